@@ -1,0 +1,23 @@
+package fr.mutualite.cqp.reports.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Translated texts of the reports bundle (French by default, English in messages_en). */
+public final class Messages extends NLS {
+	private static final String BUNDLE_NAME = "fr.mutualite.cqp.reports.internal.messages"; //$NON-NLS-1$
+
+	public static String Engine_cannotStart;
+	public static String Render_designMissing;
+	public static String Render_designInvalid;
+	public static String Render_badParameters;
+	public static String Render_failed;
+	public static String Render_cannotWrite;
+	public static String Render_database;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}
