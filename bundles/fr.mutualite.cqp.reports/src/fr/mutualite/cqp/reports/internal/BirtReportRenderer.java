@@ -111,6 +111,8 @@ public final class BirtReportRenderer implements ReportRenderer {
 		case HTML -> {
 			HTMLRenderOption html = new HTMLRenderOption();
 			html.setEmbeddable(false);
+			html.setImageHandler(new DataUriImageHandler());
+			html.setSupportedImageFormats("PNG;GIF;JPG;BMP"); //$NON-NLS-1$
 			yield html;
 		}
 		case XLSX -> new RenderOption();

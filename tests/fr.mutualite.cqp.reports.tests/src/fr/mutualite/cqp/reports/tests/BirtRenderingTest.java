@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -111,6 +114,24 @@ class BirtRenderingTest {
 	}
 
 	@Test
+	void chartsAreDrawnInPdfAndEmbeddedInHtml() throws Exception {
+		Path pdf = render(ReportFormat.PDF);
+		int images = 0;
+		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+			for (PDPage page : document.getPages()) {
+				for (COSName name : page.getResources().getXObjectNames()) {
+					if (page.getResources().getXObject(name) instanceof PDImageXObject) {
+						images++;
+					}
+				}
+			}
+		}
+		assertEquals(1, images, "the bar chart is drawn in the PDF");
+		String html = Files.readString(render(ReportFormat.HTML));
+		assertTrue(html.contains("src=\"data:image/png;base64,"), "the chart is inside the HTML page");
+	}
+
+	@Test
 	void htmlShowsTheFiguresOfTheDatabase() throws Exception {
 		String html = Files.readString(render(ReportFormat.HTML));
 		assertTrue(html.contains("<html"), "an HTML document");
@@ -118,7 +139,7 @@ class BirtRenderingTest {
 			assertTrue(html.contains(">" + line.getKey() + "<"), line.getKey());
 			assertTrue(html.contains(">" + line.getValue()[1] + "<"), line.getKey() + " hours");
 		}
-		assertFalse(html.contains("777"));
+		assertFalse(html.contains(">777<"), "rows of another year must not be reported");
 	}
 
 	@Test
