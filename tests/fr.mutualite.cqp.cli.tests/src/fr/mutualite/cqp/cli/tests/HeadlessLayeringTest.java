@@ -22,7 +22,7 @@ import org.osgi.framework.wiring.BundleWiring;
 class HeadlessLayeringTest {
 
 	private static final Set<String> HEADLESS = Set.of("fr.mutualite.cqp.core", "fr.mutualite.cqp.store",
-			"fr.mutualite.cqp.reports", "fr.mutualite.cqp.cli");
+			"fr.mutualite.cqp.reports", "fr.mutualite.cqp.diagram", "fr.mutualite.cqp.cli");
 
 	@Test
 	void headlessBundlesReachNoUserInterfaceBundle() {
