@@ -1,0 +1,61 @@
+package fr.mutualite.cqp.ui.internal;
+
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+
+import fr.mutualite.cqp.core.CqpProduct;
+
+/**
+ * The window's menus: "Fichier" (with room for the views to add to it) and "Aide". The actions
+ * are the product's own: the workbench's stock actions are labelled in English only, as no
+ * French language pack of the Eclipse platform can be installed from Maven Central.
+ */
+final class CqpActionBarAdvisor extends ActionBarAdvisor {
+
+	private IAction quit;
+	private IAction about;
+
+	CqpActionBarAdvisor(IActionBarConfigurer configurer) {
+		super(configurer);
+	}
+
+	@Override
+	protected void makeActions(IWorkbenchWindow window) {
+		quit = new Action(Messages.Action_quit) {
+			@Override
+			public void run() {
+				window.getWorkbench().close();
+			}
+		};
+		quit.setActionDefinitionId("org.eclipse.ui.file.exit"); //$NON-NLS-1$
+		about = new Action(NLS.bind(Messages.Action_about, CqpProduct.name())) {
+			@Override
+			public void run() {
+				MessageDialog.openInformation(window.getShell(), NLS.bind(Messages.Action_about, CqpProduct.name()),
+						NLS.bind(Messages.About_text, CqpProduct.versionLine()));
+			}
+		};
+	}
+
+	@Override
+	protected void fillMenuBar(IMenuManager menuBar) {
+		MenuManager file = new MenuManager(Messages.Menu_file, IWorkbenchActionConstants.M_FILE);
+		file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		file.add(new Separator());
+		file.add(quit);
+		menuBar.add(file);
+		menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		MenuManager help = new MenuManager(Messages.Menu_help, IWorkbenchActionConstants.M_HELP);
+		help.add(about);
+		menuBar.add(help);
+	}
+}

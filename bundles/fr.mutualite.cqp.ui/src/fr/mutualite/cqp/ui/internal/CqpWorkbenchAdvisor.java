@@ -1,0 +1,45 @@
+package fr.mutualite.cqp.ui.internal;
+
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+import fr.mutualite.cqp.core.CqpProduct;
+
+/** Sets up the workbench: one window titled with the product's name, opening on the dossiers. */
+final class CqpWorkbenchAdvisor extends WorkbenchAdvisor {
+
+	@Override
+	public void initialize(IWorkbenchConfigurer configurer) {
+		configurer.setSaveAndRestore(true);
+	}
+
+	@Override
+	public String getInitialWindowPerspectiveId() {
+		return DossiersPerspective.ID;
+	}
+
+	@Override
+	public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+		return new WorkbenchWindowAdvisor(configurer) {
+			@Override
+			public void preWindowOpen() {
+				IWorkbenchWindowConfigurer window = getWindowConfigurer();
+				window.setInitialSize(new Point(1280, 800));
+				window.setShowCoolBar(false);
+				window.setShowStatusLine(true);
+				window.setShowPerspectiveBar(false);
+				window.setTitle(CqpProduct.name());
+			}
+
+			@Override
+			public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer actionBars) {
+				return new CqpActionBarAdvisor(actionBars);
+			}
+		};
+	}
+}
