@@ -1,0 +1,141 @@
+package fr.mutualite.cqp.referential;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import fr.mutualite.cqp.model.referential.Booklet;
+import fr.mutualite.cqp.model.referential.BookletItem;
+import fr.mutualite.cqp.model.referential.BookletSection;
+import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.model.referential.CriteriaGroup;
+import fr.mutualite.cqp.model.referential.Criterion;
+import fr.mutualite.cqp.model.referential.DomainUse;
+import fr.mutualite.cqp.model.referential.Element;
+import fr.mutualite.cqp.model.referential.ItemKind;
+
+/**
+ * Where the booklets of a certification word its referential differently: items whose wording
+ * differs from the element they rate, items a booklet adds, elements a booklet omits, criteria a
+ * booklet files under another heading; and domains the certification words differently from
+ * the shared domain it uses.
+ */
+public final class ConsistencyReport {
+
+	/** The kinds of difference. */
+	public enum Kind {
+		/** The booklet words the element differently. */
+		DIFFERENT_WORDING,
+		/** The booklet has an item that stands for no element of the referential. */
+		ADDED,
+		/** The booklet leaves out an element it lists the like of. */
+		OMITTED,
+		/** The booklet files a criterion under another heading. */
+		MOVED
+	}
+
+	/**
+	 * One difference. {@code booklet} and {@code section} are empty for the certification's own
+	 * wording of a domain; {@code item} is empty for omissions and section titles.
+	 */
+	public record Difference(Kind kind, String booklet, String section, String item, String element,
+			String referentialWording, String bookletWording) {
+	}
+
+	private ConsistencyReport() {
+	}
+
+	/** The differences for {@code certification}, with the booklets of {@code library}. */
+	public static List<Difference> of(Certification certification, ReferentialLibrary library) {
+		List<Difference> differences = new ArrayList<>();
+		for (DomainUse use : certification.getDomains()) {
+			CompetenceDomain domain = use.getDomain();
+			if (use.getWording() != null && domain != null && !Wordings.same(use.getWording(), domain.getWording())) {
+				differences.add(new Difference(Kind.DIFFERENT_WORDING, null, null, null, domain.getCode(),
+						domain.getWording(), use.getWording()));
+			}
+		}
+		for (Booklet booklet : library.booklets(certification)) {
+			Set<Element> rated = new LinkedHashSet<>();
+			Set<ItemKind> kinds = new LinkedHashSet<>();
+			Set<CompetenceDomain> domains = new LinkedHashSet<>();
+			for (BookletSection section : booklet.getSections()) {
+				CompetenceDomain domain = section.getDomain();
+				if (domain != null) {
+					domains.add(domain);
+					String expected = wordingIn(certification, domain);
+					if (section.getWording() != null && !Wordings.same(section.getWording(), expected)) {
+						differences.add(new Difference(Kind.DIFFERENT_WORDING, booklet.getCode(), section.getCode(), null,
+								domain.getCode(), expected, section.getWording()));
+					}
+				}
+				for (BookletItem item : section.getItems()) {
+					visit(booklet, section, item, null, rated, kinds, differences);
+				}
+			}
+			for (CompetenceDomain domain : domains) {
+				omitted(booklet, domain, rated, kinds, differences);
+			}
+		}
+		return differences;
+	}
+
+	/** The certification's wording of {@code domain}: its own when it has one, else the domain's. */
+	public static String wordingIn(Certification certification, CompetenceDomain domain) {
+		for (DomainUse use : certification.getDomains()) {
+			if (use.getDomain() == domain && use.getWording() != null) {
+				return use.getWording();
+			}
+		}
+		return domain.getWording();
+	}
+
+	private static void visit(Booklet booklet, BookletSection section, BookletItem item, BookletItem parent,
+			Set<Element> rated, Set<ItemKind> kinds, List<Difference> differences) {
+		kinds.add(item.getKind());
+		Element element = item.getRates();
+		if (element == null) {
+			differences.add(new Difference(Kind.ADDED, booklet.getCode(), section.getCode(), item.getCode(), null, null,
+					item.getWording()));
+		} else {
+			rated.add(element);
+			if (!Wordings.same(item.getWording(), element.getWording())) {
+				differences.add(new Difference(Kind.DIFFERENT_WORDING, booklet.getCode(), section.getCode(),
+						item.getCode(), element.getCode(), element.getWording(), item.getWording()));
+			}
+			if (element instanceof Criterion && parent != null && parent.getRates() instanceof CriteriaGroup group
+					&& element.eContainer() != group) {
+				Element home = (Element) element.eContainer();
+				differences.add(new Difference(Kind.MOVED, booklet.getCode(), section.getCode(), item.getCode(),
+						element.getCode(), home.getWording(), parent.getWording()));
+			}
+		}
+		for (BookletItem child : item.getChildren()) {
+			visit(booklet, section, child, item, rated, kinds, differences);
+		}
+	}
+
+	private static void omitted(Booklet booklet, CompetenceDomain domain, Set<Element> rated, Set<ItemKind> kinds,
+			List<Difference> differences) {
+		List<Element> expected = new ArrayList<>();
+		if (kinds.contains(ItemKind.COMPETENCE)) {
+			expected.addAll(domain.getCompetences());
+		}
+		for (CriteriaGroup group : domain.getCriteriaGroups()) {
+			if (kinds.contains(ItemKind.CRITERIA_GROUP)) {
+				expected.add(group);
+			}
+			if (kinds.contains(ItemKind.CRITERION)) {
+				expected.addAll(group.getCriteria());
+			}
+		}
+		for (Element element : expected) {
+			if (!rated.contains(element)) {
+				differences.add(new Difference(Kind.OMITTED, booklet.getCode(), null, null, element.getCode(),
+						element.getWording(), null));
+			}
+		}
+	}
+}

@@ -1,0 +1,23 @@
+package fr.mutualite.cqp.referential.internal;
+
+import org.eclipse.osgi.util.NLS;
+
+/** Translated texts of the referential bundle (French by default, English in messages_en). */
+public final class Messages extends NLS {
+	private static final String BUNDLE_NAME = "fr.mutualite.cqp.referential.internal.messages"; //$NON-NLS-1$
+
+	public static String Load_unreadable;
+	public static String Load_notReferential;
+	public static String Load_missing;
+	public static String Load_noSuchFile;
+	public static String Load_unknownNamespace;
+	public static String Load_atLine;
+	public static String Export_cannotWrite;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}
