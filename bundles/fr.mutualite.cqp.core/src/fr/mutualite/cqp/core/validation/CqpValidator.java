@@ -202,7 +202,7 @@ public final class CqpValidator extends EObjectValidator {
 				if (value == null || value instanceof List<?> list && list.isEmpty()
 						|| value instanceof String s && s.isBlank()) {
 					report(Diagnostic.WARNING, "REF-01", certification, ValidationMessages.REF_01_incomplete, //$NON-NLS-1$
-							Labels.of(certification, feature));
+							Labels.of(feature));
 				}
 			}
 			if (booklets(certification).isEmpty()) {
@@ -252,7 +252,7 @@ public final class CqpValidator extends EObjectValidator {
 			}
 			Certification certification = booklet.getCertification();
 			if (certification.getDomains().stream().noneMatch(u -> u.getDomain() == section.getDomain())) {
-				report(Diagnostic.ERROR, "REF-04", section, ValidationMessages.REF_04_sectionDomain, section.getDomain(), //$NON-NLS-1$
+				report(Diagnostic.ERROR, "REF-04", section, ValidationMessages.REF_04_sectionDomain, section.getDomain().getCode(), //$NON-NLS-1$
 						certification.getCode());
 			}
 		}
@@ -263,7 +263,7 @@ public final class CqpValidator extends EObjectValidator {
 			if (element != null && !element.eIsProxy() && section != null && section.getDomain() != null
 					&& !EcoreUtil.isAncestor(section.getDomain(), element)) {
 				report(Diagnostic.ERROR, "REF-05", item, ValidationMessages.REF_05_itemElement, element, //$NON-NLS-1$
-						section.getDomain());
+						section.getDomain().getCode());
 			}
 			Scale scale = item.getScale();
 			if (scale != null && !scale.eIsProxy() && !matches(scale.getTarget(), item.getKind())) {
@@ -305,7 +305,7 @@ public final class CqpValidator extends EObjectValidator {
 					Literals.RULE_SET__JURY_MEMBERS)) {
 				if (((Integer) rules.eGet(feature)) <= 0) {
 					report(Diagnostic.ERROR, "REF-07", rules, ValidationMessages.REF_07_positive, //$NON-NLS-1$
-							Labels.of(rules, feature));
+							Labels.of(feature));
 				}
 			}
 		}
@@ -383,7 +383,7 @@ public final class CqpValidator extends EObjectValidator {
 			for (DomainUse use : certification.getDomains()) {
 				if (!evaluated.contains(use.getDomain())) {
 					report(decided ? Diagnostic.ERROR : Diagnostic.WARNING, "DOS-06", registration, //$NON-NLS-1$
-							ValidationMessages.DOS_06_missingFormative, use.getDomain());
+							ValidationMessages.DOS_06_missingFormative, use.getDomain().getCode());
 				}
 			}
 		}
@@ -418,7 +418,7 @@ public final class CqpValidator extends EObjectValidator {
 				Certification certification = registration.getCertification();
 				for (CompetenceDomain domain : module.getDomains()) {
 					if (certification.getDomains().stream().noneMatch(u -> u.getDomain() == domain)) {
-						report(Diagnostic.ERROR, "DOS-04", module, ValidationMessages.DOS_04_foreignDomain, domain, //$NON-NLS-1$
+						report(Diagnostic.ERROR, "DOS-04", module, ValidationMessages.DOS_04_foreignDomain, domain.getCode(), //$NON-NLS-1$
 								certification.getCode());
 					}
 				}
@@ -631,7 +631,7 @@ public final class CqpValidator extends EObjectValidator {
 				for (DomainUse use : registration.getCertification().getDomains()) {
 					if (!acquired.containsKey(use.getDomain())) {
 						report(Diagnostic.ERROR, "DOS-17", certificate, ValidationMessages.DOS_17_fullAward, //$NON-NLS-1$
-								use.getDomain(), rules.get().getPartialValidityYears());
+								use.getDomain().getCode(), rules.get().getPartialValidityYears());
 					}
 				}
 				if (certificate.getBonusPoints() != rules.get().getBonusPoints()) {

@@ -2,11 +2,12 @@ package fr.mutualite.cqp.core.validation;
 
 import java.util.MissingResourceException;
 
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.edit.provider.AdapterFactoryItemDelegator;
 import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
-import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
 
 import fr.mutualite.cqp.model.edit.CqpEditPlugin;
 
@@ -20,8 +21,15 @@ public final class Labels {
 	private Labels() {
 	}
 
-	/** The label of {@code object}, e.g. "Critère d'évaluation ANALYSE-SITUATION.G1.1". */
+	/**
+	 * The label of {@code object}, e.g. "Critère d'évaluation ANALYSE-SITUATION.G1.1"; for a
+	 * reference that could not be resolved, the code it looks for and the file it looks in.
+	 */
 	public static synchronized String of(EObject object) {
+		if (object.eIsProxy()) {
+			URI uri = ((InternalEObject) object).eProxyURI();
+			return "« " + uri.fragment() + " » (" + uri.trimFragment().lastSegment() + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		}
 		String text = DELEGATOR.getText(object);
 		return text == null || text.isBlank() ? object.eClass().getName() : text;
 	}
@@ -34,18 +42,5 @@ public final class Labels {
 		} catch (MissingResourceException e) {
 			return feature.getName();
 		}
-	}
-
-	/** The label of {@code feature} of {@code object}, e.g. "Intitulé". */
-	public static synchronized String of(EObject object, EStructuralFeature feature) {
-		var descriptors = DELEGATOR.getPropertyDescriptors(object);
-		if (descriptors != null) {
-			for (IItemPropertyDescriptor descriptor : descriptors) {
-				if (descriptor.getFeature(object) == feature) {
-					return descriptor.getDisplayName(object);
-				}
-			}
-		}
-		return feature.getName();
 	}
 }

@@ -1,0 +1,299 @@
+package fr.mutualite.cqp.core.tests;
+
+import static fr.mutualite.cqp.core.tests.DossierFixture.F;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import fr.mutualite.cqp.core.validation.Dates;
+import fr.mutualite.cqp.core.validation.Validation;
+import fr.mutualite.cqp.core.validation.Validation.Problem;
+import fr.mutualite.cqp.core.validation.Validation.Severity;
+import fr.mutualite.cqp.model.dossier.ExperiencePeriod;
+import fr.mutualite.cqp.model.dossier.FinalDomainEvaluation;
+import fr.mutualite.cqp.model.dossier.FormativeEvaluation;
+import fr.mutualite.cqp.model.dossier.JurySide;
+import fr.mutualite.cqp.model.dossier.Rating;
+import fr.mutualite.cqp.model.dossier.Registration;
+import fr.mutualite.cqp.model.dossier.TrainingModule;
+import fr.mutualite.cqp.model.dossier.VaeDossier;
+import fr.mutualite.cqp.model.referential.Booklet;
+import fr.mutualite.cqp.model.referential.Route;
+
+/** Each rule of the guide on dossiers: broken, it is reported with its severity; kept, it is silent. */
+class DossierRulesTest {
+
+	private DossierFixture fx;
+
+	@BeforeEach
+	void fixture() throws Exception {
+		fx = new DossierFixture();
+	}
+
+	private List<Problem> problems() {
+		return Validation.validate(fx.dossiers, DossierFixture.TODAY);
+	}
+
+	private List<Problem> of(String rule) {
+		return problems().stream().filter(p -> p.rule().equals(rule)).toList();
+	}
+
+	private void assertReported(String rule, Severity severity, String fragment) {
+		List<Problem> found = of(rule);
+		assertTrue(found.stream().anyMatch(p -> p.severity() == severity && p.message().contains(fragment)
+				&& p.message().endsWith("[" + rule + "]")), rule + " " + severity + " '" + fragment + "' in " + problems());
+	}
+
+	private void assertSilent(String rule) {
+		assertEquals(List.of(), of(rule), rule);
+	}
+
+	@Test
+	void aCompleteDossierBreaksNoRule() {
+		assertEquals(List.of(), problems());
+	}
+
+	@Test
+	void theOrientationInterviewIsMandatory() {
+		fx.registration.setOrientation(null);
+		assertReported("DOS-01", Severity.ERROR, "l'entretien d'accueil et d'orientation, obligatoire");
+		Registration fresh = F.createRegistration();
+		fresh.setId("INS-2");
+		fresh.setCertification(fx.cmi);
+		fresh.setReferentialVersion("1.0");
+		fresh.setDate(Dates.date(LocalDate.of(2019, 12, 1)));
+		fresh.setRoute(Route.TRAINING);
+		fx.dossiers.getCandidates().get(0).getRegistrations().add(fresh);
+		assertTrue(of("DOS-01").stream().anyMatch(p -> p.element() == fresh && p.severity() == Severity.WARNING),
+				"a new registration only gets a warning");
+	}
+
+	@Test
+	void theFirstJuryComesWithinThreeYears() {
+		assertSilent("DOS-02");
+		fx.session.setDate(Dates.date(DossierFixture.REGISTERED.plusYears(3).plusDays(1)));
+		assertReported("DOS-02", Severity.WARNING, "au plus tard le 2021-09-01");
+	}
+
+	@Test
+	void aRegistrationWithoutJuryPastItsDeadlineIsFlagged() {
+		fx.session.getDecisions().clear();
+		fx.registration.setCertificate(null);
+		assertSilent("DOS-02");
+		assertTrue(Validation.validate(fx.dossiers, LocalDate.of(2021, 9, 2)).stream().anyMatch(p -> p.rule().equals("DOS-02")));
+	}
+
+	@Test
+	void theTrainingBodyIsApprovedForTheRoute() {
+		fx.registration.setRoute(Route.VAE);
+		fx.registration.setTrainingPath(null);
+		assertReported("DOS-03", Severity.ERROR, "ARKOS n'est pas agréé pour CMI par la voie « VAE »");
+		fx.registration.setTrainingBody(fx.body("ADYLIS CONSEIL"));
+		assertSilent("DOS-03");
+	}
+
+	@Test
+	void anExpiredApprovalIsAWarning() {
+		fx.registration.setDate(Dates.date(LocalDate.of(2020, 10, 1)));
+		assertReported("DOS-03", Severity.WARNING, "avait pris fin le 2020-09-30");
+	}
+
+	@Test
+	void aModuleBelongsToExactlyOneDomainOfTheCertification() {
+		TrainingModule module = fx.registration.getTrainingPath().getModules().get(0);
+		module.getDomains().add(fx.cmi.getDomains().get(1).getDomain());
+		assertReported("DOS-04", Severity.ERROR, "il l'est à 2");
+		module.getDomains().clear();
+		assertReported("DOS-04", Severity.ERROR, "il l'est à 0");
+		module.getDomains().add(fx.library.certification("CMC").orElseThrow().getDomains().get(0).getDomain());
+		assertReported("DOS-04", Severity.ERROR, "n'est pas un domaine de la certification CMI");
+	}
+
+	@Test
+	void trainingHoursStayWithinTheRange() {
+		fx.registration.getTrainingPath().getModules().forEach(m -> m.setHours(50));
+		assertReported("DOS-05", Severity.ERROR, "350 heures de formation, au-delà du maximum de 320");
+		fx.registration.getTrainingPath().getModules().forEach(m -> m.setHours(30));
+		assertReported("DOS-05", Severity.WARNING, "210 heures, hors de la fourchette de 280 à 320");
+		fx.registration.getTrainingPath().getModules().subList(3, 7).clear();
+		assertSilent("DOS-05");
+	}
+
+	@Test
+	void everyDomainIsEvaluatedByTheTrainingBody() {
+		fx.registration.getFormativeEvaluations().remove(6);
+		assertReported("DOS-06", Severity.ERROR, "CMI-D7 n'a pas été évalué par l'organisme de formation");
+	}
+
+	@Test
+	void trainerCommentsAreMandatory() {
+		fx.registration.getFormativeEvaluations().get(0).setComment(" ");
+		assertReported("DOS-07", Severity.ERROR, "les commentaires du formateur sont obligatoires");
+	}
+
+	@Test
+	void aFailedDomainGetsANewEvaluation() {
+		FormativeEvaluation failed = fx.registration.getFormativeEvaluations().get(2);
+		failed.setObjectiveAchieved(false);
+		assertReported("DOS-08", Severity.WARNING, "aucune nouvelle évaluation datée");
+		FormativeEvaluation resit = F.createFormativeEvaluation();
+		resit.setDomain(failed.getDomain());
+		resit.setPrevious(failed);
+		resit.setDate(Dates.date(Dates.day(failed.getDate()).plusDays(20)));
+		resit.setObjectiveAchieved(true);
+		resit.setComment("Reprise réussie.");
+		fx.registration.getFormativeEvaluations().add(resit);
+		assertSilent("DOS-08");
+		assertSilent("DOS-09");
+		resit.setDate(Dates.date(Dates.day(failed.getDate()).minusDays(1)));
+		assertReported("DOS-09", Severity.ERROR, "qui n'est pas antérieure");
+	}
+
+	@Test
+	void theFinalEvaluationHasTwoAgreeingEvaluatorsWhoComment() {
+		FinalDomainEvaluation first = fx.registration.getFinalEvaluation().getDomains().get(0);
+		first.setComment(null);
+		assertReported("DOS-10", Severity.ERROR, "les commentaires des évaluateurs sont obligatoires");
+		first.setComment("ok");
+		first.setEvaluatorsAgree(false);
+		assertReported("DOS-10", Severity.ERROR, "doivent être d'accord");
+		first.setEvaluatorsAgree(true);
+		first.setSignedByEvaluator2(false);
+		assertReported("DOS-10", Severity.WARNING, "n'est pas signée par les deux évaluateurs");
+		first.setSignedByEvaluator2(true);
+		first.setActivitiesExercised(false);
+		assertReported("DOS-10", Severity.ERROR, "n'a pas exercé les activités");
+		first.setActivitiesExercised(true);
+		fx.registration.getFinalEvaluation().setEvaluator2(null);
+		assertReported("DOS-10", Severity.ERROR, "deux évaluateurs");
+	}
+
+	private VaeDossier vae(String... periods) {
+		fx.registration.setRoute(Route.VAE);
+		fx.registration.setTrainingBody(fx.body("ADYLIS CONSEIL"));
+		fx.registration.setTrainingPath(null);
+		fx.registration.getFormativeEvaluations().clear();
+		VaeDossier dossier = F.createVaeDossier();
+		for (String p : periods) {
+			String[] ends = p.split("/");
+			ExperiencePeriod period = F.createExperiencePeriod();
+			period.setStart(Dates.date(LocalDate.parse(ends[0])));
+			period.setEnd(Dates.date(LocalDate.parse(ends[1])));
+			period.setRelevant(true);
+			dossier.getExperiences().add(period);
+		}
+		fx.registration.setVaeDossier(dossier);
+		return dossier;
+	}
+
+	@Test
+	void vaeNeedsThreeYearsOfExperienceWithinTwelve() {
+		vae("2015-01-01/2017-01-01");
+		assertReported("DOS-11", Severity.ERROR, "2 an(s)");
+	}
+
+	@Test
+	void vaeCountsOverlappingPeriodsOnceAndSequencesTogether() {
+		vae("2010-01-01/2012-01-01", "2011-06-01/2012-06-01", "2016-01-01/2017-06-01");
+		assertSilent("DOS-11");
+		VaeDossier dossier = fx.registration.getVaeDossier();
+		dossier.getExperiences().get(2).setRelevant(false);
+		assertReported("DOS-11", Severity.ERROR, "d'expérience pertinente dans les 12 années");
+	}
+
+	@Test
+	void experienceOlderThanTheWindowDoesNotCount() {
+		vae("2000-01-01/2006-01-01");
+		assertReported("DOS-11", Severity.ERROR, "0 an(s) et 0 jour(s)");
+	}
+
+	@Test
+	void theJuryHasFourMembersTwoOfEachSide() {
+		fx.session.getMembers().remove(3);
+		assertReported("DOS-13", Severity.ERROR, "3 membres (2 employeurs, 1 salariés) ; il en faut 4");
+	}
+
+	@Test
+	void thePresidentIsAMember() {
+		fx.session.setPresident(F.createJuryMember());
+		assertReported("DOS-14", Severity.ERROR, "le président doit être désigné parmi les membres");
+		fx.session.setPresident(null);
+		assertReported("DOS-14", Severity.ERROR, "le président");
+	}
+
+	@Test
+	void thePresidencyAlternates() {
+		fx.session(DossierFixture.JURY.plusMonths(3).toString(), DossierFixture.JURY.plusMonths(3), JurySide.EMPLOYEE);
+		assertSilent("DOS-15");
+		fx.session("dernière", DossierFixture.JURY.plusMonths(6), JurySide.EMPLOYEE);
+		assertReported("DOS-15", Severity.WARNING, "déjà présidée par un représentant des salariés");
+	}
+
+	@Test
+	void theDecisionRulesOnceOnEveryDomain() {
+		fx.decision.getDomains().remove(4);
+		assertReported("DOS-16", Severity.ERROR, "domaines sans décision : 5");
+		fx.decision.getDomains().add(org.eclipse.emf.ecore.util.EcoreUtil.copy(fx.decision.getDomains().get(0)));
+		assertReported("DOS-16", Severity.ERROR, "domaines décidés plusieurs fois : ANALYSE-SITUATION");
+	}
+
+	@Test
+	void theCqpIsAwardedOnlyWhenEveryDomainIsAcquired() {
+		fx.decision.getDomains().get(6).setAcquired(false);
+		assertReported("DOS-17", Severity.ERROR, "CMI-D7 n'est pas acquis");
+	}
+
+	@Test
+	void aPartiallyAcquiredDomainStaysValidFiveYears() {
+		// a first jury acquires domain 7 only; three years later a second jury acquires the others
+		var early = fx.session("JURY-2016", LocalDate.of(2016, 11, 15), JurySide.EMPLOYEE);
+		var partial = F.createJuryDecision();
+		partial.setRegistration(fx.registration);
+		fx.cmi.getDomains().forEach(u -> {
+			var d = F.createDomainDecision();
+			d.setDomain(u.getDomain());
+			d.setAcquired(u.getNumber() == 7);
+			partial.getDomains().add(d);
+		});
+		early.getDecisions().add(partial);
+		fx.registration.setDate(Dates.date(LocalDate.of(2016, 1, 10)));
+		fx.decision.getDomains().get(6).setAcquired(false);
+		assertSilent("DOS-17");
+		early.setDate(Dates.date(LocalDate.of(2014, 11, 14)));
+		fx.registration.setDate(Dates.date(LocalDate.of(2014, 1, 10)));
+		assertReported("DOS-17", Severity.ERROR, "il y a plus de 5 ans");
+	}
+
+	@Test
+	void holdersGetTheBonusOfTheRules() {
+		fx.registration.getCertificate().setBonusPoints(100);
+		assertReported("DOS-18", Severity.WARNING, "100 points de gratification au lieu des 120");
+	}
+
+	@Test
+	void aRatingUsesALevelOfTheItemsScale() {
+		Booklet tutor = fx.library.booklets(fx.cmi).get(2);
+		var item = tutor.getSections().get(0).getItems().get(2);
+		var grid = F.createTutorAssessment();
+		grid.setBooklet(tutor);
+		Rating rating = F.createRating();
+		rating.setItem(item);
+		rating.setLevel(item.getScale().getLevels().get(2));
+		grid.getRatings().add(rating);
+		fx.registration.getTutorAssessments().add(grid);
+		assertSilent("DOS-19");
+		rating.setLevel(fx.library.booklets(fx.cmi).get(3).getScales().get(0).getLevels().get(0));
+		assertReported("DOS-19", Severity.ERROR, "le niveau « OUI » n'appartient pas à l'échelle");
+	}
+
+	@Test
+	void withoutRulesInForceTheDossierSaysSo() {
+		fx.registration.setDate(Dates.date(LocalDate.of(2005, 3, 1)));
+		assertReported("DOS-00", Severity.WARNING, "aucune règle de certification n'est en vigueur le 2005-03-01");
+	}
+}
