@@ -52,6 +52,17 @@ if [ $code -eq 2 ] && one_line "$work/err" && grep -q 'Unknown command: "frobnic
 	pass "messages in English with CQP_LANG=en"
 else fail "English messages (code $code)"; fi
 
+run "$cqp" referential list
+if [ $code -eq 0 ] && grep -qE '^CMI +1\.0 .* 7 +32 +20 +61 +6 +Conseiller' "$work/out" && [ "$(grep -c . "$work/out")" -eq 7 ]; then
+	pass "cqp referential list shows the six certifications"
+else fail "cqp referential list (code $code)"; fi
+
+printf '<ref:Referential xmlns:ref="http://www.mutualite.fr/cqp/referential/1.0"><certifications>' >"$work/casse.referentiel"
+run "$cqp" referential check "$work/casse.referentiel"
+if [ $code -eq 1 ] && one_line "$work/err" && grep -q "n'est pas un référentiel lisible" "$work/err"; then
+	pass "a malformed referential: one sentence, exit code 1"
+else fail "malformed referential (code $code)"; fi
+
 # A machine without any Java 21: no JAVA_HOME, no JVM folder, a PATH holding only the tools
 # the launcher uses (and no java).
 mkdir -p "$work/bin"

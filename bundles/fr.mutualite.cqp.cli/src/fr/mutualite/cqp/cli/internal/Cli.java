@@ -13,6 +13,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.referential.ReferentialException;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
@@ -33,8 +34,10 @@ public final class Cli {
 	/** Runs {@code cqp args}, writing to {@code out} and {@code err}; returns the exit code. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		CommandLine commandLine = new CommandLine(new CqpCommand());
-		commandLine.setResourceBundle(ResourceBundle.getBundle("fr.mutualite.cqp.cli.internal.usage", //$NON-NLS-1$
-				Locale.getDefault(), Cli.class.getClassLoader()));
+		ResourceBundle usage = ResourceBundle.getBundle("fr.mutualite.cqp.cli.internal.usage", //$NON-NLS-1$
+				Locale.getDefault(), Cli.class.getClassLoader());
+		commandLine.setResourceBundle(usage);
+		commandLine.getSubcommands().values().forEach(sub -> sub.setResourceBundle(usage));
 		commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
 		commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
 		commandLine.setParameterExceptionHandler((e, a) -> {
@@ -42,7 +45,7 @@ public final class Cli {
 			return USAGE;
 		});
 		commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
-			if (e instanceof CqpException) {
+			if (e instanceof CqpException || e instanceof ReferentialException) {
 				err.println(e.getMessage());
 				return FAILED;
 			}

@@ -21,7 +21,8 @@ import org.osgi.framework.wiring.BundleWiring;
  */
 class HeadlessLayeringTest {
 
-	private static final Set<String> HEADLESS = Set.of("fr.mutualite.cqp.core", "fr.mutualite.cqp.store",
+	private static final Set<String> HEADLESS = Set.of("fr.mutualite.cqp.model", "fr.mutualite.cqp.model.edit",
+			"fr.mutualite.cqp.referential", "fr.mutualite.cqp.core", "fr.mutualite.cqp.store",
 			"fr.mutualite.cqp.reports", "fr.mutualite.cqp.diagram", "fr.mutualite.cqp.cli");
 
 	@Test

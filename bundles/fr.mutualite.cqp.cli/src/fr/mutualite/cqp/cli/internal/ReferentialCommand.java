@@ -1,0 +1,247 @@
+package fr.mutualite.cqp.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.osgi.util.NLS;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.validation.Dates;
+import fr.mutualite.cqp.core.validation.Validation;
+import fr.mutualite.cqp.core.validation.Validation.Problem;
+import fr.mutualite.cqp.core.validation.Validation.Severity;
+import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.model.referential.DomainUse;
+import fr.mutualite.cqp.model.referential.Referential;
+import fr.mutualite.cqp.referential.ConsistencyReport;
+import fr.mutualite.cqp.referential.ConsistencyReport.Difference;
+import fr.mutualite.cqp.referential.ReferentialException;
+import fr.mutualite.cqp.referential.ReferentialExport;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cqp referential ...}: the certifications' referentials, for administrators and scripts. */
+@Command(name = "referential", aliases = "referentiel", mixinStandardHelpOptions = true, subcommands = { ReferentialCommand.ListCommand.class, //$NON-NLS-1$ //$NON-NLS-2$
+		ReferentialCommand.ExportCommand.class, ReferentialCommand.CheckCommand.class })
+final class ReferentialCommand implements Runnable {
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	static ReferentialLibrary library() throws ReferentialException {
+		return ReferentialLibrary.withFolder(DataFolder.referentials());
+	}
+
+	static Certification certification(ReferentialLibrary library, String code) throws CqpException {
+		Optional<Certification> found = library.certification(code);
+		if (found.isEmpty()) {
+			throw new CqpException(NLS.bind(Messages.Referential_unknown, code,
+					String.join(", ", library.certifications().stream().map(Certification::getCode).toList()))); //$NON-NLS-1$
+		}
+		return found.get();
+	}
+
+	/** {@code cqp referential list}. */
+	@Command(name = "list", mixinStandardHelpOptions = true)
+	static final class ListCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() throws ReferentialException {
+			PrintWriter out = spec.commandLine().getOut();
+			ReferentialLibrary library = library();
+			String row = "%-6s %-8s %-11s %8s %11s %8s %8s %7s  %s%n"; //$NON-NLS-1$
+			out.printf(row, Messages.List_code, Messages.List_version, Messages.List_validFrom, Messages.List_domains,
+					Messages.List_competences, Messages.List_groups, Messages.List_criteria, Messages.List_booklets,
+					Messages.List_title);
+			for (Certification c : library.certifications()) {
+				Referential r = ReferentialLibrary.referentialOf(c);
+				int competences = 0, groups = 0, criteria = 0;
+				for (DomainUse use : c.getDomains()) {
+					CompetenceDomain d = use.getDomain();
+					competences += d.getCompetences().size();
+					groups += d.getCriteriaGroups().size();
+					criteria += d.getCriteriaGroups().stream().mapToInt(g -> g.getCriteria().size()).sum();
+				}
+				out.printf(row, c.getCode(), r.getVersion(), Dates.day(r.getValidFrom()), c.getDomains().size(), competences,
+						groups, criteria, library.booklets(c).size(), c.getTitle());
+			}
+			out.flush();
+			return Cli.OK;
+		}
+	}
+
+	/** {@code cqp referential export <code> --format json|csv [--out FILE]}. */
+	@Command(name = "export", mixinStandardHelpOptions = true)
+	static final class ExportCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "CODE", descriptionKey = "referential.export.CODE")
+		String code;
+
+		@Option(names = "--format", paramLabel = "json|csv", defaultValue = "json", descriptionKey = "referential.export.format")
+		String format;
+
+		@Option(names = "--out", paramLabel = "FICHIER", descriptionKey = "referential.export.out")
+		Path out;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			ReferentialExport.Format f;
+			try {
+				f = ReferentialExport.Format.valueOf(format.toUpperCase(Locale.ROOT));
+			} catch (IllegalArgumentException e) {
+				throw new CqpException(NLS.bind(Messages.Export_badFormat, format));
+			}
+			ReferentialLibrary library = library();
+			Certification certification = certification(library, code);
+			if (out == null) {
+				PrintWriter writer = spec.commandLine().getOut();
+				write(certification, library, f, writer);
+				writer.flush();
+				return Cli.OK;
+			}
+			Path target = out.toAbsolutePath();
+			Path partial = null;
+			try {
+				Files.createDirectories(target.getParent());
+				partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part"); //$NON-NLS-1$ //$NON-NLS-2$
+				try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+					write(certification, library, f, writer);
+				}
+				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+				partial = null;
+			} catch (IOException e) {
+				throw new CqpException(NLS.bind(Messages.Export_cannotWrite, target, e.getMessage()), e);
+			} finally {
+				if (partial != null) {
+					try {
+						Files.deleteIfExists(partial);
+					} catch (IOException e) {
+						// the write error is the one to report
+					}
+				}
+			}
+			spec.commandLine().getErr().println(NLS.bind(Messages.Export_written, certification.getCode(), target));
+			return Cli.OK;
+		}
+
+		private static void write(Certification c, ReferentialLibrary library, ReferentialExport.Format f, Writer writer)
+				throws CqpException {
+			try {
+				ReferentialExport.write(c, library, f, writer);
+			} catch (IOException e) {
+				throw new CqpException(NLS.bind(Messages.Export_cannotWrite, "-", e.getMessage()), e); //$NON-NLS-1$
+			}
+		}
+	}
+
+	/** {@code cqp referential check <code|FILE>}. */
+	@Command(name = "check", mixinStandardHelpOptions = true)
+	static final class CheckCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "CODE|FICHIER", descriptionKey = "referential.check.CODE|FICHIER")
+		String target;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			PrintWriter out = spec.commandLine().getOut();
+			ReferentialLibrary library = library();
+			Path file = Path.of(target);
+			Referential referential;
+			List<Certification> certifications = new ArrayList<>();
+			if (Files.exists(file) || ReferentialLibrary.isReferentialFile(file)) {
+				referential = library.add(file);
+				certifications.addAll(referential.getCertifications());
+			} else {
+				Optional<Certification> certification = library.certification(target);
+				Optional<Referential> byId = library.referentials().stream().filter(r -> r.getId().equalsIgnoreCase(target))
+						.findFirst();
+				if (certification.isPresent()) {
+					referential = ReferentialLibrary.referentialOf(certification.get());
+					certifications.add(certification.get());
+				} else if (byId.isPresent()) {
+					referential = byId.get();
+					certifications.addAll(referential.getCertifications());
+				} else {
+					throw new CqpException(NLS.bind(Messages.Check_unknown, target));
+				}
+			}
+			out.println(NLS.bind(Messages.Check_title, new Object[] { referential.getId(),
+					referential.eResource().getURI().lastSegment(), referential.getVersion() }));
+			List<Problem> problems = new ArrayList<>(Validation.validate(referential, LocalDate.now()));
+			for (Certification c : certifications) {
+				for (DomainUse use : c.getDomains()) {
+					EObject domain = use.getDomain();
+					if (domain != null && !domain.eIsProxy() && ReferentialLibrary.referentialOf(domain) != referential) {
+						problems.addAll(Validation.validate(domain, LocalDate.now()));
+					}
+				}
+			}
+			long errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
+			long warnings = problems.stream().filter(p -> p.severity() == Severity.WARNING).count();
+			out.println(NLS.bind(Messages.Check_summary, errors, warnings));
+			for (Problem p : problems) {
+				out.println("  " + (p.severity() == Severity.ERROR ? Messages.Check_error : Messages.Check_warning) + "  " //$NON-NLS-1$ //$NON-NLS-2$
+						+ p.message());
+			}
+			for (Certification c : certifications) {
+				wordings(out, c, library);
+			}
+			out.flush();
+			return errors > 0 ? Cli.FAILED : Cli.OK;
+		}
+
+		private static void wordings(PrintWriter out, Certification certification, ReferentialLibrary library) {
+			List<Difference> differences = ConsistencyReport.of(certification, library);
+			out.println();
+			out.println(NLS.bind(Messages.Check_wordings, certification.getCode(), differences.size()));
+			for (Difference d : differences) {
+				String where = d.booklet() == null ? Messages.Check_certificationWording
+						: d.booklet() + (d.section() == null ? "" : " / " + (d.item() == null ? d.section() : d.item())); //$NON-NLS-1$ //$NON-NLS-2$
+				out.println("  [" + kind(d.kind()) + "] " + where + (d.element() == null ? "" : " (" + d.element() + ")")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+				if (d.referentialWording() != null) {
+					out.println("      " + Messages.Check_referentialSays + " " + d.referentialWording()); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+				if (d.bookletWording() != null) {
+					out.println("      " + Messages.Check_bookletSays + " " + d.bookletWording()); //$NON-NLS-1$ //$NON-NLS-2$
+				}
+			}
+		}
+
+		private static String kind(ConsistencyReport.Kind kind) {
+			return switch (kind) {
+			case DIFFERENT_WORDING -> Messages.Check_kindDifferent;
+			case ADDED -> Messages.Check_kindAdded;
+			case OMITTED -> Messages.Check_kindOmitted;
+			case MOVED -> Messages.Check_kindMoved;
+			};
+		}
+	}
+}
