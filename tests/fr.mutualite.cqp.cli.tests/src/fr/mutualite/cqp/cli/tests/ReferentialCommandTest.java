@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,20 +20,9 @@ class ReferentialCommandTest {
 	@TempDir
 	Path tmp;
 
-	private record Result(int code, String out, String err) {
-	}
-
-	private static Result cqp(String... args) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int code = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8));
-		return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-	}
-
 	@Test
 	void listShowsTheSixCertificationsWithVersionAndCounts() {
-		Result r = cqp("referential", "list");
+		Cqp r = Cqp.run("referential", "list");
 		assertEquals(Cli.OK, r.code(), r.err());
 		List<String> lines = r.out().lines().toList();
 		assertEquals(7, lines.size(), r.out());
@@ -49,14 +35,14 @@ class ReferentialCommandTest {
 	@Test
 	void exportWritesJsonToAFileAndCsvToTheOutput() throws Exception {
 		Path json = tmp.resolve("exports/cmi.json");
-		Result r = cqp("referential", "export", "cmi", "--format", "json", "--out", json.toString());
+		Cqp r = Cqp.run("referential", "export", "cmi", "--format", "json", "--out", json.toString());
 		assertEquals(Cli.OK, r.code(), r.err());
 		String text = Files.readString(json);
 		assertTrue(text.contains("\"code\": \"CMI-D7.G2.5\""), "every criterion, down to the last one");
 		try (Stream<Path> files = Files.list(json.getParent())) {
 			assertEquals(List.of(json), files.toList(), "no partial file left");
 		}
-		Result csv = cqp("referential", "export", "CMI", "--format", "csv");
+		Cqp csv = Cqp.run("referential", "export", "CMI", "--format", "csv");
 		assertEquals(Cli.OK, csv.code());
 		assertEquals(1 + 7 + 32 + 20 + 61, csv.out().lines().count());
 		assertTrue(csv.out().startsWith("certification,domain_number,domain_code,level,code,parent_code,wording"));
@@ -64,17 +50,17 @@ class ReferentialCommandTest {
 
 	@Test
 	void exportRefusesAnUnknownCertificationOrFormat() {
-		Result unknown = cqp("referential", "export", "XYZ");
+		Cqp unknown = Cqp.run("referential", "export", "XYZ");
 		assertEquals(Cli.FAILED, unknown.code());
 		assertEquals("Certification inconnue : « XYZ ». Certifications disponibles : AC, CARC, CMC, CMI, CRD, SPSP.", unknown.err().strip());
-		Result format = cqp("referential", "export", "CMI", "--format", "pdf");
+		Cqp format = Cqp.run("referential", "export", "CMI", "--format", "pdf");
 		assertEquals(Cli.FAILED, format.code());
 		assertTrue(format.err().contains("Format d'export inconnu : « pdf »"), format.err());
 	}
 
 	@Test
 	void checkOfTheIndividualsReferentialPassesAndListsWordingDifferences() {
-		Result r = cqp("referential", "check", "CMI");
+		Cqp r = Cqp.run("referential", "check", "CMI");
 		assertEquals(Cli.OK, r.code(), r.out() + r.err());
 		assertTrue(r.out().contains("0 erreur(s)"), r.out());
 		assertTrue(r.out().contains("[Libellé différent] CMI-TUT / CMI-TUT-D1-C1 (ANALYSE-SITUATION.C1)"), r.out());
@@ -83,7 +69,7 @@ class ReferentialCommandTest {
 
 	@Test
 	void checkOfTheTrainingBodiesWarnsButPasses() {
-		Result r = cqp("referential", "check", "organismes");
+		Cqp r = Cqp.run("referential", "check", "organismes");
 		assertEquals(Cli.OK, r.code());
 		assertTrue(r.out().contains("0 erreur(s), 10 avertissement(s)."), r.out());
 	}
@@ -101,7 +87,7 @@ class ReferentialCommandTest {
 				  <domains code="B-D1" wording="Un domaine"/>
 				</ref:Referential>
 				""");
-		Result r = cqp("referential", "check", file.toString());
+		Cqp r = Cqp.run("referential", "check", file.toString());
 		assertEquals(Cli.FAILED, r.code(), r.out());
 		assertTrue(r.out().contains("ERREUR") && r.out().contains("[REF-03]"), r.out());
 	}
@@ -110,12 +96,12 @@ class ReferentialCommandTest {
 	void checkOfAMalformedFileGivesOneSentence() throws Exception {
 		Path file = tmp.resolve("casse.referentiel");
 		Files.writeString(file, "<ref:Referential xmlns:ref=\"http://www.mutualite.fr/cqp/referential/1.0\"><certifications>");
-		Result r = cqp("referential", "check", file.toString());
+		Cqp r = Cqp.run("referential", "check", file.toString());
 		assertEquals(Cli.FAILED, r.code());
 		assertEquals(1, r.err().strip().lines().count(), r.err());
 		assertTrue(r.err().startsWith("Le fichier " + file + " n'est pas un référentiel lisible : ligne 1"), r.err());
 		assertFalse(r.err().contains("Exception"), r.err());
-		Result unknown = cqp("referential", "check", "n-importe-quoi");
+		Cqp unknown = Cqp.run("referential", "check", "n-importe-quoi");
 		assertEquals(Cli.FAILED, unknown.code());
 		assertEquals("« n-importe-quoi » n'est ni un fichier, ni le code d'une certification, ni un référentiel connu.",
 				unknown.err().strip());
