@@ -11,7 +11,9 @@ import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.store.internal.Messages;
+import fr.mutualite.cqp.store.internal.SqlErrors;
 
 /**
  * A Derby database embedded in this process, kept in one folder. Opening creates the database
@@ -21,24 +23,33 @@ public final class EmbeddedDerbyStore implements DataStore {
 
 	/** SQLState Derby reports when a single database was shut down as asked. */
 	private static final String SHUTDOWN_OK = "08006"; //$NON-NLS-1$
-	/** SQLState of "another JVM has booted this database". */
-	private static final String ALREADY_BOOTED = "XSDB6"; //$NON-NLS-1$
 
 	private final Path folder;
+	private final String user;
+	private final char[] password;
 	private final EmbeddedDataSource dataSource;
 	private boolean closed;
 
-	private EmbeddedDerbyStore(Path folder) {
+	private EmbeddedDerbyStore(Path folder, String user, char[] password) {
 		this.folder = folder;
-		this.dataSource = new EmbeddedDataSource();
-		dataSource.setDatabaseName(folder.toString());
+		this.user = user;
+		this.password = password == null ? null : password.clone();
+		this.dataSource = dataSource(folder, user, password);
 	}
 
 	/**
-	 * Opens the database kept in {@code folder}, creating it (and missing parent folders) when
-	 * the folder does not exist yet.
+	 * Opens the database kept in {@code folder} as its owner, creating it (and missing parent
+	 * folders) when the folder does not exist yet.
 	 */
 	public static EmbeddedDerbyStore open(Path folder) throws CqpException {
+		return open(folder, StoreSettings.OWNER, null);
+	}
+
+	/**
+	 * Opens the database kept in {@code folder} as {@code user} (with {@code password} when the
+	 * database asks for credentials), creating it when the folder does not exist yet.
+	 */
+	public static EmbeddedDerbyStore open(Path folder, String user, char[] password) throws CqpException {
 		Path absolute = folder.toAbsolutePath().normalize();
 		try {
 			Files.createDirectories(absolute.getParent());
@@ -46,12 +57,12 @@ public final class EmbeddedDerbyStore implements DataStore {
 			throw new CqpException(NLS.bind(Messages.Store_cannotCreateFolder, absolute.getParent()), e);
 		}
 		routeDerbyLog(absolute.getParent());
-		EmbeddedDerbyStore store = new EmbeddedDerbyStore(absolute);
+		EmbeddedDerbyStore store = new EmbeddedDerbyStore(absolute, user, password);
 		store.dataSource.setCreateDatabase("create"); //$NON-NLS-1$
 		try (Connection c = store.dataSource.getConnection()) {
 			// Booting happens here; nothing else to do.
 		} catch (SQLException e) {
-			throw new CqpException(openFailure(absolute, e), e);
+			throw new CqpException(SqlErrors.openFailure(absolute.toString(), e), e);
 		} finally {
 			store.dataSource.setCreateDatabase(null);
 		}
@@ -64,9 +75,9 @@ public final class EmbeddedDerbyStore implements DataStore {
 			throw new CqpException(NLS.bind(Messages.Store_closed, folder));
 		}
 		try {
-			return dataSource.getConnection();
+			return SqlErrors.inOwnerSchema(dataSource.getConnection(), user);
 		} catch (SQLException e) {
-			throw new CqpException(openFailure(folder, e), e);
+			throw new CqpException(SqlErrors.openFailure(folder.toString(), e), e);
 		}
 	}
 
@@ -81,8 +92,7 @@ public final class EmbeddedDerbyStore implements DataStore {
 			return;
 		}
 		closed = true;
-		EmbeddedDataSource shutdown = new EmbeddedDataSource();
-		shutdown.setDatabaseName(folder.toString());
+		EmbeddedDataSource shutdown = dataSource(folder, user, password);
 		shutdown.setShutdownDatabase("shutdown"); //$NON-NLS-1$
 		try (Connection c = shutdown.getConnection()) {
 			throw new CqpException(NLS.bind(Messages.Store_cannotClose, folder));
@@ -93,13 +103,14 @@ public final class EmbeddedDerbyStore implements DataStore {
 		}
 	}
 
-	private static String openFailure(Path folder, SQLException e) {
-		for (Throwable t = e; t != null; t = t.getCause()) {
-			if (t instanceof SQLException s && ALREADY_BOOTED.equals(s.getSQLState())) {
-				return NLS.bind(Messages.Store_inUse, folder);
-			}
+	private static EmbeddedDataSource dataSource(Path folder, String user, char[] password) {
+		EmbeddedDataSource source = new EmbeddedDataSource();
+		source.setDatabaseName(folder.toString());
+		source.setUser(user);
+		if (password != null) {
+			source.setPassword(new String(password));
 		}
-		return NLS.bind(Messages.Store_cannotOpen, folder, e.getMessage());
+		return source;
 	}
 
 	/** Derby writes derby.log in the working folder unless told otherwise: keep it beside the data. */

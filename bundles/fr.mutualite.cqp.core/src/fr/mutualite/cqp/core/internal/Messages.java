@@ -8,6 +8,8 @@ public final class Messages extends NLS {
 
 	public static String Product_name;
 	public static String Product_versionLine;
+	public static String Generator_noCertification;
+	public static String Generator_noRules;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -3,11 +3,15 @@ package fr.mutualite.cqp.core.validation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 import fr.mutualite.cqp.model.referential.Referential;
 import fr.mutualite.cqp.model.referential.RuleSet;
@@ -24,10 +28,21 @@ public final class RuleBook {
 		this.ruleSets = ruleSets;
 	}
 
-	/** The rule sets of every referential loaded beside {@code object}. */
+	/**
+	 * The rule sets of every referential loaded beside {@code object}: in its resource set or,
+	 * for a dossier read from the store, in the resource set of the referentials it refers to.
+	 */
 	public static RuleBook of(EObject object) {
+		List<RuleSet> sets = ruleSets(object.eResource());
+		if (sets.isEmpty()) {
+			sets = referencedRuleSets(EcoreUtil.getRootContainer(object));
+		}
+		sets.sort(Comparator.comparing(RuleSet::getValidFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
+		return new RuleBook(sets);
+	}
+
+	private static List<RuleSet> ruleSets(Resource resource) {
 		List<RuleSet> sets = new ArrayList<>();
-		Resource resource = object.eResource();
 		List<Resource> resources = resource == null ? List.of()
 				: resource.getResourceSet() == null ? List.of(resource) : resource.getResourceSet().getResources();
 		for (Resource r : resources) {
@@ -37,8 +52,24 @@ public final class RuleBook {
 				}
 			}
 		}
-		sets.sort(Comparator.comparing(RuleSet::getValidFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
-		return new RuleBook(sets);
+		return sets;
+	}
+
+	/** The rule sets beside the first referential element {@code root} or its contents refer to that has some. */
+	private static List<RuleSet> referencedRuleSets(EObject root) {
+		Set<Resource> seen = new HashSet<>();
+		for (TreeIterator<EObject> i = EcoreUtil.<EObject> getAllContents(List.of(root), true); i.hasNext();) {
+			for (EObject target : i.next().eCrossReferences()) {
+				Resource resource = target.eResource();
+				if (resource != null && seen.add(resource) && EcoreUtil.getRootContainer(target) instanceof Referential) {
+					List<RuleSet> sets = ruleSets(resource);
+					if (!sets.isEmpty()) {
+						return sets;
+					}
+				}
+			}
+		}
+		return new ArrayList<>();
 	}
 
 	/** The rules in force on {@code day}. */

@@ -11,6 +11,34 @@ public final class Messages extends NLS {
 	public static String Store_inUse;
 	public static String Store_closed;
 	public static String Store_cannotClose;
+	public static String Store_noClientDriver;
+	public static String Store_badCredentials;
+	public static String Store_noServer;
+	public static String Store_tooLong;
+	public static String Store_busy;
+	public static String Store_lost;
+	public static String Store_failed;
+	public static String Store_newerSchema;
+	public static String Store_migrationFailed;
+	public static String Store_unknownCode;
+	public static String Store_foreignModule;
+	public static String Store_notFound;
+	public static String Store_someone;
+	public static String Store_noVisibleChange;
+	public static String Store_stale;
+	public static String Store_duplicateCandidate;
+	public static String Store_duplicateRegistration;
+	public static String Store_duplicateSession;
+	public static String Store_duplicateTrainingBody;
+	public static String Store_duplicateCompany;
+	public static String Store_registrationLabel;
+	public static String Store_sessionLabel;
+	public static String Server_cannotSecure;
+	public static String Server_alreadyRunning;
+	public static String Server_cannotStart;
+	public static String Server_noAnswer;
+	public static String Server_notRunning;
+	public static String Server_cannotStop;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

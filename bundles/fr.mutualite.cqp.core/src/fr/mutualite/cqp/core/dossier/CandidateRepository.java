@@ -1,0 +1,37 @@
+package fr.mutualite.cqp.core.dossier;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.model.dossier.Candidate;
+
+/**
+ * Candidates' identities. A candidate is matched on a stable key (see {@link Identity}): the
+ * store never holds two candidates with the same name, first name and birth date.
+ */
+public interface CandidateRepository {
+
+	/** The candidate {@code id}, without registrations. */
+	Optional<Versioned<Candidate>> find(String id) throws CqpException;
+
+	/** The candidate with this identity, without registrations. */
+	Optional<Versioned<Candidate>> findByIdentity(String lastName, String firstName, LocalDate birthDate)
+			throws CqpException;
+
+	/**
+	 * Adds a candidate (its identity and company; its registrations are added with
+	 * {@link RegistrationRepository#create}). An id is given when it has none.
+	 */
+	Versioned<Candidate> create(Candidate candidate) throws CqpException;
+
+	/** Saves an edited identity; refused if the candidate was saved since it was read. */
+	Versioned<Candidate> save(Versioned<Candidate> edited) throws CqpException;
+
+	/** Candidates whose name or first name starts with {@code text}, at most {@code limit}. */
+	List<Versioned<Candidate>> search(String text, int limit) throws CqpException;
+
+	/** How many candidates the store holds. */
+	int count() throws CqpException;
+}

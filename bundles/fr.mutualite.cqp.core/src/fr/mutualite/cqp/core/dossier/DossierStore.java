@@ -1,0 +1,51 @@
+package fr.mutualite.cqp.core.dossier;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+
+/**
+ * The candidates' dossiers of one database, open: its repositories, bulk loading, and the
+ * import and export of registrations. Obtained from a {@link DossierStoreFactory}; closing it
+ * releases the database.
+ */
+public interface DossierStore extends AutoCloseable {
+
+	/** The database, for reports that query it in SQL. */
+	DataStore data();
+
+	/** The referentials the dossiers refer to. */
+	ReferentialLibrary library();
+
+	/** Who saves: recorded with every change. */
+	String user();
+
+	CandidateRepository candidates();
+
+	RegistrationRepository registrations();
+
+	JuryRepository juries();
+
+	TrainingBodyRepository trainingBodies();
+
+	CompanyRepository companies();
+
+	/** A loader of many new dossiers in one transaction. */
+	BulkLoader bulkLoader() throws CqpException;
+
+	/**
+	 * Imports {@code rows} in one transaction: adds the candidates, companies and registrations
+	 * the store does not have, recognising candidates by their stable key, and counts the rest as
+	 * duplicates. If anything fails, nothing is imported.
+	 */
+	ImportReport importRegistrations(List<RegistrationRow> rows, Progress progress) throws CqpException;
+
+	/** Every registration of the store as a row, by candidate and date. */
+	void exportRegistrations(Consumer<RegistrationRow> sink) throws CqpException;
+
+	@Override
+	void close() throws CqpException;
+}

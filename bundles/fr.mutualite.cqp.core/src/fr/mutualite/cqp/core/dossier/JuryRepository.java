@@ -1,0 +1,27 @@
+package fr.mutualite.cqp.core.dossier;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.model.dossier.JurySession;
+
+/** Jury sessions: their members and president, and their decisions domain by domain. */
+public interface JuryRepository {
+
+	/**
+	 * The session {@code id} with its members and decisions. Each decision refers to its
+	 * registration, read without booklets inside its candidate.
+	 */
+	Optional<Versioned<JurySession>> find(String id) throws CqpException;
+
+	/** The ids of the sessions held between two days (both included), by date. */
+	List<String> between(LocalDate from, LocalDate to) throws CqpException;
+
+	/** Adds a session with its members and decisions (their registrations must be stored). */
+	Versioned<JurySession> create(JurySession session) throws CqpException;
+
+	/** Saves an edited session; refused if it was saved since it was read. */
+	Versioned<JurySession> save(Versioned<JurySession> edited) throws CqpException;
+}

@@ -1,0 +1,170 @@
+package fr.mutualite.cqp.store;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.apache.derby.drda.NetworkServerControl;
+import org.eclipse.osgi.util.NLS;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.store.internal.Messages;
+import fr.mutualite.cqp.store.internal.SqlErrors;
+
+/**
+ * Derby's network server on the loopback interface, sharing databases with several users of
+ * this machine. Databases it shares require user names and passwords (Derby's NATIVE
+ * authentication, the credentials stored hashed in the database itself).
+ */
+public final class DerbyNetworkServer {
+
+	private static final String PROVIDER = "derby.authentication.provider"; //$NON-NLS-1$
+	private static final String NATIVE_LOCAL = "NATIVE::LOCAL"; //$NON-NLS-1$
+	private static final long START_TIMEOUT_MS = 30_000;
+
+	private final NetworkServerControl control;
+	private final int port;
+
+	private DerbyNetworkServer(NetworkServerControl control, int port) {
+		this.control = control;
+		this.port = port;
+	}
+
+	/**
+	 * Makes the database in {@code folder} require credentials, its owner having
+	 * {@code password}, if it does not yet; creates the database if there is none. The database
+	 * must not be open elsewhere. Returns whether credentials were set up now.
+	 */
+	public static boolean requireCredentials(Path folder, char[] password) throws CqpException {
+		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.open(folder, StoreSettings.OWNER, password);
+				Connection c = store.connect()) {
+			String provider;
+			try (PreparedStatement s = c.prepareStatement("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY(?)")) { //$NON-NLS-1$
+				s.setString(1, PROVIDER);
+				try (ResultSet r = s.executeQuery()) {
+					r.next();
+					provider = r.getString(1);
+				}
+			}
+			if (provider != null) {
+				return false;
+			}
+			try (CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_CREATE_USER(?, ?)")) { //$NON-NLS-1$
+				s.setString(1, StoreSettings.OWNER);
+				s.setString(2, new String(password));
+				s.execute();
+			}
+			try (CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) { //$NON-NLS-1$
+				s.setString(1, PROVIDER);
+				s.setString(2, NATIVE_LOCAL);
+				s.execute();
+			}
+			return true;
+		} catch (SQLException e) {
+			throw new CqpException(NLS.bind(Messages.Server_cannotSecure, folder, e.getMessage()), e);
+		}
+	}
+
+	/** Adds a user to the database of {@code owner} (settings of its owner, with password). */
+	public static void addUser(StoreSettings owner, String user, char[] password) throws CqpException {
+		try (Connection c = (owner.mode() == StoreSettings.Mode.SERVER ? ClientDerbyStore.open(owner)
+				: EmbeddedDerbyStore.open(owner.folder(), owner.user(), owner.password())).connect();
+				CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_CREATE_USER(?, ?)")) { //$NON-NLS-1$
+			s.setString(1, user);
+			s.setString(2, new String(password));
+			s.execute();
+		} catch (SQLException e) {
+			throw SqlErrors.failure(owner.location(), e);
+		}
+	}
+
+	/**
+	 * Starts a server on {@code localhost:port}, writing its log to {@code log}, and waits until it
+	 * answers. Database names clients give are folders under {@code derby.system.home} (or absolute).
+	 */
+	public static DerbyNetworkServer start(int port, PrintWriter log) throws CqpException {
+		NetworkServerControl control = control(port);
+		if (answers(control)) {
+			throw new CqpException(NLS.bind(Messages.Server_alreadyRunning, address(port)));
+		}
+		try {
+			control.start(log);
+		} catch (Exception e) {
+			throw new CqpException(NLS.bind(Messages.Server_cannotStart, address(port), e.getMessage()), e);
+		}
+		long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+		while (!answers(control)) {
+			if (System.currentTimeMillis() > deadline) {
+				throw new CqpException(NLS.bind(Messages.Server_cannotStart, address(port), Messages.Server_noAnswer));
+			}
+			sleep(100);
+		}
+		return new DerbyNetworkServer(control, port);
+	}
+
+	/** Whether a server answers on {@code localhost:port}. */
+	public static boolean running(int port) throws CqpException {
+		return answers(control(port));
+	}
+
+	/** Asks the server on {@code localhost:port} to stop; fails if none answers. */
+	public static void stop(int port) throws CqpException {
+		NetworkServerControl control = control(port);
+		if (!answers(control)) {
+			throw new CqpException(NLS.bind(Messages.Server_notRunning, address(port)));
+		}
+		try {
+			control.shutdown();
+		} catch (Exception e) {
+			throw new CqpException(NLS.bind(Messages.Server_cannotStop, address(port), e.getMessage()), e);
+		}
+	}
+
+	/** Blocks until this server stops (asked by {@link #stop} from any process). */
+	public void awaitStop() {
+		while (answers(control)) {
+			sleep(500);
+		}
+	}
+
+	/** Stops this server. */
+	public void stop() throws CqpException {
+		stop(port);
+	}
+
+	/** The address clients use. */
+	public static String address(int port) {
+		return StoreSettings.LOOPBACK + ':' + port;
+	}
+
+	private static NetworkServerControl control(int port) throws CqpException {
+		try {
+			return new NetworkServerControl(InetAddress.getByName(StoreSettings.LOOPBACK), port);
+		} catch (Exception e) {
+			throw new CqpException(NLS.bind(Messages.Server_cannotStart, address(port), e.getMessage()), e);
+		}
+	}
+
+	private static boolean answers(NetworkServerControl control) {
+		try {
+			control.ping();
+			return true;
+		} catch (Exception e) {
+			return false;
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

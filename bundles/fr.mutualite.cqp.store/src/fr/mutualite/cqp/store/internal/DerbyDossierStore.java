@@ -1,0 +1,860 @@
+package fr.mutualite.cqp.store.internal;
+
+import static fr.mutualite.cqp.store.internal.Jdbc.setDate;
+import static fr.mutualite.cqp.store.internal.Jdbc.setDay;
+import static fr.mutualite.cqp.store.internal.Jdbc.setString;
+import static fr.mutualite.cqp.store.internal.Jdbc.setTime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.osgi.util.NLS;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.core.dossier.BulkLoader;
+import fr.mutualite.cqp.core.dossier.CandidateRepository;
+import fr.mutualite.cqp.core.dossier.CompanyRepository;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.Identity;
+import fr.mutualite.cqp.core.dossier.ImportReport;
+import fr.mutualite.cqp.core.dossier.JuryRepository;
+import fr.mutualite.cqp.core.dossier.Progress;
+import fr.mutualite.cqp.core.dossier.RegistrationRepository;
+import fr.mutualite.cqp.core.dossier.RegistrationRow;
+import fr.mutualite.cqp.core.dossier.RegistrationSummary;
+import fr.mutualite.cqp.core.dossier.StaleVersionException;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.core.dossier.TrainingBodyRepository;
+import fr.mutualite.cqp.core.dossier.Versioned;
+import fr.mutualite.cqp.core.validation.Dates;
+import fr.mutualite.cqp.model.dossier.Candidate;
+import fr.mutualite.cqp.model.dossier.Company;
+import fr.mutualite.cqp.model.dossier.DossierPackage;
+import fr.mutualite.cqp.model.dossier.JuryDecision;
+import fr.mutualite.cqp.model.dossier.JurySession;
+import fr.mutualite.cqp.model.dossier.Registration;
+import fr.mutualite.cqp.model.referential.Route;
+import fr.mutualite.cqp.model.referential.TrainingBody;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.store.ClientDerbyStore;
+import fr.mutualite.cqp.store.EmbeddedDerbyStore;
+
+/** The dossiers of a Derby database: repositories, bulk loading, import and export. */
+public final class DerbyDossierStore implements DossierStore {
+
+	/** A unique key already used. */
+	private static final String DUPLICATE_KEY = "23505"; //$NON-NLS-1$
+	/** How many imported rows between two progress reports. */
+	private static final int PROGRESS_EVERY = 1000;
+
+	private final DataStore data;
+	private final ReferentialLibrary library;
+	private final ReferentialIndex index;
+	private final String user;
+	private final Candidates candidates = new Candidates();
+	private final Registrations registrations = new Registrations();
+	private final Juries juries = new Juries();
+	private final TrainingBodies trainingBodies = new TrainingBodies();
+	private final Companies companies = new Companies();
+
+	private DerbyDossierStore(DataStore data, ReferentialLibrary library, String user) {
+		this.data = data;
+		this.library = library;
+		this.index = new ReferentialIndex(library);
+		this.user = user;
+	}
+
+	/**
+	 * Opens the database {@code settings} names: creates it if needed, brings its schema up to
+	 * date, refreshes its copy of the referentials.
+	 */
+	public static DerbyDossierStore open(StoreSettings settings, ReferentialLibrary library) throws CqpException {
+		boolean embedded = settings.mode() == StoreSettings.Mode.EMBEDDED;
+		DataStore data = embedded ? EmbeddedDerbyStore.open(settings.folder(), settings.user(), settings.password())
+				: ClientDerbyStore.open(settings);
+		try {
+			Migrations.migrate(data.connect(), data.location(), embedded);
+			String user = embedded ? System.getProperty("user.name", settings.user()) : settings.user(); //$NON-NLS-1$
+			DerbyDossierStore store = new DerbyDossierStore(data, library, user);
+			Jdbc.transaction(data, c -> {
+				try (DossierWriter writer = store.writer(c)) {
+					return Integer.valueOf(ReferentialMirror.refresh(c, library, writer));
+				}
+			});
+			return store;
+		} catch (CqpException | RuntimeException e) {
+			try {
+				data.close();
+			} catch (CqpException closing) {
+				e.addSuppressed(closing);
+			}
+			throw e;
+		}
+	}
+
+	@Override
+	public DataStore data() {
+		return data;
+	}
+
+	@Override
+	public ReferentialLibrary library() {
+		return library;
+	}
+
+	@Override
+	public String user() {
+		return user;
+	}
+
+	@Override
+	public CandidateRepository candidates() {
+		return candidates;
+	}
+
+	@Override
+	public RegistrationRepository registrations() {
+		return registrations;
+	}
+
+	@Override
+	public JuryRepository juries() {
+		return juries;
+	}
+
+	@Override
+	public TrainingBodyRepository trainingBodies() {
+		return trainingBodies;
+	}
+
+	@Override
+	public CompanyRepository companies() {
+		return companies;
+	}
+
+	@Override
+	public void close() throws CqpException {
+		data.close();
+	}
+
+	private DossierWriter writer(Connection c) throws SQLException {
+		return new DossierWriter(c, user, Instant.now());
+	}
+
+	private DossierReader reader(Connection c) {
+		return new DossierReader(c, index);
+	}
+
+	/** What a save writes once the version was taken: returns the parts it changed. */
+	@FunctionalInterface
+	private interface Save {
+		String write(Connection c, DossierWriter writer, DossierReader reader) throws SQLException, CqpException;
+	}
+
+	/**
+	 * Saves a dossier: takes the next version if {@code expected} is still the current one (which
+	 * locks the row until the end of the transaction), then lets {@code save} write it; refused
+	 * with who changed what otherwise.
+	 */
+	private <T extends EObject> Versioned<T> save(String table, String key, String id, String what, Versioned<T> edited,
+			Save save) throws CqpException {
+		return Jdbc.transaction(data, c -> {
+			Instant now = Instant.now();
+			try (PreparedStatement s = c.prepareStatement("UPDATE " + table //$NON-NLS-1$
+					+ " SET VERSION = VERSION + 1, UPDATED_BY = ?, UPDATED_AT = ? WHERE " + key + " = ? AND VERSION = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+				s.setString(1, user);
+				setTime(s, 2, now);
+				s.setString(3, id);
+				s.setInt(4, edited.version());
+				if (s.executeUpdate() == 0) {
+					throw stale(c, table, key, id, what, edited.value().eClass(), edited.version());
+				}
+			}
+			try (DossierWriter writer = new DossierWriter(c, user, now)) {
+				String parts = save.write(c, writer, reader(c));
+				writer.log(table, id, edited.version() + 1, parts);
+				writer.flush();
+			}
+			return new Versioned<>(edited.value(), edited.version() + 1, user, now);
+		});
+	}
+
+	private CqpException stale(Connection c, String table, String key, String id, String what, EClass type,
+			int expected) throws SQLException {
+		int current;
+		try (PreparedStatement s = c.prepareStatement("SELECT VERSION FROM " + table + " WHERE " + key + " = ?")) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			s.setString(1, id);
+			try (ResultSet r = s.executeQuery()) {
+				if (!r.next()) {
+					return new CqpException(NLS.bind(Messages.Store_notFound, what));
+				}
+				current = r.getInt(1);
+			}
+		}
+		Set<String> who = new LinkedHashSet<>();
+		Set<String> parts = new LinkedHashSet<>();
+		Instant when = null;
+		try (PreparedStatement s = c.prepareStatement(
+				"SELECT CHANGED_BY, CHANGED_AT, PARTS FROM CHANGE_LOG WHERE ENTITY = ? AND ENTITY_ID = ? AND VERSION > ? ORDER BY VERSION")) { //$NON-NLS-1$
+			s.setString(1, table);
+			s.setString(2, id);
+			s.setInt(3, expected);
+			try (ResultSet r = s.executeQuery()) {
+				while (r.next()) {
+					who.add(r.getString(1));
+					when = Jdbc.time(r, 2);
+					parts.addAll(Changes.labels(type, r.getString(3)));
+				}
+			}
+		}
+		String whoText = who.isEmpty() ? Messages.Store_someone : String.join(", ", who); //$NON-NLS-1$
+		String whenText = when == null ? "?" //$NON-NLS-1$
+				: DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault()).format(when);
+		String partsText = parts.isEmpty() ? Messages.Store_noVisibleChange : String.join(", ", parts); //$NON-NLS-1$
+		String message = NLS.bind(Messages.Store_stale,
+				new Object[] { what, whoText, whenText, partsText, Integer.valueOf(expected), Integer.valueOf(current) });
+		return new StaleVersionException(message, expected, current, whoText, when, List.copyOf(parts));
+	}
+
+	/** Turns a unique key violation into {@code message}; other failures go on. */
+	private static void refuseDuplicate(SQLException e, String message) throws CqpException, SQLException {
+		for (SQLException s = e; s != null; s = s.getNextException()) {
+			if (DUPLICATE_KEY.equals(s.getSQLState())) {
+				throw new CqpException(message, e);
+			}
+		}
+		throw e;
+	}
+
+	private static String label(Candidate candidate) {
+		return candidate.getFirstName() + ' ' + candidate.getLastName();
+	}
+
+	private static String label(Registration registration) {
+		String who = registration.eContainer() instanceof Candidate c ? label(c) : "?"; //$NON-NLS-1$
+		return NLS.bind(Messages.Store_registrationLabel, new Object[] { registration.getId(), who,
+				registration.getCertification() == null ? "?" : registration.getCertification().getCode() }); //$NON-NLS-1$
+	}
+
+	private final class Candidates implements CandidateRepository {
+
+		@Override
+		public Optional<Versioned<Candidate>> find(String id) throws CqpException {
+			return Optional.ofNullable(Jdbc.read(data, c -> reader(c).candidate(id)));
+		}
+
+		@Override
+		public Optional<Versioned<Candidate>> findByIdentity(String lastName, String firstName, LocalDate birthDate)
+				throws CqpException {
+			return Jdbc.read(data, c -> {
+				try (PreparedStatement s = c.prepareStatement("SELECT ID FROM CANDIDATE WHERE MATCH_KEY = ?")) { //$NON-NLS-1$
+					s.setString(1, Identity.candidateKey(lastName, firstName, birthDate));
+					try (ResultSet r = s.executeQuery()) {
+						return r.next() ? Optional.of(reader(c).candidate(r.getString(1))) : Optional.empty();
+					}
+				}
+			});
+		}
+
+		@Override
+		public Versioned<Candidate> create(Candidate candidate) throws CqpException {
+			if (candidate.getId() == null) {
+				candidate.setId(Identity.newId("C")); //$NON-NLS-1$
+			}
+			return Jdbc.transaction(data, c -> {
+				try (DossierWriter writer = writer(c)) {
+					writer.candidate(candidate, 1);
+					writer.flush();
+				} catch (SQLException e) {
+					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateCandidate, label(candidate)));
+				}
+				return new Versioned<>(candidate, 1, user, Instant.now());
+			});
+		}
+
+		@Override
+		public Versioned<Candidate> save(Versioned<Candidate> edited) throws CqpException {
+			Candidate candidate = edited.value();
+			return DerbyDossierStore.this.save("CANDIDATE", "ID", candidate.getId(), label(candidate), edited, //$NON-NLS-1$ //$NON-NLS-2$
+					(c, writer, reader) -> {
+						Candidate stored = reader.candidate(candidate.getId()).value();
+						String parts = Changes.between(stored, candidate,
+								List.of(DossierPackage.Literals.CANDIDATE__REGISTRATIONS));
+						try (PreparedStatement s = c.prepareStatement(
+								"UPDATE CANDIDATE SET LAST_NAME = ?, FIRST_NAME = ?, BIRTH_DATE = ?, EMAIL = ?, COMPANY_ID = ?, MATCH_KEY = ? WHERE ID = ?")) { //$NON-NLS-1$
+							s.setString(1, candidate.getLastName());
+							s.setString(2, candidate.getFirstName());
+							setDate(s, 3, candidate.getBirthDate());
+							setString(s, 4, candidate.getEmail());
+							setString(s, 5, candidate.getCompany() == null ? null : candidate.getCompany().getId());
+							s.setString(6, Identity.candidateKey(candidate.getLastName(), candidate.getFirstName(),
+									Dates.day(candidate.getBirthDate())));
+							s.setString(7, candidate.getId());
+							s.executeUpdate();
+						} catch (SQLException e) {
+							refuseDuplicate(e, NLS.bind(Messages.Store_duplicateCandidate, label(candidate)));
+						}
+						return parts;
+					});
+		}
+
+		@Override
+		public List<Versioned<Candidate>> search(String text, int limit) throws CqpException {
+			String key = Identity.normalize(text);
+			return Jdbc.read(data, c -> {
+				List<String> ids = new ArrayList<>();
+				try (PreparedStatement s = c.prepareStatement(
+						"SELECT ID FROM CANDIDATE WHERE MATCH_KEY LIKE ? OR MATCH_KEY LIKE ? ORDER BY LAST_NAME, FIRST_NAME, ID FETCH FIRST ? ROWS ONLY")) { //$NON-NLS-1$
+					s.setString(1, key + '%');
+					s.setString(2, "%|" + key + '%'); //$NON-NLS-1$
+					s.setInt(3, limit);
+					try (ResultSet r = s.executeQuery()) {
+						while (r.next()) {
+							ids.add(r.getString(1));
+						}
+					}
+				}
+				DossierReader reader = reader(c);
+				List<Versioned<Candidate>> found = new ArrayList<>();
+				for (String id : ids) {
+					found.add(reader.candidate(id));
+				}
+				return found;
+			});
+		}
+
+		@Override
+		public int count() throws CqpException {
+			return DerbyDossierStore.this.count("CANDIDATE"); //$NON-NLS-1$
+		}
+	}
+
+	private int count(String table) throws CqpException {
+		return Jdbc.read(data, c -> {
+			try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) { //$NON-NLS-1$
+				r.next();
+				return Integer.valueOf(r.getInt(1));
+			}
+		}).intValue();
+	}
+
+	private final class Registrations implements RegistrationRepository {
+
+		private static final String SUMMARY = "SELECT R.ID, C.ID, C.LAST_NAME, C.FIRST_NAME, C.BIRTH_DATE, R.CERTIFICATION_CODE, R.REGISTRATION_DATE, R.ROUTE, R.TRAINING_BODY_CODE, E.NAME " //$NON-NLS-1$
+				+ "FROM REGISTRATION R JOIN CANDIDATE C ON C.ID = R.CANDIDATE_ID LEFT JOIN COMPANY E ON E.ID = R.COMPANY_ID "; //$NON-NLS-1$
+
+		@Override
+		public Optional<Versioned<Registration>> find(String id) throws CqpException {
+			return Optional.ofNullable(Jdbc.read(data, c -> reader(c).registration(id, true)));
+		}
+
+		@Override
+		public Versioned<Registration> create(String candidateId, Registration registration) throws CqpException {
+			if (registration.getId() == null) {
+				registration.setId(Identity.newId("R")); //$NON-NLS-1$
+			}
+			return Jdbc.transaction(data, c -> {
+				try (DossierWriter writer = writer(c)) {
+					writer.registration(registration, candidateId, 1);
+					writer.flush();
+				} catch (SQLException e) {
+					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateRegistration, label(registration)));
+				}
+				return new Versioned<>(registration, 1, user, Instant.now());
+			});
+		}
+
+		@Override
+		public Versioned<Registration> save(Versioned<Registration> edited) throws CqpException {
+			Registration registration = edited.value();
+			return DerbyDossierStore.this.save("REGISTRATION", "ID", registration.getId(), label(registration), edited, //$NON-NLS-1$ //$NON-NLS-2$
+					(c, writer, reader) -> {
+						Registration stored = reader.registration(registration.getId(), true).value();
+						String parts = Changes.between(stored, registration, List.of());
+						try (PreparedStatement s = c.prepareStatement(
+								"UPDATE REGISTRATION SET CERTIFICATION_CODE = ?, REFERENTIAL_VERSION = ?, REGISTRATION_DATE = ?, ROUTE = ?, COMPANY_ID = ?, TRAINING_BODY_CODE = ?, HAS_TRAINING_PATH = ? WHERE ID = ?")) { //$NON-NLS-1$
+							s.setString(1, registration.getCertification().getCode());
+							setString(s, 2, registration.getReferentialVersion());
+							setDate(s, 3, registration.getDate());
+							s.setString(4, registration.getRoute().getName());
+							setString(s, 5, registration.getCompany() == null ? null : registration.getCompany().getId());
+							setString(s, 6, registration.getTrainingBody() == null ? null
+									: registration.getTrainingBody().getCode());
+							s.setBoolean(7, registration.getTrainingPath() != null);
+							s.setString(8, registration.getId());
+							s.executeUpdate();
+						} catch (SQLException e) {
+							refuseDuplicate(e, NLS.bind(Messages.Store_duplicateRegistration, label(registration)));
+						}
+						writer.deleteContent(registration.getId());
+						writer.content(registration);
+						return parts;
+					});
+		}
+
+		@Override
+		public List<RegistrationSummary> ofCandidate(String candidateId) throws CqpException {
+			return summaries(SUMMARY + "WHERE R.CANDIDATE_ID = ? ORDER BY R.REGISTRATION_DATE, R.ID", candidateId); //$NON-NLS-1$
+		}
+
+		@Override
+		public List<RegistrationSummary> ofTrainingBody(String trainingBodyCode) throws CqpException {
+			return summaries(SUMMARY + "WHERE R.TRAINING_BODY_CODE = ? ORDER BY C.LAST_NAME, C.FIRST_NAME, R.REGISTRATION_DATE, R.ID", //$NON-NLS-1$
+					trainingBodyCode);
+		}
+
+		private List<RegistrationSummary> summaries(String sql, String parameter) throws CqpException {
+			return Jdbc.read(data, c -> {
+				List<RegistrationSummary> list = new ArrayList<>();
+				try (PreparedStatement s = c.prepareStatement(sql)) {
+					s.setString(1, parameter);
+					try (ResultSet r = s.executeQuery()) {
+						while (r.next()) {
+							list.add(new RegistrationSummary(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+									Jdbc.day(r, 5), r.getString(6), Jdbc.day(r, 7), Route.get(r.getString(8)),
+									r.getString(9), r.getString(10)));
+						}
+					}
+				}
+				return list;
+			});
+		}
+
+		@Override
+		public int count() throws CqpException {
+			return DerbyDossierStore.this.count("REGISTRATION"); //$NON-NLS-1$
+		}
+	}
+
+	private final class Juries implements JuryRepository {
+
+		@Override
+		public Optional<Versioned<JurySession>> find(String id) throws CqpException {
+			return Optional.ofNullable(Jdbc.read(data, c -> reader(c).session(id)));
+		}
+
+		@Override
+		public List<String> between(LocalDate from, LocalDate to) throws CqpException {
+			return Jdbc.read(data, c -> {
+				List<String> ids = new ArrayList<>();
+				try (PreparedStatement s = c.prepareStatement(
+						"SELECT ID FROM JURY_SESSION WHERE SESSION_DATE BETWEEN ? AND ? ORDER BY SESSION_DATE, ID")) { //$NON-NLS-1$
+					setDay(s, 1, from);
+					setDay(s, 2, to);
+					try (ResultSet r = s.executeQuery()) {
+						while (r.next()) {
+							ids.add(r.getString(1));
+						}
+					}
+				}
+				return ids;
+			});
+		}
+
+		@Override
+		public Versioned<JurySession> create(JurySession session) throws CqpException {
+			if (session.getId() == null) {
+				session.setId(Identity.newId("J")); //$NON-NLS-1$
+			}
+			return Jdbc.transaction(data, c -> {
+				try (DossierWriter writer = writer(c)) {
+					writer.session(session, 1);
+					for (JuryDecision decision : session.getDecisions()) {
+						writer.decision(decision);
+					}
+					writer.flush();
+				} catch (SQLException e) {
+					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateSession, session.getId()));
+				}
+				return new Versioned<>(session, 1, user, Instant.now());
+			});
+		}
+
+		@Override
+		public Versioned<JurySession> save(Versioned<JurySession> edited) throws CqpException {
+			JurySession session = edited.value();
+			return DerbyDossierStore.this.save("JURY_SESSION", "ID", session.getId(), //$NON-NLS-1$ //$NON-NLS-2$
+					NLS.bind(Messages.Store_sessionLabel, session.getId()), edited, (c, writer, reader) -> {
+						JurySession stored = reader.session(session.getId()).value();
+						String parts = Changes.between(stored, session, List.of());
+						try (PreparedStatement s = c.prepareStatement(
+								"UPDATE JURY_SESSION SET SESSION_DATE = ?, PLACE = ? WHERE ID = ?")) { //$NON-NLS-1$
+							setDate(s, 1, session.getDate());
+							setString(s, 2, session.getPlace());
+							s.setString(3, session.getId());
+							s.executeUpdate();
+						}
+						writer.deleteSessionContent(session.getId());
+						writer.sessionContent(session, true);
+						return parts;
+					});
+		}
+	}
+
+	private final class TrainingBodies implements TrainingBodyRepository {
+
+		@Override
+		public List<TrainingBody> list() throws CqpException {
+			return Jdbc.read(data, c -> {
+				List<String> codes = new ArrayList<>();
+				try (Statement s = c.createStatement();
+						ResultSet r = s.executeQuery("SELECT CODE FROM TRAINING_BODY ORDER BY NAME, CODE")) { //$NON-NLS-1$
+					while (r.next()) {
+						codes.add(r.getString(1));
+					}
+				}
+				DossierReader reader = reader(c);
+				List<TrainingBody> bodies = new ArrayList<>();
+				for (String code : codes) {
+					bodies.add(reader.trainingBody(code).value());
+				}
+				return bodies;
+			});
+		}
+
+		@Override
+		public Optional<Versioned<TrainingBody>> find(String code) throws CqpException {
+			return Optional.ofNullable(Jdbc.read(data, c -> reader(c).trainingBody(code)));
+		}
+
+		@Override
+		public Versioned<TrainingBody> create(TrainingBody body) throws CqpException {
+			return Jdbc.transaction(data, c -> {
+				try (DossierWriter writer = writer(c)) {
+					writer.trainingBody(body, 1);
+					writer.flush();
+				} catch (SQLException e) {
+					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateTrainingBody, body.getCode()));
+				}
+				return new Versioned<>(body, 1, user, Instant.now());
+			});
+		}
+
+		@Override
+		public Versioned<TrainingBody> save(Versioned<TrainingBody> edited) throws CqpException {
+			TrainingBody body = edited.value();
+			return DerbyDossierStore.this.save("TRAINING_BODY", "CODE", body.getCode(), body.getName(), edited, //$NON-NLS-1$ //$NON-NLS-2$
+					(c, writer, reader) -> {
+						TrainingBody stored = reader.trainingBody(body.getCode()).value();
+						String parts = Changes.between(stored, body, List.of());
+						try (PreparedStatement s = c.prepareStatement(
+								"UPDATE TRAINING_BODY SET NAME = ?, NOTE = ? WHERE CODE = ?")) { //$NON-NLS-1$
+							s.setString(1, body.getName());
+							setString(s, 2, body.getNote());
+							s.setString(3, body.getCode());
+							s.executeUpdate();
+						}
+						writer.deleteTrainingBodyDetails(body.getCode());
+						writer.trainingBodyDetails(body);
+						return parts;
+					});
+		}
+	}
+
+	private final class Companies implements CompanyRepository {
+
+		@Override
+		public List<Company> list() throws CqpException {
+			return Jdbc.read(data, c -> {
+				List<String> ids = new ArrayList<>();
+				try (Statement s = c.createStatement();
+						ResultSet r = s.executeQuery("SELECT ID FROM COMPANY ORDER BY NAME, CITY, ID")) { //$NON-NLS-1$
+					while (r.next()) {
+						ids.add(r.getString(1));
+					}
+				}
+				DossierReader reader = reader(c);
+				List<Company> list = new ArrayList<>();
+				for (String id : ids) {
+					list.add(reader.company(id).value());
+				}
+				return list;
+			});
+		}
+
+		@Override
+		public Optional<Versioned<Company>> find(String id) throws CqpException {
+			return Optional.ofNullable(Jdbc.read(data, c -> reader(c).company(id)));
+		}
+
+		@Override
+		public Optional<Versioned<Company>> findByName(String name, String city) throws CqpException {
+			return Jdbc.read(data, c -> {
+				try (PreparedStatement s = c.prepareStatement("SELECT ID FROM COMPANY WHERE MATCH_KEY = ?")) { //$NON-NLS-1$
+					s.setString(1, Identity.companyKey(name, city));
+					try (ResultSet r = s.executeQuery()) {
+						return r.next() ? Optional.of(reader(c).company(r.getString(1))) : Optional.empty();
+					}
+				}
+			});
+		}
+
+		@Override
+		public Versioned<Company> create(Company company) throws CqpException {
+			if (company.getId() == null) {
+				company.setId(Identity.newId("E")); //$NON-NLS-1$
+			}
+			return Jdbc.transaction(data, c -> {
+				try (DossierWriter writer = writer(c)) {
+					writer.company(company, 1);
+					writer.flush();
+				} catch (SQLException e) {
+					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateCompany, company.getName()));
+				}
+				return new Versioned<>(company, 1, user, Instant.now());
+			});
+		}
+
+		@Override
+		public Versioned<Company> save(Versioned<Company> edited) throws CqpException {
+			Company company = edited.value();
+			return DerbyDossierStore.this.save("COMPANY", "ID", company.getId(), company.getName(), edited, //$NON-NLS-1$ //$NON-NLS-2$
+					(c, writer, reader) -> {
+						Company stored = reader.company(company.getId()).value();
+						String parts = Changes.between(stored, company, List.of());
+						try (PreparedStatement s = c.prepareStatement(
+								"UPDATE COMPANY SET NAME = ?, CITY = ?, MATCH_KEY = ? WHERE ID = ?")) { //$NON-NLS-1$
+							s.setString(1, company.getName());
+							setString(s, 2, company.getCity());
+							s.setString(3, Identity.companyKey(company.getName(), company.getCity()));
+							s.setString(4, company.getId());
+							s.executeUpdate();
+						} catch (SQLException e) {
+							refuseDuplicate(e, NLS.bind(Messages.Store_duplicateCompany, company.getName()));
+						}
+						return parts;
+					});
+		}
+	}
+
+	@Override
+	public BulkLoader bulkLoader() throws CqpException {
+		return new Loader();
+	}
+
+	/** Writes new dossiers in batches, in one transaction. */
+	private final class Loader implements BulkLoader {
+
+		private final Connection connection;
+		private final DossierWriter writer;
+		private boolean committed;
+
+		Loader() throws CqpException {
+			connection = data.connect();
+			try {
+				connection.setAutoCommit(false);
+				writer = writer(connection);
+			} catch (SQLException e) {
+				closeQuietly();
+				throw SqlErrors.failure(data.location(), e);
+			}
+		}
+
+		@Override
+		public void trainingBody(TrainingBody body) throws CqpException {
+			run(() -> {
+				try (PreparedStatement s = connection.prepareStatement("SELECT 1 FROM TRAINING_BODY WHERE CODE = ?")) { //$NON-NLS-1$
+					s.setString(1, body.getCode());
+					try (ResultSet r = s.executeQuery()) {
+						if (r.next()) {
+							writer.deleteTrainingBodyDetails(body.getCode());
+							writer.trainingBodyDetails(body);
+						} else {
+							writer.trainingBody(body, 1);
+						}
+					}
+				}
+			});
+		}
+
+		@Override
+		public void company(Company company) throws CqpException {
+			run(() -> writer.company(company, 1));
+		}
+
+		@Override
+		public void session(JurySession session) throws CqpException {
+			run(() -> writer.session(session, 1));
+		}
+
+		@Override
+		public void candidate(Candidate candidate) throws CqpException {
+			run(() -> {
+				writer.candidate(candidate, 1);
+				for (Registration registration : candidate.getRegistrations()) {
+					writer.registration(registration, candidate.getId(), 1);
+				}
+			});
+		}
+
+		@Override
+		public void decision(JuryDecision decision) throws CqpException {
+			run(() -> writer.decision(decision));
+		}
+
+		@Override
+		public long rows() {
+			return writer.rows();
+		}
+
+		@Override
+		public void commit() throws CqpException {
+			run(() -> {
+				writer.flush();
+				connection.commit();
+			});
+			committed = true;
+		}
+
+		@Override
+		public void close() throws CqpException {
+			if (!committed) {
+				Jdbc.rollback(connection);
+			}
+			closeQuietly();
+		}
+
+		private void closeQuietly() {
+			try {
+				if (writer != null) {
+					writer.close();
+				}
+				connection.close();
+			} catch (SQLException ignored) {
+				// closing after a failure: the failure is what matters
+			}
+		}
+
+		private void run(SqlRunnable work) throws CqpException {
+			try {
+				work.run();
+			} catch (SQLException e) {
+				throw SqlErrors.failure(data.location(), e);
+			}
+		}
+	}
+
+	@FunctionalInterface
+	private interface SqlRunnable {
+		void run() throws SQLException;
+	}
+
+	@Override
+	public ImportReport importRegistrations(List<RegistrationRow> rows, Progress progress) throws CqpException {
+		return Jdbc.transaction(data, c -> {
+			Map<String, String> candidateIds = pairs(c, "SELECT MATCH_KEY, ID FROM CANDIDATE"); //$NON-NLS-1$
+			Set<String> usedCandidateIds = new HashSet<>(candidateIds.values());
+			Map<String, String> companyIds = pairs(c, "SELECT MATCH_KEY, ID FROM COMPANY"); //$NON-NLS-1$
+			Map<String, String> registrationKeys = new HashMap<>();
+			try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+					"SELECT C.MATCH_KEY, R.CERTIFICATION_CODE, R.REGISTRATION_DATE, R.ID FROM REGISTRATION R JOIN CANDIDATE C ON C.ID = R.CANDIDATE_ID")) { //$NON-NLS-1$
+				while (r.next()) {
+					registrationKeys.put(r.getString(1) + '|' + r.getString(2) + '|' + Jdbc.day(r, 3), r.getString(4));
+				}
+			}
+			Set<String> usedRegistrationIds = new HashSet<>(registrationKeys.values());
+			Map<String, String> versions = new HashMap<>();
+			for (var certification : index.certifications()) {
+				versions.put(certification.getCode(), ReferentialLibrary.referentialOf(certification).getVersion());
+			}
+			int candidatesAdded = 0, matched = 0, registrationsAdded = 0, duplicates = 0, companiesAdded = 0, done = 0;
+			try (DossierWriter writer = writer(c)) {
+				for (RegistrationRow row : rows) {
+					String companyId = null;
+					if (row.companyName() != null && !row.companyName().isBlank()) {
+						String key = Identity.companyKey(row.companyName(), row.companyCity());
+						companyId = companyIds.get(key);
+						if (companyId == null) {
+							companyId = Identity.newId("E"); //$NON-NLS-1$
+							writer.company(companyId, row.companyName(), row.companyCity(), 1);
+							companyIds.put(key, companyId);
+							companiesAdded++;
+						}
+					}
+					String candidateKey = row.candidateKey();
+					String candidateId = candidateIds.get(candidateKey);
+					if (candidateId == null) {
+						candidateId = row.candidateId() != null && !usedCandidateIds.contains(row.candidateId())
+								? row.candidateId()
+								: Identity.newId("C"); //$NON-NLS-1$
+						writer.candidate(candidateId, row.lastName(), row.firstName(), row.birthDate(), row.email(),
+								companyId, 1);
+						candidateIds.put(candidateKey, candidateId);
+						usedCandidateIds.add(candidateId);
+						candidatesAdded++;
+					} else {
+						matched++;
+					}
+					if (registrationKeys.containsKey(row.registrationKey())) {
+						duplicates++;
+					} else {
+						String registrationId = row.registrationId() != null
+								&& !usedRegistrationIds.contains(row.registrationId()) ? row.registrationId()
+										: Identity.newId("R"); //$NON-NLS-1$
+						writer.registration(registrationId, candidateId, row.certificationCode(),
+								versions.get(row.certificationCode()), row.registrationDate(), row.route(), companyId,
+								row.trainingBodyCode(), false, 1);
+						registrationKeys.put(row.registrationKey(), registrationId);
+						usedRegistrationIds.add(registrationId);
+						registrationsAdded++;
+					}
+					if (++done % PROGRESS_EVERY == 0) {
+						writer.flush();
+						progress.worked(done, rows.size());
+					}
+				}
+				writer.flush();
+				progress.worked(done, rows.size());
+			}
+			return new ImportReport(rows.size(), candidatesAdded, matched, registrationsAdded, duplicates,
+					companiesAdded);
+		});
+	}
+
+	private static Map<String, String> pairs(Connection c, String sql) throws SQLException {
+		Map<String, String> pairs = new HashMap<>();
+		try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+			while (r.next()) {
+				pairs.put(r.getString(1), r.getString(2));
+			}
+		}
+		return pairs;
+	}
+
+	@Override
+	public void exportRegistrations(Consumer<RegistrationRow> sink) throws CqpException {
+		Jdbc.read(data, c -> {
+			try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+					"SELECT C.ID, C.LAST_NAME, C.FIRST_NAME, C.BIRTH_DATE, C.EMAIL, E.NAME, E.CITY, R.CERTIFICATION_CODE, R.REGISTRATION_DATE, R.ROUTE, R.TRAINING_BODY_CODE, R.ID " //$NON-NLS-1$
+							+ "FROM REGISTRATION R JOIN CANDIDATE C ON C.ID = R.CANDIDATE_ID LEFT JOIN COMPANY E ON E.ID = R.COMPANY_ID " //$NON-NLS-1$
+							+ "ORDER BY C.LAST_NAME, C.FIRST_NAME, C.ID, R.REGISTRATION_DATE, R.ID")) { //$NON-NLS-1$
+				while (r.next()) {
+					sink.accept(new RegistrationRow(r.getString(1), r.getString(2), r.getString(3), Jdbc.day(r, 4),
+							r.getString(5), r.getString(6), r.getString(7), r.getString(8), Jdbc.day(r, 9),
+							Route.get(r.getString(10)), r.getString(11), r.getString(12)));
+				}
+			}
+			return null;
+		});
+	}
+}

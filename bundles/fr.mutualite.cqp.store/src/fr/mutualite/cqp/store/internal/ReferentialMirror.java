@@ -1,0 +1,125 @@
+package fr.mutualite.cqp.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.model.referential.DomainUse;
+import fr.mutualite.cqp.model.referential.Referential;
+import fr.mutualite.cqp.model.referential.TrainingBody;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+
+/**
+ * Keeps the database's copy of the referentials (certifications, domains, and which domains
+ * make each certification) the same as the loaded referential files, so that SQL reports read
+ * titles and domain numbers; and gives a new database the training bodies of the referential.
+ * Rows are only added or updated: dossiers may name a domain a newer referential dropped.
+ */
+final class ReferentialMirror {
+
+	private ReferentialMirror() {
+	}
+
+	/** Brings the mirror up to date; returns how many rows changed. */
+	static int refresh(Connection c, ReferentialLibrary library, DossierWriter writer) throws SQLException {
+		int changed = 0;
+		Map<String, String[]> certifications = rows(c, "SELECT CODE, TITLE, REFERENTIAL_VERSION FROM CERTIFICATION"); //$NON-NLS-1$
+		Map<String, String[]> domains = rows(c, "SELECT CODE, WORDING FROM COMPETENCE_DOMAIN"); //$NON-NLS-1$
+		Map<String, String[]> uses = rows(c,
+				"SELECT CERTIFICATION_CODE || '/' || DOMAIN_CODE, CAST(DOMAIN_NUMBER AS CHAR(4)) FROM CERTIFICATION_DOMAIN"); //$NON-NLS-1$
+		for (Referential referential : library.referentials()) {
+			for (CompetenceDomain domain : referential.getDomains()) {
+				changed += upsert(c, domains, domain.getCode(), new String[] { text(domain.getWording(), 1000) },
+						"INSERT INTO COMPETENCE_DOMAIN (WORDING, CODE) VALUES (?, ?)", //$NON-NLS-1$
+						"UPDATE COMPETENCE_DOMAIN SET WORDING = ? WHERE CODE = ?"); //$NON-NLS-1$
+			}
+		}
+		for (Certification certification : library.certifications()) {
+			String version = ReferentialLibrary.referentialOf(certification).getVersion();
+			changed += upsert(c, certifications, certification.getCode(),
+					new String[] { text(certification.getTitle(), 200), version == null ? "" : version }, //$NON-NLS-1$
+					"INSERT INTO CERTIFICATION (TITLE, REFERENTIAL_VERSION, CODE) VALUES (?, ?, ?)", //$NON-NLS-1$
+					"UPDATE CERTIFICATION SET TITLE = ?, REFERENTIAL_VERSION = ? WHERE CODE = ?"); //$NON-NLS-1$
+			for (DomainUse use : certification.getDomains()) {
+				if (use.getDomain() == null) {
+					continue;
+				}
+				String key = certification.getCode() + '/' + use.getDomain().getCode();
+				String[] known = uses.get(key);
+				if (known == null || Integer.parseInt(known[0].trim()) != use.getNumber()) {
+					String sql = known == null
+							? "INSERT INTO CERTIFICATION_DOMAIN (DOMAIN_NUMBER, CERTIFICATION_CODE, DOMAIN_CODE) VALUES (?, ?, ?)" //$NON-NLS-1$
+							: "UPDATE CERTIFICATION_DOMAIN SET DOMAIN_NUMBER = ? WHERE CERTIFICATION_CODE = ? AND DOMAIN_CODE = ?"; //$NON-NLS-1$
+					try (PreparedStatement s = c.prepareStatement(sql)) {
+						s.setInt(1, use.getNumber());
+						s.setString(2, certification.getCode());
+						s.setString(3, use.getDomain().getCode());
+						s.executeUpdate();
+					}
+					changed++;
+				}
+			}
+		}
+		if (rows(c, "SELECT CODE FROM TRAINING_BODY FETCH FIRST 1 ROWS ONLY").isEmpty()) { //$NON-NLS-1$
+			Set<String> added = new HashSet<>();
+			for (Referential referential : library.referentials()) {
+				for (TrainingBody body : referential.getTrainingBodies()) {
+					if (added.add(body.getCode())) {
+						writer.trainingBody(body, 1);
+						changed++;
+					}
+				}
+			}
+			writer.flush();
+		}
+		return changed;
+	}
+
+	private static int upsert(Connection c, Map<String, String[]> known, String code, String[] values, String insert,
+			String update) throws SQLException {
+		String[] row = known.get(code);
+		if (row != null && Arrays.equals(row, values)) {
+			return 0;
+		}
+		try (PreparedStatement s = c.prepareStatement(row == null ? insert : update)) {
+			for (int i = 0; i < values.length; i++) {
+				s.setString(i + 1, values[i]);
+			}
+			s.setString(values.length + 1, code);
+			s.executeUpdate();
+		}
+		known.put(code, values);
+		return 1;
+	}
+
+	/** Rows of {@code sql}: first column to the others. */
+	private static Map<String, String[]> rows(Connection c, String sql) throws SQLException {
+		Map<String, String[]> rows = new LinkedHashMap<>();
+		try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+			int columns = r.getMetaData().getColumnCount();
+			while (r.next()) {
+				String[] values = new String[columns - 1];
+				for (int i = 2; i <= columns; i++) {
+					values[i - 2] = Objects.toString(r.getString(i), ""); //$NON-NLS-1$
+				}
+				rows.put(r.getString(1), values);
+			}
+		}
+		return rows;
+	}
+
+	private static String text(String text, int max) {
+		String value = text == null ? "" : text; //$NON-NLS-1$
+		return value.length() <= max ? value : value.substring(0, max);
+	}
+}

@@ -1,0 +1,100 @@
+package fr.mutualite.cqp.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.eclipse.osgi.util.NLS;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+
+/** Turns Derby's errors into one sentence a user can act on. */
+public final class SqlErrors {
+
+	/** Another JVM has booted the database. */
+	private static final String ALREADY_BOOTED = "XSDB6"; //$NON-NLS-1$
+	/** Authentication refused. */
+	private static final String BAD_CREDENTIALS = "08004"; //$NON-NLS-1$
+	/** No server at that address. */
+	private static final String NO_SERVER = "08001"; //$NON-NLS-1$
+	/** A value too long for its column. */
+	private static final String TOO_LONG = "22001"; //$NON-NLS-1$
+	/** A lock not obtained in time, or a deadlock. */
+	private static final String LOCK_TIMEOUT = "40XL1", DEADLOCK = "40001"; //$NON-NLS-1$ //$NON-NLS-2$
+	/** A schema that does not exist. */
+	private static final String NO_SCHEMA = "42Y07"; //$NON-NLS-1$
+
+	private SqlErrors() {
+	}
+
+	/** Why the embedded database {@code location} could not be opened. */
+	public static String openFailure(String location, SQLException e) {
+		if (has(e, ALREADY_BOOTED)) {
+			return NLS.bind(Messages.Store_inUse, location);
+		}
+		if (has(e, BAD_CREDENTIALS)) {
+			return NLS.bind(Messages.Store_badCredentials, location);
+		}
+		return NLS.bind(Messages.Store_cannotOpen, location, e.getMessage());
+	}
+
+	/** Why the server of {@code settings} could not be reached. */
+	public static String serverFailure(StoreSettings settings, SQLException e) {
+		if (has(e, NO_SERVER)) {
+			return NLS.bind(Messages.Store_noServer, settings.host() + ':' + settings.port());
+		}
+		if (has(e, BAD_CREDENTIALS)) {
+			return NLS.bind(Messages.Store_badCredentials, settings.location());
+		}
+		return NLS.bind(Messages.Store_cannotOpen, settings.location(), e.getMessage());
+	}
+
+	/** Why a read or a write on {@code location} failed; nothing was written. */
+	public static CqpException failure(String location, SQLException e) {
+		String message;
+		if (has(e, TOO_LONG)) {
+			message = NLS.bind(Messages.Store_tooLong, location);
+		} else if (has(e, LOCK_TIMEOUT) || has(e, DEADLOCK)) {
+			message = NLS.bind(Messages.Store_busy, location);
+		} else if (has(e, NO_SERVER) || "08006".equals(e.getSQLState())) { //$NON-NLS-1$
+			message = NLS.bind(Messages.Store_lost, location);
+		} else {
+			message = NLS.bind(Messages.Store_failed, location, e.getMessage());
+		}
+		return new CqpException(message, e);
+	}
+
+	/**
+	 * {@code connection}, working in the owner's schema, where the tables are, whoever the user
+	 * is (the owner's schema does not exist yet in a new database: its first tables create it).
+	 */
+	public static Connection inOwnerSchema(Connection connection, String user) throws SQLException {
+		if (!StoreSettings.OWNER.equalsIgnoreCase(user)) {
+			try {
+				connection.setSchema(StoreSettings.OWNER);
+			} catch (SQLException e) {
+				if (!has(e, NO_SCHEMA)) {
+					connection.close();
+					throw e;
+				}
+			}
+		}
+		return connection;
+	}
+
+	private static boolean has(SQLException e, String state) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof SQLException s) {
+				if (state.equals(s.getSQLState())) {
+					return true;
+				}
+				for (SQLException next = s.getNextException(); next != null; next = next.getNextException()) {
+					if (state.equals(next.getSQLState())) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+}
