@@ -1,18 +1,13 @@
 package fr.mutualite.cqp.store;
 
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.SQLException;
-import java.util.Properties;
 
-import org.eclipse.osgi.util.NLS;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.FrameworkUtil;
+import org.apache.derby.client.BasicClientDataSource;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
-import fr.mutualite.cqp.store.internal.Messages;
 import fr.mutualite.cqp.store.internal.SqlErrors;
 
 /**
@@ -21,23 +16,23 @@ import fr.mutualite.cqp.store.internal.SqlErrors;
  */
 public final class ClientDerbyStore implements DataStore {
 
-	/** The client driver's bundle and class (its package clashes with the engine's, so it is not imported). */
-	private static final String CLIENT_BUNDLE = "derbyclient"; //$NON-NLS-1$
-	private static final String CLIENT_DRIVER = "org.apache.derby.client.ClientAutoloadedDriver"; //$NON-NLS-1$
-
 	private final StoreSettings settings;
-	private final Driver driver;
-	private final String url;
+	private final BasicClientDataSource dataSource = new BasicClientDataSource();
 
-	private ClientDerbyStore(StoreSettings settings, Driver driver) {
+	private ClientDerbyStore(StoreSettings settings) {
 		this.settings = settings;
-		this.driver = driver;
-		this.url = "jdbc:derby://" + settings.host() + ':' + settings.port() + '/' + settings.database(); //$NON-NLS-1$
+		dataSource.setServerName(settings.host());
+		dataSource.setPortNumber(settings.port());
+		dataSource.setDatabaseName(settings.database());
+		dataSource.setUser(settings.user());
+		if (settings.password() != null) {
+			dataSource.setPassword(new String(settings.password()));
+		}
 	}
 
 	/** Connects to the server {@code settings} names, checking that it answers and accepts the user. */
 	public static ClientDerbyStore open(StoreSettings settings) throws CqpException {
-		ClientDerbyStore store = new ClientDerbyStore(settings, loadDriver());
+		ClientDerbyStore store = new ClientDerbyStore(settings);
 		try (Connection c = store.connect()) {
 			return store;
 		} catch (SQLException e) {
@@ -47,14 +42,8 @@ public final class ClientDerbyStore implements DataStore {
 
 	@Override
 	public Connection connect() throws CqpException {
-		Properties properties = new Properties();
-		properties.setProperty("user", settings.user()); //$NON-NLS-1$
-		if (settings.password() != null) {
-			properties.setProperty("password", new String(settings.password())); //$NON-NLS-1$
-		}
 		try {
-			Connection connection = driver.connect(url, properties);
-			return SqlErrors.inOwnerSchema(connection, settings.user());
+			return SqlErrors.inOwnerSchema(dataSource.getConnection(), settings.user());
 		} catch (SQLException e) {
 			throw new CqpException(SqlErrors.serverFailure(settings, e), e);
 		}
@@ -68,21 +57,5 @@ public final class ClientDerbyStore implements DataStore {
 	@Override
 	public void close() {
 		// Connections are closed by their users; the server keeps the database open for others.
-	}
-
-	private static Driver loadDriver() throws CqpException {
-		Bundle self = FrameworkUtil.getBundle(ClientDerbyStore.class);
-		if (self != null && self.getBundleContext() != null) {
-			for (Bundle bundle : self.getBundleContext().getBundles()) {
-				if (CLIENT_BUNDLE.equals(bundle.getSymbolicName())) {
-					try {
-						return (Driver) bundle.loadClass(CLIENT_DRIVER).getConstructor().newInstance();
-					} catch (ReflectiveOperationException | ClassCastException e) {
-						throw new CqpException(NLS.bind(Messages.Store_noClientDriver, e), e);
-					}
-				}
-			}
-		}
-		throw new CqpException(NLS.bind(Messages.Store_noClientDriver, CLIENT_BUNDLE));
 	}
 }

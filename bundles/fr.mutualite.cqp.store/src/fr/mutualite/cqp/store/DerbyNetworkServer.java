@@ -44,15 +44,7 @@ public final class DerbyNetworkServer {
 	public static boolean requireCredentials(Path folder, char[] password) throws CqpException {
 		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.open(folder, StoreSettings.OWNER, password);
 				Connection c = store.connect()) {
-			String provider;
-			try (PreparedStatement s = c.prepareStatement("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY(?)")) { //$NON-NLS-1$
-				s.setString(1, PROVIDER);
-				try (ResultSet r = s.executeQuery()) {
-					r.next();
-					provider = r.getString(1);
-				}
-			}
-			if (provider != null) {
+			if (provider(c) != null) {
 				return false;
 			}
 			try (CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_CREATE_USER(?, ?)")) { //$NON-NLS-1$
@@ -60,14 +52,28 @@ public final class DerbyNetworkServer {
 				s.setString(2, new String(password));
 				s.execute();
 			}
-			try (CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) { //$NON-NLS-1$
-				s.setString(1, PROVIDER);
-				s.setString(2, NATIVE_LOCAL);
-				s.execute();
+			// Storing the owner's credentials turns NATIVE authentication on (Derby 10.9 and later);
+			// older behaviours needed the property set explicitly.
+			if (provider(c) == null) {
+				try (CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) { //$NON-NLS-1$
+					s.setString(1, PROVIDER);
+					s.setString(2, NATIVE_LOCAL);
+					s.execute();
+				}
 			}
 			return true;
 		} catch (SQLException e) {
 			throw new CqpException(NLS.bind(Messages.Server_cannotSecure, folder, e.getMessage()), e);
+		}
+	}
+
+	private static String provider(Connection c) throws SQLException {
+		try (PreparedStatement s = c.prepareStatement("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY(?)")) { //$NON-NLS-1$
+			s.setString(1, PROVIDER);
+			try (ResultSet r = s.executeQuery()) {
+				r.next();
+				return r.getString(1);
+			}
 		}
 	}
 

@@ -11,7 +11,6 @@ public final class Messages extends NLS {
 	public static String Store_inUse;
 	public static String Store_closed;
 	public static String Store_cannotClose;
-	public static String Store_noClientDriver;
 	public static String Store_badCredentials;
 	public static String Store_noServer;
 	public static String Store_tooLong;
@@ -20,6 +19,7 @@ public final class Messages extends NLS {
 	public static String Store_failed;
 	public static String Store_newerSchema;
 	public static String Store_migrationFailed;
+	public static String Store_ownerMustUpgrade;
 	public static String Store_unknownCode;
 	public static String Store_foreignModule;
 	public static String Store_notFound;
