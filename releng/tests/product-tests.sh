@@ -24,7 +24,7 @@ fail() {
 	failures=$((failures + 1))
 }
 run() {
-	"$@" >"$work/out" 2>"$work/err"
+	"$@" >"$work/out" 2>"$work/err" </dev/null
 	code=$?
 }
 millis() { date +%s%3N; }
@@ -78,6 +78,83 @@ run env -u DISPLAY -u WAYLAND_DISPLAY "$cqp"
 if [ $code -eq 4 ] && one_line "$work/err" && grep -q "Pas d'écran" "$work/err"; then
 	pass "no display: one sentence, exit code 4"
 else fail "missing display (code $code)"; fi
+
+# ---- the store: a synthetic branch that Derby's own ij reads, a crash during an import, a server
+
+plugins="$product/plugins"
+ij() { # ij DATABASE_URL SQL: runs one query with Derby's ij, from the product's own jars
+	printf "connect '%s';\n%s;\nexit;\n" "$1" "$2" |
+		"$(cqp_java)" -cp "$(ls "$plugins"/derby_*.jar "$plugins"/org.apache.derby.tools_*.jar \
+			"$plugins"/org.apache.derby.shared_*.jar | tr '\n' ':')" org.apache.derby.tools.ij
+}
+cqp_java() { (. "$product/cqp-env.sh" && cqp_find_java); }
+count_rows() { grep -c . "$1"; }
+
+run "$cqp" data generate --candidates 300 --seed 4 --db "$work/base"
+if [ $code -eq 0 ] && grep -q ': 300 candidats, 300 inscriptions' "$work/out" &&
+	ij "jdbc:derby:$work/base;user=CQP" "SELECT COUNT(*) AS N FROM REGISTRATION WHERE CERTIFICATION_CODE IN (SELECT CODE FROM CERTIFICATION)" >"$work/out" 2>"$work/err" &&
+	grep -qE '^300 *$' "$work/out"; then
+	pass "cqp data generate fills a database that Derby's ij opens and queries"
+else fail "data generate and ij (code $code)"; fi
+
+# A large import killed in the middle of its transaction leaves the database as it was.
+awk 'BEGIN { print "nom,prenom,date_naissance,certification,date_inscription,voie";
+	for (i = 0; i < 60000; i++) printf "Importé%d,Candidat,%d-%02d-%02d,CMI,2024-09-02,FORMATION\n", i, 1960 + i % 40, 1 + i % 12, 1 + i % 28 }' >"$work/gros.csv"
+"$cqp" data import "$work/gros.csv" --db "$work/base" >"$work/import.out" 2>"$work/import.err" &
+importer=$!
+for _ in $(seq 1 1200); do
+	grep -q '^Import : ' "$work/import.err" && break
+	kill -0 "$importer" 2>/dev/null || break
+	sleep 0.05
+done
+if grep -q '^Import : ' "$work/import.err" && kill -9 "$importer" 2>/dev/null; then
+	wait "$importer" 2>/dev/null
+	run "$cqp" data export --db "$work/base" --out "$work/apres.csv"
+	if [ $code -eq 0 ] && [ "$(count_rows "$work/apres.csv")" -eq 301 ] && ! grep -q 'Import terminé' "$work/import.out"; then
+		pass "an import killed (kill -9) during its transaction leaves the database as before it"
+	else fail "crash during an import (code $code, $(count_rows "$work/apres.csv" 2>/dev/null) lines after)"; fi
+else
+	cp "$work/import.err" "$work/err"
+	fail "crash during an import: the import never reported its progress, or ended before it could be killed"
+fi
+
+port=$((20000 + RANDOM % 20000))
+mkdir -p "$work/partage"
+run "$cqp" data generate --candidates 5 --db "$work/partage/autre"
+CQP_DB_PASSWORD=secret-proprio run "$cqp" server start --port "$port" --db "$work/partage/base"
+started=$code
+if [ $started -eq 0 ] && grep -q "Serveur de base de données démarré sur localhost:$port" "$work/out"; then
+	CQP_DB_PASSWORD=secret-proprio run "$cqp" data generate --candidates 25 --server "localhost:$port"
+	gen=$code
+	CQP_DB_PASSWORD=secret-proprio CQP_NEW_PASSWORD=secret-marie run "$cqp" server add-user marie --port "$port"
+	add=$code
+	CQP_DB_PASSWORD=secret-marie run "$cqp" data export --server "localhost:$port" --user marie
+	if [ $gen -eq 0 ] && [ $add -eq 0 ] && [ $code -eq 0 ] && [ "$(count_rows "$work/out")" -eq 26 ]; then
+		pass "cqp server start shares a database: its owner fills it, a second user added with a password reads it"
+	else fail "server mode (generate $gen, add-user $add, export $code)"; fi
+	CQP_DB_PASSWORD=faux run "$cqp" data export --server "localhost:$port" --user marie
+	wrong=$code
+	CQP_DB_PASSWORD=nimporte run "$cqp" data export --server "localhost:$port" --user quelquun --database autre
+	if [ $wrong -eq 1 ] && [ $code -eq 1 ] && one_line "$work/err" && grep -q "a refusé l'utilisateur ou le mot de passe" "$work/err"; then
+		pass "a wrong password, or another database of the folder without credentials: one sentence, exit code 1"
+	else fail "credentials (wrong password $wrong, other database $code)"; fi
+	run "$cqp" server stop --port "$port"
+	refused=$code
+	CQP_DB_PASSWORD=secret-proprio run "$cqp" server stop --port "$port"
+	stopped=$code
+	run "$cqp" server status --port "$port"
+	if [ $refused -eq 1 ] && [ $stopped -eq 0 ] && [ $code -eq 1 ]; then
+		pass "cqp server stop stops it, with its owner's password only"
+	else fail "server stop (without password $refused, with $stopped, status $code)"; fi
+else
+	fail "cqp server start (code $started)"
+	CQP_DB_PASSWORD=secret-proprio "$cqp" server stop --port "$port" >/dev/null 2>&1
+fi
+
+run "$cqp" bench store --candidates 150
+if [ $code -eq 0 ] && grep -q 'rapport import / SYSCS_IMPORT_TABLE' "$work/out"; then
+	pass "cqp bench store prints its figures"
+else fail "bench store (code $code)"; fi
 
 if [ -z "${DISPLAY:-}" ]; then
 	echo "x" >"$work/out"

@@ -121,7 +121,22 @@ public final class DerbyNetworkServer {
 
 	/** Asks the server on {@code localhost:port} to stop; fails if none answers. */
 	public static void stop(int port) throws CqpException {
-		NetworkServerControl control = control(port);
+		stop(port, null, null);
+	}
+
+	/**
+	 * Asks the server on {@code localhost:port} to stop, as {@code user} when a password is given
+	 * (a server whose databases ask for credentials asks for them to stop too).
+	 */
+	public static void stop(int port, String user, char[] password) throws CqpException {
+		NetworkServerControl control;
+		try {
+			control = password == null ? control(port)
+					: new NetworkServerControl(InetAddress.getByName(StoreSettings.LOOPBACK), port, user,
+							new String(password));
+		} catch (Exception e) {
+			throw new CqpException(NLS.bind(Messages.Server_cannotStop, address(port), e.getMessage()), e);
+		}
 		if (!answers(control)) {
 			throw new CqpException(NLS.bind(Messages.Server_notRunning, address(port)));
 		}

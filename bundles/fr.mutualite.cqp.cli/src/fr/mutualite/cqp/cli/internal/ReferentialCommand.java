@@ -2,11 +2,11 @@ package fr.mutualite.cqp.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,27 +125,11 @@ final class ReferentialCommand implements Runnable {
 				writer.flush();
 				return Cli.OK;
 			}
-			Path target = out.toAbsolutePath();
-			Path partial = null;
-			try {
-				Files.createDirectories(target.getParent());
-				partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part"); //$NON-NLS-1$ //$NON-NLS-2$
-				try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-					write(certification, library, f, writer);
-				}
-				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-				partial = null;
-			} catch (IOException e) {
-				throw new CqpException(NLS.bind(Messages.Export_cannotWrite, target, e.getMessage()), e);
-			} finally {
-				if (partial != null) {
-					try {
-						Files.deleteIfExists(partial);
-					} catch (IOException e) {
-						// the write error is the one to report
-					}
-				}
-			}
+			Path target = OutputFiles.write(out, stream -> {
+				Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+				write(certification, library, f, writer);
+				writer.flush();
+			});
 			spec.commandLine().getErr().println(NLS.bind(Messages.Export_written, certification.getCode(), target));
 			return Cli.OK;
 		}

@@ -25,6 +25,7 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.Identity;
+import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.internal.Messages;
 import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.RuleBook;
@@ -193,6 +194,11 @@ public final class BranchGenerator {
 
 	/** Generates {@code count} candidates into {@code sink}, after the bodies, companies and sessions. */
 	public void generate(int count, Sink sink) throws CqpException {
+		generate(count, sink, Progress.NONE);
+	}
+
+	/** The same, telling {@code progress} after each candidate. */
+	public void generate(int count, Sink sink, Progress progress) throws CqpException {
 		for (TrainingBody body : bodies.getTrainingBodies()) {
 			sink.trainingBody(body);
 		}
@@ -206,6 +212,7 @@ public final class BranchGenerator {
 			List<JuryDecision> decisions = new ArrayList<>();
 			Candidate candidate = candidate(n, decisions);
 			sink.candidate(candidate, decisions);
+			progress.worked(n, count);
 			if (!keep) {
 				for (JuryDecision decision : decisions) {
 					EcoreUtil.remove(decision);

@@ -246,12 +246,16 @@ public final class DerbyDossierStore implements DossierStore {
 		throw e;
 	}
 
-	private static String label(Candidate candidate) {
+	private static String name(Candidate candidate) {
 		return candidate.getFirstName() + ' ' + candidate.getLastName();
 	}
 
+	private static String label(Candidate candidate) {
+		return NLS.bind(Messages.Store_candidateLabel, name(candidate));
+	}
+
 	private static String label(Registration registration) {
-		String who = registration.eContainer() instanceof Candidate c ? label(c) : "?"; //$NON-NLS-1$
+		String who = registration.eContainer() instanceof Candidate c ? name(c) : "?"; //$NON-NLS-1$
 		return NLS.bind(Messages.Store_registrationLabel, new Object[] { registration.getId(), who,
 				registration.getCertification() == null ? "?" : registration.getCertification().getCode() }); //$NON-NLS-1$
 	}
@@ -286,7 +290,7 @@ public final class DerbyDossierStore implements DossierStore {
 					writer.candidate(candidate, 1);
 					writer.flush();
 				} catch (SQLException e) {
-					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateCandidate, label(candidate)));
+					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateCandidate, name(candidate)));
 				}
 				return new Versioned<>(candidate, 1, user, Instant.now());
 			});
@@ -312,7 +316,7 @@ public final class DerbyDossierStore implements DossierStore {
 							s.setString(7, candidate.getId());
 							s.executeUpdate();
 						} catch (SQLException e) {
-							refuseDuplicate(e, NLS.bind(Messages.Store_duplicateCandidate, label(candidate)));
+							refuseDuplicate(e, NLS.bind(Messages.Store_duplicateCandidate, name(candidate)));
 						}
 						return parts;
 					});
@@ -553,7 +557,8 @@ public final class DerbyDossierStore implements DossierStore {
 		@Override
 		public Versioned<TrainingBody> save(Versioned<TrainingBody> edited) throws CqpException {
 			TrainingBody body = edited.value();
-			return DerbyDossierStore.this.save("TRAINING_BODY", "CODE", body.getCode(), body.getName(), edited, //$NON-NLS-1$ //$NON-NLS-2$
+			return DerbyDossierStore.this.save("TRAINING_BODY", "CODE", body.getCode(),
+					NLS.bind(Messages.Store_trainingBodyLabel, body.getName()), edited, //$NON-NLS-1$ //$NON-NLS-2$
 					(c, writer, reader) -> {
 						TrainingBody stored = reader.trainingBody(body.getCode()).value();
 						String parts = Changes.between(stored, body, List.of());
@@ -628,7 +633,8 @@ public final class DerbyDossierStore implements DossierStore {
 		@Override
 		public Versioned<Company> save(Versioned<Company> edited) throws CqpException {
 			Company company = edited.value();
-			return DerbyDossierStore.this.save("COMPANY", "ID", company.getId(), company.getName(), edited, //$NON-NLS-1$ //$NON-NLS-2$
+			return DerbyDossierStore.this.save("COMPANY", "ID", company.getId(),
+					NLS.bind(Messages.Store_companyLabel, company.getName()), edited, //$NON-NLS-1$ //$NON-NLS-2$
 					(c, writer, reader) -> {
 						Company stored = reader.company(company.getId()).value();
 						String parts = Changes.between(stored, company, List.of());

@@ -20,6 +20,7 @@ public final class Messages extends NLS {
 	public static String Store_newerSchema;
 	public static String Store_migrationFailed;
 	public static String Store_ownerMustUpgrade;
+	public static String Store_cannotSavePreferences;
 	public static String Store_unknownCode;
 	public static String Store_foreignModule;
 	public static String Store_notFound;
@@ -33,6 +34,16 @@ public final class Messages extends NLS {
 	public static String Store_duplicateCompany;
 	public static String Store_registrationLabel;
 	public static String Store_sessionLabel;
+	public static String Store_candidateLabel;
+	public static String Store_companyLabel;
+	public static String Store_trainingBodyLabel;
+	public static String Bench_generating;
+	public static String Bench_exporting;
+	public static String Bench_listing;
+	public static String Bench_importing;
+	public static String Bench_derbyImport;
+	public static String Bench_refusedRows;
+	public static String Bench_cannotWrite;
 	public static String Server_cannotSecure;
 	public static String Server_alreadyRunning;
 	public static String Server_cannotStart;

@@ -20,9 +20,12 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.Scope;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
@@ -64,6 +67,11 @@ public final class Migrations {
 			Scope.child(scope, () -> {
 				Database database = DatabaseFactory.getInstance()
 						.findCorrectDatabaseImplementation(new JdbcConnection(connection));
+				if (database instanceof DerbyDatabase derby) {
+					// Liquibase shuts an embedded database down when it is done, without the
+					// credentials a protected database asks for; the store keeps it open.
+					derby.setShutdownEmbeddedDerby(false);
+				}
 				try (Liquibase liquibase = new Liquibase(CHANGELOG,
 						new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), database)) {
 					Set<String> known = new LinkedHashSet<>();
@@ -82,6 +90,8 @@ public final class Migrations {
 					if (!StoreSettings.OWNER.equalsIgnoreCase(connection.getMetaData().getUserName())) {
 						throw new Refusal(NLS.bind(Messages.Store_ownerMustUpgrade, location, StoreSettings.OWNER));
 					}
+					liquibase.setShowSummary(UpdateSummaryEnum.OFF);
+					liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
 					if (exclusive) {
 						liquibase.forceReleaseLocks();
 					}

@@ -103,4 +103,17 @@ class ServerModeTest {
 				.resolveSibling("partagee")));
 		assertTrue(embedded.getMessage().contains("partagee"), embedded.getMessage());
 	}
+
+	@Test
+	void aProtectedDatabaseOpensEmbeddedWithItsOwnersPasswordOnly() throws Exception {
+		Path protectedFolder = tmp.resolve("protegee").toAbsolutePath();
+		assertTrue(DerbyNetworkServer.requireCredentials(protectedFolder, OWNER_PASSWORD));
+		try (DossierStore owner = Stores.factory().open(
+				StoreSettings.embedded(protectedFolder, StoreSettings.OWNER, OWNER_PASSWORD), Stores.library())) {
+			assertEquals(0, owner.candidates().count());
+			assertFalse(owner.trainingBodies().list().isEmpty(), "schema created and referential copied");
+		}
+		CqpException refused = assertThrows(CqpException.class, () -> Stores.open(protectedFolder));
+		assertTrue(refused.getMessage().contains("refusé l'utilisateur ou le mot de passe"), refused.getMessage());
+	}
 }

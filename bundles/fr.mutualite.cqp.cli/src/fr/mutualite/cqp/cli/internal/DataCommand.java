@@ -1,0 +1,206 @@
+package fr.mutualite.cqp.cli.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.eclipse.osgi.util.NLS;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.BulkLoader;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.ImportReport;
+import fr.mutualite.cqp.core.dossier.RegistrationCsv;
+import fr.mutualite.cqp.core.dossier.RegistrationRow;
+import fr.mutualite.cqp.core.synthetic.BranchGenerator;
+import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.TrainingBody;
+import fr.mutualite.cqp.referential.ReferentialException;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cqp data ...}: the candidates' dossiers of a database: synthetic branch, import, export. */
+@Command(name = "data", aliases = "donnees", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
+		DataCommand.GenerateCommand.class, DataCommand.ImportCommand.class, DataCommand.ExportCommand.class })
+final class DataCommand implements Runnable {
+
+	/** How often long tasks report their progress. */
+	private static final int PROGRESS_STEPS = 10;
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	/** {@code cqp data generate --candidates N --seed S [--as-of DAY] [--db DIR]}. */
+	@Command(name = "generate", aliases = "generer", mixinStandardHelpOptions = true) //$NON-NLS-1$
+	static final class GenerateCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		StoreOptions store;
+
+		@Option(names = "--candidates", paramLabel = "N", defaultValue = "2000", descriptionKey = "data.generate.candidates")
+		int candidates;
+
+		@Option(names = "--seed", paramLabel = "GRAINE", defaultValue = "1", descriptionKey = "data.generate.seed")
+		long seed;
+
+		@Option(names = "--as-of", paramLabel = "AAAA-MM-JJ", descriptionKey = "data.generate.asOf")
+		LocalDate asOf;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			if (candidates < 1) {
+				throw new CqpException(NLS.bind(Messages.Generate_badCount, Integer.valueOf(candidates)));
+			}
+			ReferentialLibrary library = ReferentialCommand.library();
+			PrintWriter err = spec.commandLine().getErr();
+			LocalDate day = asOf == null ? LocalDate.now() : asOf;
+			try (DossierStore target = store.open(library)) {
+				int present = target.candidates().count();
+				if (present > 0) {
+					throw new CqpException(NLS.bind(Messages.Generate_notEmpty, target.data().location(),
+							Integer.valueOf(present)));
+				}
+				long start = System.nanoTime();
+				long rows;
+				BranchGenerator generator = new BranchGenerator(library, seed, day);
+				try (BulkLoader loader = target.bulkLoader()) {
+					int step = Math.max(1, candidates / PROGRESS_STEPS);
+					generator.generate(candidates, BranchGenerator.into(loader), (done, total) -> {
+						if (done % step == 0) {
+							err.println(NLS.bind(Messages.Generate_progress, Long.valueOf(done), Long.valueOf(total)));
+							err.flush();
+						}
+					});
+					err.println(Messages.Generate_committing);
+					err.flush();
+					loader.commit();
+					rows = loader.rows();
+				}
+				Duration time = Duration.ofNanos(System.nanoTime() - start);
+				PrintWriter out = spec.commandLine().getOut();
+				out.println(NLS.bind(Messages.Generate_done, new Object[] { target.data().location(),
+						Integer.valueOf(target.candidates().count()), Integer.valueOf(target.registrations().count()),
+						Long.valueOf(rows), Format.seconds(time), Format.number(rows / Math.max(0.001, time.toMillis() / 1000.0)),
+						Long.valueOf(seed), day }));
+				out.flush();
+			}
+			return Cli.OK;
+		}
+	}
+
+	/** {@code cqp data import FILE [--db DIR]}. */
+	@Command(name = "import", aliases = "importer", mixinStandardHelpOptions = true) //$NON-NLS-1$
+	static final class ImportCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		StoreOptions store;
+
+		@Parameters(index = "0", paramLabel = "FICHIER", descriptionKey = "data.import.FICHIER")
+		Path file;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			ReferentialLibrary library = ReferentialCommand.library();
+			PrintWriter err = spec.commandLine().getErr();
+			PrintWriter out = spec.commandLine().getOut();
+			try (DossierStore target = store.open(library)) {
+				Set<String> certifications = library.certifications().stream().map(Certification::getCode)
+						.collect(Collectors.toSet());
+				Set<String> bodies = target.trainingBodies().list().stream().map(TrainingBody::getCode)
+						.collect(Collectors.toSet());
+				RegistrationCsv.Parsed parsed = RegistrationCsv.read(file, certifications, bodies, LocalDate.now());
+				for (RegistrationCsv.Problem problem : parsed.problems()) {
+					err.println(problem);
+				}
+				err.println(NLS.bind(Messages.Import_read, new Object[] { file, Long.valueOf(parsed.lines()),
+						Integer.valueOf(parsed.rows().size()), Integer.valueOf(parsed.problems().size()) }));
+				err.flush();
+				if (!parsed.rows().isEmpty()) {
+					long step = Math.max(1000, parsed.rows().size() / PROGRESS_STEPS / 1000 * 1000);
+					ImportReport report = target.importRegistrations(parsed.rows(), (done, total) -> {
+						if (done % step == 0 && done < total) {
+							err.println(NLS.bind(Messages.Import_progress, Long.valueOf(done), Long.valueOf(total)));
+							err.flush();
+						}
+					});
+					out.println(NLS.bind(Messages.Import_done, new Object[] { target.data().location(),
+							Integer.valueOf(report.candidatesAdded()), Integer.valueOf(report.candidatesMatched()),
+							Integer.valueOf(report.registrationsAdded()), Integer.valueOf(report.duplicates()),
+							Integer.valueOf(report.companiesAdded()) }));
+				}
+				if (!parsed.problems().isEmpty()) {
+					out.println(NLS.bind(Messages.Import_refused, Integer.valueOf(parsed.problems().size())));
+				}
+				out.flush();
+				return parsed.problems().isEmpty() ? Cli.OK : Cli.FAILED;
+			}
+		}
+	}
+
+	/** {@code cqp data export [--format csv|excel] [--out FILE] [--db DIR]}. */
+	@Command(name = "export", aliases = "exporter", mixinStandardHelpOptions = true) //$NON-NLS-1$
+	static final class ExportCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		StoreOptions store;
+
+		@Option(names = "--format", paramLabel = "csv|excel", defaultValue = "csv", descriptionKey = "data.export.format")
+		String format;
+
+		@Option(names = "--out", paramLabel = "FICHIER", descriptionKey = "data.export.out")
+		Path out;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			RegistrationCsv.Dialect dialect;
+			try {
+				dialect = RegistrationCsv.Dialect.valueOf(format.toUpperCase(Locale.ROOT));
+			} catch (IllegalArgumentException e) {
+				throw new CqpException(NLS.bind(Messages.DataExport_badFormat, format));
+			}
+			List<RegistrationRow> rows = new ArrayList<>();
+			try (DossierStore source = store.open(ReferentialCommand.library())) {
+				source.exportRegistrations(rows::add);
+			}
+			if (out == null) {
+				if (dialect != RegistrationCsv.Dialect.CSV) {
+					throw new CqpException(Messages.DataExport_needsFile);
+				}
+				ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+				RegistrationCsv.write(rows, dialect, bytes);
+				PrintWriter writer = spec.commandLine().getOut();
+				writer.print(bytes.toString(StandardCharsets.UTF_8));
+				writer.flush();
+				return Cli.OK;
+			}
+			Path target = OutputFiles.write(out, stream -> RegistrationCsv.write(rows, dialect, stream));
+			spec.commandLine().getErr().println(NLS.bind(Messages.DataExport_written, Integer.valueOf(rows.size()), target));
+			return Cli.OK;
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package fr.mutualite.cqp.cli.internal;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.eclipse.osgi.util.NLS;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.store.StorePreferences;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cqp database show|use}: which database the product works on, kept as a preference. */
+@Command(name = "database", aliases = "base", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
+		DatabaseCommand.ShowCommand.class, DatabaseCommand.UseCommand.class })
+final class DatabaseCommand implements Runnable {
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	static void show(PrintWriter out, StoreSettings settings) {
+		if (settings.mode() == StoreSettings.Mode.EMBEDDED) {
+			out.println(NLS.bind(Messages.Database_embedded, settings.folder()));
+		} else {
+			out.println(NLS.bind(Messages.Database_server, new Object[] { settings.host() + ':' + settings.port(),
+					settings.database(), settings.user() }));
+		}
+		out.flush();
+	}
+
+	/** {@code cqp database show}. */
+	@Command(name = "show", aliases = "afficher", mixinStandardHelpOptions = true) //$NON-NLS-1$
+	static final class ShowCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() {
+			show(spec.commandLine().getOut(), StorePreferences.read(DataFolder.get(), null));
+			return Cli.OK;
+		}
+	}
+
+	/** {@code cqp database use embedded [--db DIR]} or {@code cqp database use server [HOST:]PORT [--user NAME]}. */
+	@Command(name = "use", aliases = "utiliser", mixinStandardHelpOptions = true) //$NON-NLS-1$
+	static final class UseCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "embedded|server", descriptionKey = "database.use.mode")
+		String mode;
+
+		@Parameters(index = "1", arity = "0..1", paramLabel = "[HOTE:]PORT", descriptionKey = "database.use.address")
+		String address;
+
+		@Option(names = "--db", paramLabel = "DOSSIER", descriptionKey = "database.use.db")
+		Path db;
+
+		@Option(names = "--user", paramLabel = "NOM", descriptionKey = "store.user")
+		String user;
+
+		@Option(names = "--database", paramLabel = "NOM", defaultValue = StoreSettings.DEFAULT_DATABASE, descriptionKey = "server.database")
+		String database;
+
+		@Override
+		public Integer call() throws CqpException {
+			StoreSettings settings;
+			switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+			case "embedded", "embarquee" -> settings = StoreSettings.embedded( //$NON-NLS-1$ //$NON-NLS-2$
+					db != null ? db.toAbsolutePath() : DataFolder.get().resolve(StorePreferences.DEFAULT_FOLDER));
+			case "server", "serveur" -> { //$NON-NLS-1$ //$NON-NLS-2$
+				StoreSettings at = StoreOptions.server(address == null ? String.valueOf(StoreSettings.DEFAULT_PORT) : address,
+						user);
+				settings = StoreSettings.server(at.host(), at.port(), database, at.user(), null);
+			}
+			default -> throw new CqpException(NLS.bind(Messages.Database_badMode, mode));
+			}
+			StorePreferences.write(settings);
+			show(spec.commandLine().getOut(), settings);
+			return Cli.OK;
+		}
+	}
+}

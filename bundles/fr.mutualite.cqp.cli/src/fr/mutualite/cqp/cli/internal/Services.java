@@ -1,0 +1,36 @@
+package fr.mutualite.cqp.cli.internal;
+
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.osgi.util.NLS;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import fr.mutualite.cqp.core.CqpException;
+
+/** The OSGi services the commands use (the store, the report renderer...). */
+final class Services {
+
+	private static final long WAIT_MS = TimeUnit.SECONDS.toMillis(30);
+
+	private Services() {
+	}
+
+	/** The service of type {@code type}, waiting for it to be registered. */
+	static <T> T get(Class<T> type) throws CqpException {
+		Bundle bundle = FrameworkUtil.getBundle(Services.class);
+		ServiceTracker<T, T> tracker = new ServiceTracker<>(bundle.getBundleContext(), type, null);
+		tracker.open();
+		try {
+			T service = tracker.waitForService(WAIT_MS);
+			if (service == null) {
+				throw new CqpException(NLS.bind(Messages.Services_missing, type.getSimpleName()));
+			}
+			return service;
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CqpException(NLS.bind(Messages.Services_missing, type.getSimpleName()), e);
+		}
+	}
+}

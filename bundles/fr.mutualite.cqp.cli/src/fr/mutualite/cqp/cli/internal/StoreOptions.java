@@ -1,0 +1,76 @@
+package fr.mutualite.cqp.cli.internal;
+
+import java.nio.file.Path;
+
+import org.eclipse.osgi.util.NLS;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.store.StorePreferences;
+import picocli.CommandLine.Option;
+
+/**
+ * Which database a command works on: {@code --db} (an embedded database folder) or
+ * {@code --server} (a server of this machine), else the user's preference (see
+ * {@code cqp database use}), else the embedded database of the data folder.
+ */
+final class StoreOptions {
+
+	@Option(names = "--db", paramLabel = "DOSSIER", descriptionKey = "store.db")
+	Path db;
+
+	@Option(names = "--server", paramLabel = "[HOTE:]PORT", descriptionKey = "store.server")
+	String server;
+
+	@Option(names = "--user", paramLabel = "NOM", descriptionKey = "store.user")
+	String user;
+
+	@Option(names = "--database", paramLabel = "NOM", descriptionKey = "store.database")
+	String database;
+
+	/** The database chosen, with its password when it needs one. */
+	StoreSettings settings() throws CqpException {
+		if (db != null && server != null) {
+			throw new CqpException(Messages.Store_dbOrServer);
+		}
+		char[] password = Passwords.fromEnvironment(Passwords.DATABASE);
+		if (db != null) {
+			return StoreSettings.embedded(db.toAbsolutePath(), StoreSettings.OWNER, password);
+		}
+		StoreSettings chosen = server != null ? server(server, user)
+				: StorePreferences.read(DataFolder.get(), password);
+		if (chosen.mode() == StoreSettings.Mode.EMBEDDED) {
+			return chosen;
+		}
+		String name = user != null ? user : chosen.user();
+		char[] secret = password != null ? password
+				: Passwords.get(Passwords.DATABASE, name + '@' + chosen.host() + ':' + chosen.port(), false);
+		return StoreSettings.server(chosen.host(), chosen.port(), database != null ? database : chosen.database(), name,
+				secret);
+	}
+
+	/** Opens the database chosen, over {@code library}. */
+	DossierStore open(ReferentialLibrary library) throws CqpException {
+		return Services.get(DossierStoreFactory.class).open(settings(), library);
+	}
+
+	/** Settings of a server given as {@code [host:]port}, without password yet. */
+	static StoreSettings server(String address, String user) throws CqpException {
+		String host = StoreSettings.LOOPBACK;
+		String port = address;
+		int colon = address.lastIndexOf(':');
+		if (colon >= 0) {
+			host = address.substring(0, colon);
+			port = address.substring(colon + 1);
+		}
+		try {
+			return StoreSettings.server(host.isEmpty() ? StoreSettings.LOOPBACK : host, Integer.parseInt(port),
+					StoreSettings.DEFAULT_DATABASE, user == null ? StoreSettings.OWNER : user, null);
+		} catch (NumberFormatException e) {
+			throw new CqpException(NLS.bind(Messages.Store_badAddress, address), e);
+		}
+	}
+}

@@ -1,0 +1,181 @@
+package fr.mutualite.cqp.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import org.eclipse.osgi.util.NLS;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.BulkLoader;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.ImportReport;
+import fr.mutualite.cqp.core.dossier.Progress;
+import fr.mutualite.cqp.core.dossier.RegistrationCsv;
+import fr.mutualite.cqp.core.dossier.RegistrationRow;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.core.synthetic.BranchGenerator;
+import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.store.internal.DerbyDossierStore;
+import fr.mutualite.cqp.store.internal.Messages;
+import fr.mutualite.cqp.store.internal.SqlErrors;
+
+/**
+ * The store's benchmark, in two fresh embedded databases of a work folder: generating a
+ * synthetic branch, exporting its registrations, importing them into an empty database, loading
+ * the same rows with Derby's own {@code SYSCS_UTIL.SYSCS_IMPORT_TABLE}, and listing the candidates
+ * of the busiest training body.
+ */
+public final class StoreBenchmark {
+
+	/**
+	 * What the benchmark measured.
+	 *
+	 * @param candidates     candidates generated
+	 * @param generatedRows  rows the generation wrote (all tables)
+	 * @param generation     time to generate and write them, in one transaction
+	 * @param exported       registrations exported to CSV
+	 * @param export         time of the export
+	 * @param imported       what the import did
+	 * @param importing      time of the import, reading and checking the file included
+	 * @param derbyRows      rows Derby's import procedure loaded
+	 * @param derbyImport    time of Derby's import procedure
+	 * @param busiestBody    the training body whose candidates were listed
+	 * @param listed         how many registrations it has
+	 * @param listFirst      time of the first listing
+	 * @param listAgain      best time of five more listings
+	 */
+	public record Figures(int candidates, long generatedRows, Duration generation, int exported, Duration export,
+			ImportReport imported, Duration importing, long derbyRows, Duration derbyImport, String busiestBody,
+			int listed, Duration listFirst, Duration listAgain) {
+
+		/** Rows of the import per second over rows of Derby's import procedure per second. */
+		public double importRatio() {
+			return perSecond(imported.rows(), importing) / perSecond(derbyRows, derbyImport);
+		}
+
+		public static double perSecond(long count, Duration time) {
+			return count / Math.max(1e-9, time.toNanos() / 1e9);
+		}
+	}
+
+	private StoreBenchmark() {
+	}
+
+	/** Runs the benchmark in {@code work} (which must not hold databases yet), telling {@code log} each step. */
+	public static Figures run(Path work, ReferentialLibrary library, int candidates, long seed, LocalDate asOf,
+			Consumer<String> log) throws CqpException {
+		Path csv = work.resolve("inscriptions.csv"); //$NON-NLS-1$
+		Path headless = work.resolve("inscriptions-sans-entete.csv"); //$NON-NLS-1$
+		long generatedRows;
+		Duration generation;
+		Duration export;
+		List<RegistrationRow> rows = new ArrayList<>();
+		String busiest;
+		int listed;
+		Duration listFirst;
+		Duration listAgain = Duration.ofDays(1);
+		try (DossierStore source = DerbyDossierStore.open(StoreSettings.embedded(work.resolve("generee")), library)) { //$NON-NLS-1$
+			log.accept(NLS.bind(Messages.Bench_generating, Integer.valueOf(candidates)));
+			long start = System.nanoTime();
+			try (BulkLoader loader = source.bulkLoader()) {
+				new BranchGenerator(library, seed, asOf).generate(candidates, BranchGenerator.into(loader));
+				loader.commit();
+				generatedRows = loader.rows();
+			}
+			generation = Duration.ofNanos(System.nanoTime() - start);
+			log.accept(Messages.Bench_exporting);
+			start = System.nanoTime();
+			source.exportRegistrations(rows::add);
+			write(csv, rows, true);
+			export = Duration.ofNanos(System.nanoTime() - start);
+			write(headless, rows, false);
+			busiest = rows.stream().filter(r -> r.trainingBodyCode() != null)
+					.collect(Collectors.groupingBy(RegistrationRow::trainingBodyCode, Collectors.counting())).entrySet()
+					.stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
+			log.accept(NLS.bind(Messages.Bench_listing, busiest));
+			start = System.nanoTime();
+			listed = busiest == null ? 0 : source.registrations().ofTrainingBody(busiest).size();
+			listFirst = Duration.ofNanos(System.nanoTime() - start);
+			for (int i = 0; i < 5 && busiest != null; i++) {
+				start = System.nanoTime();
+				source.registrations().ofTrainingBody(busiest);
+				Duration d = Duration.ofNanos(System.nanoTime() - start);
+				listAgain = d.compareTo(listAgain) < 0 ? d : listAgain;
+			}
+		}
+		ImportReport imported;
+		Duration importing;
+		long derbyRows;
+		Duration derbyImport;
+		try (DossierStore target = DerbyDossierStore.open(StoreSettings.embedded(work.resolve("importee")), library)) { //$NON-NLS-1$
+			log.accept(NLS.bind(Messages.Bench_importing, Integer.valueOf(rows.size())));
+			Set<String> certifications = library.certifications().stream().map(Certification::getCode)
+					.collect(Collectors.toSet());
+			Set<String> bodies = target.trainingBodies().list().stream().map(b -> b.getCode()).collect(Collectors.toSet());
+			long start = System.nanoTime();
+			RegistrationCsv.Parsed parsed = RegistrationCsv.read(csv, certifications, bodies, asOf);
+			imported = target.importRegistrations(parsed.rows(), Progress.NONE);
+			importing = Duration.ofNanos(System.nanoTime() - start);
+			if (!parsed.problems().isEmpty()) {
+				throw new CqpException(NLS.bind(Messages.Bench_refusedRows, parsed.problems().get(0)));
+			}
+			log.accept(Messages.Bench_derbyImport);
+			try (Connection c = target.data().connect()) {
+				try (Statement s = c.createStatement()) {
+					s.executeUpdate("CREATE TABLE REGISTRATION_IMPORT (CANDIDATE_ID VARCHAR(40), LAST_NAME VARCHAR(100), " //$NON-NLS-1$
+							+ "FIRST_NAME VARCHAR(100), BIRTH_DATE DATE, EMAIL VARCHAR(200), COMPANY VARCHAR(200), CITY VARCHAR(100), " //$NON-NLS-1$
+							+ "CERTIFICATION_CODE VARCHAR(16), REGISTRATION_DATE DATE, ROUTE VARCHAR(9), TRAINING_BODY_CODE VARCHAR(64), " //$NON-NLS-1$
+							+ "REGISTRATION_ID VARCHAR(40))"); //$NON-NLS-1$
+				}
+				start = System.nanoTime();
+				try (CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE(?, ?, ?, ',', '\"', 'UTF-8', 0)")) { //$NON-NLS-1$
+					call.setString(1, c.getSchema());
+					call.setString(2, "REGISTRATION_IMPORT"); //$NON-NLS-1$
+					call.setString(3, headless.toAbsolutePath().toString());
+					call.execute();
+				}
+				derbyImport = Duration.ofNanos(System.nanoTime() - start);
+				try (Statement s = c.createStatement();
+						ResultSet r = s.executeQuery("SELECT COUNT(*) FROM REGISTRATION_IMPORT")) { //$NON-NLS-1$
+					r.next();
+					derbyRows = r.getLong(1);
+				}
+			} catch (SQLException e) {
+				throw SqlErrors.failure(target.data().location(), e);
+			}
+		}
+		return new Figures(candidates, generatedRows, generation, rows.size(), export, imported, importing, derbyRows,
+				derbyImport, busiest, listed, listFirst, listAgain);
+	}
+
+	private static void write(Path file, List<RegistrationRow> rows, boolean header) throws CqpException {
+		try (OutputStream out = Files.newOutputStream(file)) {
+			if (header) {
+				RegistrationCsv.write(rows, RegistrationCsv.Dialect.CSV, out);
+			} else {
+				java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+				RegistrationCsv.write(rows, RegistrationCsv.Dialect.CSV, buffer);
+				String text = buffer.toString(StandardCharsets.UTF_8);
+				out.write(text.substring(text.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8));
+			}
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Bench_cannotWrite, file, e.getMessage()), e);
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package fr.mutualite.cqp.store.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.ImportReport;
+import fr.mutualite.cqp.core.dossier.Progress;
+import fr.mutualite.cqp.core.dossier.RegistrationCsv;
+import fr.mutualite.cqp.core.dossier.RegistrationRow;
+import fr.mutualite.cqp.model.referential.Route;
+import fr.mutualite.cqp.model.referential.TrainingBody;
+
+/**
+ * Registrations imported from the observatory's spreadsheets: in one transaction, candidates
+ * recognised by their stable key, nothing duplicated, nothing lost on the way back out.
+ */
+class RegistrationImportTest {
+
+	@TempDir
+	Path tmp;
+
+	private static Set<String> codes(DossierStore store) throws CqpException {
+		return store.trainingBodies().list().stream().map(TrainingBody::getCode).collect(Collectors.toSet());
+	}
+
+	private static List<RegistrationRow> export(DossierStore store) throws CqpException {
+		List<RegistrationRow> rows = new ArrayList<>();
+		store.exportRegistrations(rows::add);
+		return rows;
+	}
+
+	@Test
+	void aBranchExportedThenImportedIntoAnEmptyDatabaseComesBackIdenticalAndAgainAddsNothing() throws Exception {
+		List<RegistrationRow> source;
+		try (DossierStore generated = Stores.open(tmp.resolve("source"))) {
+			Stores.fill(generated, 21, 120);
+			source = export(generated);
+		}
+		assertEquals(120, source.size());
+		for (RegistrationCsv.Dialect dialect : RegistrationCsv.Dialect.values()) {
+			Path file = tmp.resolve(dialect + ".csv");
+			try (OutputStream out = Files.newOutputStream(file)) {
+				RegistrationCsv.write(source, dialect, out);
+			}
+			try (DossierStore copy = Stores.open(tmp.resolve("copie-" + dialect))) {
+				Set<String> certifications = Set.of("CMI", "CMC", "CARC", "CRD", "AC", "SPSP");
+				RegistrationCsv.Parsed parsed = RegistrationCsv.read(file, certifications, codes(copy), Stores.AS_OF);
+				assertEquals(List.of(), parsed.problems());
+				ImportReport first = copy.importRegistrations(parsed.rows(), Progress.NONE);
+				assertEquals(new ImportReport(120, 120, 0, 120, 0, first.companiesAdded()), first);
+				assertEquals(source, export(copy), dialect + ": the round trip loses nothing");
+				ImportReport again = copy.importRegistrations(parsed.rows(), Progress.NONE);
+				assertEquals(new ImportReport(120, 0, 120, 0, 120, 0), again);
+				assertEquals(120, copy.candidates().count());
+				assertEquals(120, copy.registrations().count());
+			}
+		}
+	}
+
+	@Test
+	void aKnownCandidateSpelledOtherwiseIsRecognisedAndGetsANewRegistrationOnly() throws Exception {
+		try (DossierStore store = Stores.open(tmp.resolve("base"))) {
+			RegistrationRow first = new RegistrationRow(null, "Lefèvre", "Jean-Éric", LocalDate.of(1980, 3, 4), null,
+					"Mutuelle de l'Estuaire", "Nantes", "CMI", LocalDate.of(2022, 9, 1), Route.TRAINING, "ARKOS", null);
+			RegistrationRow sameOtherwise = new RegistrationRow(null, "LEFEVRE", "jean eric", LocalDate.of(1980, 3, 4),
+					null, "MUTUELLE DE L'ESTUAIRE", "nantes", "CMC", LocalDate.of(2025, 1, 10), Route.VAE, null, null);
+			assertEquals(new ImportReport(1, 1, 0, 1, 0, 1), store.importRegistrations(List.of(first), Progress.NONE));
+			assertEquals(new ImportReport(1, 0, 1, 1, 0, 0),
+					store.importRegistrations(List.of(sameOtherwise), Progress.NONE));
+			assertEquals(1, store.candidates().count());
+			String id = store.candidates().findByIdentity("Lefèvre", "Jean-Éric", LocalDate.of(1980, 3, 4)).orElseThrow()
+					.value().getId();
+			assertEquals(List.of("CMI", "CMC"),
+					store.registrations().ofCandidate(id).stream().map(r -> r.certificationCode()).toList());
+			assertEquals(1, store.companies().list().size());
+		}
+	}
+
+	@Test
+	void anImportThatFailsHalfwayImportsNothing() throws Exception {
+		try (DossierStore store = Stores.open(tmp.resolve("base"))) {
+			List<RegistrationRow> rows = new ArrayList<>();
+			for (int i = 0; i < 2500; i++) {
+				rows.add(new RegistrationRow(null, "Nom" + i, "Prénom", LocalDate.of(1980, 1, 1).plusDays(i), null, null,
+						null, "CMI", LocalDate.of(2024, 1, 1), Route.TRAINING, null, null));
+			}
+			// The last row names a training body the database does not have: refused by the
+			// database after thousands of rows were written in the same transaction.
+			rows.add(new RegistrationRow(null, "Dernier", "Rang", LocalDate.of(1970, 1, 1), null, null, null, "CMI",
+					LocalDate.of(2024, 1, 1), Route.TRAINING, "ORGANISME-INEXISTANT", null));
+			long[] progress = { 0 };
+			CqpException failure = assertThrows(CqpException.class,
+					() -> store.importRegistrations(rows, (done, total) -> progress[0] = done));
+			assertTrue(progress[0] >= 2000, "the failure came late: " + progress[0]);
+			assertTrue(failure.getMessage().contains("Rien n'a été enregistré"), failure.getMessage());
+			assertEquals(0, store.candidates().count());
+			assertEquals(0, store.registrations().count());
+		}
+	}
+
+	@Test
+	void anExcelFileWithBadRowsImportsItsGoodRowsOnly() throws Exception {
+		Path file = tmp.resolve("oemm.csv");
+		Files.writeString(file, """
+				nom;prenom;date_naissance;certification;date_inscription;voie;organisme;entreprise;ville_entreprise
+				Girard;Hélène;14/07/1982;CARC;03/03/2025;FORMATION;IFPASS;Mutuelle Azur Santé;Nice
+				Girard;Hélène;14/07/1982;CARC;03/03/2025;FORMATION;IFPASS;Mutuelle Azur Santé;Nice
+				Roux;Zoé;30/02/1990;CARC;03/03/2025;FORMATION;IFPASS;;
+				""", Charset.forName("windows-1252"));
+		try (DossierStore store = Stores.open(tmp.resolve("base"))) {
+			RegistrationCsv.Parsed parsed = RegistrationCsv.read(file, Set.of("CARC"), codes(store), Stores.AS_OF);
+			assertEquals(2, parsed.problems().size());
+			ImportReport report = store.importRegistrations(parsed.rows(), Progress.NONE);
+			assertEquals(1, report.registrationsAdded());
+			RegistrationRow row = export(store).get(0);
+			assertEquals("Hélène", row.firstName());
+			assertEquals("Mutuelle Azur Santé", row.companyName());
+		}
+	}
+}
