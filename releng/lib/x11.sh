@@ -24,3 +24,14 @@ cqp_wait_main_window() {
 	done
 	return 1
 }
+
+# cqp_window_named TITLE: prints the X id of a viewable window of the product titled TITLE (a
+# dialog), at least 400 pixels wide. Returns 1 when there is none.
+cqp_window_named() {
+	local id
+	for id in $(xwininfo -root -tree 2>/dev/null |
+		grep -E "\"$1 ?\": \(\"[^\"]*\" \"[^\"]*\"\) +([4-9][0-9]{2}|[0-9]{4,})x[0-9]{3,}" | awk '{print $1}'); do
+		xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable' && { echo "$id"; return 0; }
+	done
+	return 1
+}

@@ -38,7 +38,8 @@ public final class StorePreferences {
 					node.getInt(PORT, StoreSettings.DEFAULT_PORT), node.get(DATABASE, StoreSettings.DEFAULT_DATABASE),
 					user, password);
 		}
-		Path folder = dataFolder.resolve(node.get(FOLDER, DEFAULT_FOLDER));
+		String chosen = node.get(FOLDER, "").strip(); //$NON-NLS-1$
+		Path folder = dataFolder.resolve(chosen.isEmpty() ? DEFAULT_FOLDER : chosen);
 		return StoreSettings.embedded(folder, StoreSettings.OWNER, password);
 	}
 

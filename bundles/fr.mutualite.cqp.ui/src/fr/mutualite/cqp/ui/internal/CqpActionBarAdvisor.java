@@ -15,12 +15,14 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 import fr.mutualite.cqp.core.CqpProduct;
 
 /**
- * The window's menus: "Fichier" (with room for the views to add to it) and "Aide". The actions
- * are the product's own: the workbench's stock actions are labelled in English only, as no
- * French language pack of the Eclipse platform can be installed from Maven Central.
+ * The window's menus: "Fichier" (with room for the views to add to it, the preferences and
+ * "Quitter") and "Aide". The workbench's stock actions are labelled in English only, as no French
+ * language pack of the Eclipse platform can be installed from Maven Central: the product writes
+ * its own.
  */
 final class CqpActionBarAdvisor extends ActionBarAdvisor {
 
+	private IAction preferences;
 	private IAction quit;
 	private IAction about;
 
@@ -30,6 +32,12 @@ final class CqpActionBarAdvisor extends ActionBarAdvisor {
 
 	@Override
 	protected void makeActions(IWorkbenchWindow window) {
+		preferences = new Action(Messages.Action_preferences) {
+			@Override
+			public void run() {
+				DatabasePreferencePage.dialog(window.getShell()).open();
+			}
+		};
 		quit = new Action(Messages.Action_quit) {
 			@Override
 			public void run() {
@@ -50,6 +58,8 @@ final class CqpActionBarAdvisor extends ActionBarAdvisor {
 	protected void fillMenuBar(IMenuManager menuBar) {
 		MenuManager file = new MenuManager(Messages.Menu_file, IWorkbenchActionConstants.M_FILE);
 		file.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
+		file.add(new Separator());
+		file.add(preferences);
 		file.add(new Separator());
 		file.add(quit);
 		menuBar.add(file);

@@ -12,6 +12,18 @@ public final class Messages extends NLS {
 	public static String Action_quit;
 	public static String Action_about;
 	public static String About_text;
+	public static String Action_preferences;
+	public static String Database_title;
+	public static String Database_description;
+	public static String Database_mode;
+	public static String Database_embedded;
+	public static String Database_server;
+	public static String Database_folder;
+	public static String Database_host;
+	public static String Database_port;
+	public static String Database_badPort;
+	public static String Database_name;
+	public static String Database_user;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -1,0 +1,123 @@
+package fr.mutualite.cqp.ui.internal;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.FieldEditor;
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.jface.preference.PreferenceManager;
+import org.eclipse.jface.preference.PreferenceNode;
+import org.eclipse.jface.preference.RadioGroupFieldEditor;
+import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.jface.util.PropertyChangeEvent;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.eclipse.ui.preferences.ScopedPreferenceStore;
+
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.store.StorePreferences;
+
+/**
+ * Préférences › Base de données: the embedded database of the data folder, or a server of this
+ * machine with a user name (the same preference as {@code cqp database use}). Passwords are
+ * asked for when connecting, never kept.
+ */
+public final class DatabasePreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+
+	/** The page's id in the preferences dialog. */
+	public static final String ID = "fr.mutualite.cqp.ui.preferences.database"; //$NON-NLS-1$
+	private static final String EMBEDDED = "embedded", SERVER = "server"; //$NON-NLS-1$ //$NON-NLS-2$
+	/** Width of the text fields, in characters. */
+	private static final int WIDTH = 45;
+
+	private RadioGroupFieldEditor mode;
+	private FieldEditor folder;
+	private FieldEditor[] server;
+
+	public DatabasePreferencePage() {
+		super(Messages.Database_title, GRID);
+		setDescription(Messages.Database_description);
+	}
+
+	/**
+	 * The preferences dialog of the product, opening on this page: a JFace dialog holding the
+	 * product's pages only (the platform's are in English only).
+	 */
+	public static PreferenceDialog dialog(Shell parent) {
+		PreferenceManager manager = new PreferenceManager();
+		manager.addToRoot(new PreferenceNode(ID, new DatabasePreferencePage()));
+		PreferenceDialog dialog = new PreferenceDialog(parent, manager);
+		dialog.setSelectedNode(ID);
+		return dialog;
+	}
+
+	@Override
+	public void init(IWorkbench workbench) {
+		// the store is made in doGetPreferenceStore
+	}
+
+	@Override
+	protected IPreferenceStore doGetPreferenceStore() {
+		ScopedPreferenceStore store = new ScopedPreferenceStore(InstanceScope.INSTANCE, StorePreferences.NODE);
+		store.setDefault(StorePreferences.MODE, EMBEDDED);
+		store.setDefault(StorePreferences.FOLDER, ""); //$NON-NLS-1$
+		store.setDefault(StorePreferences.HOST, StoreSettings.LOOPBACK);
+		store.setDefault(StorePreferences.PORT, StoreSettings.DEFAULT_PORT);
+		store.setDefault(StorePreferences.DATABASE, StoreSettings.DEFAULT_DATABASE);
+		store.setDefault(StorePreferences.USER, StoreSettings.OWNER);
+		return store;
+	}
+
+	@Override
+	protected void createFieldEditors() {
+		mode = new RadioGroupFieldEditor(StorePreferences.MODE, Messages.Database_mode, 1,
+				new String[][] { { Messages.Database_embedded, EMBEDDED }, { Messages.Database_server, SERVER } },
+				getFieldEditorParent(), true);
+		addField(mode);
+		StringFieldEditor path = new StringFieldEditor(StorePreferences.FOLDER, Messages.Database_folder, WIDTH,
+				getFieldEditorParent());
+		path.setEmptyStringAllowed(true);
+		folder = path;
+		addField(folder);
+		StringFieldEditor host = new StringFieldEditor(StorePreferences.HOST, Messages.Database_host, WIDTH,
+				getFieldEditorParent());
+		host.setEmptyStringAllowed(false);
+		IntegerFieldEditor port = new IntegerFieldEditor(StorePreferences.PORT, Messages.Database_port, getFieldEditorParent());
+		port.setValidRange(1, 65535);
+		port.setErrorMessage(Messages.Database_badPort);
+		StringFieldEditor database = new StringFieldEditor(StorePreferences.DATABASE, Messages.Database_name, WIDTH,
+				getFieldEditorParent());
+		database.setEmptyStringAllowed(false);
+		StringFieldEditor user = new StringFieldEditor(StorePreferences.USER, Messages.Database_user, WIDTH,
+				getFieldEditorParent());
+		user.setEmptyStringAllowed(false);
+		server = new FieldEditor[] { host, port, database, user };
+		for (FieldEditor editor : server) {
+			addField(editor);
+		}
+	}
+
+	@Override
+	protected void initialize() {
+		super.initialize();
+		enable(getPreferenceStore().getString(StorePreferences.MODE));
+	}
+
+	@Override
+	public void propertyChange(PropertyChangeEvent event) {
+		super.propertyChange(event);
+		if (event.getSource() == mode) {
+			enable(String.valueOf(event.getNewValue()));
+		}
+	}
+
+	private void enable(String chosen) {
+		boolean onServer = SERVER.equals(chosen);
+		folder.setEnabled(!onServer, getFieldEditorParent());
+		for (FieldEditor editor : server) {
+			editor.setEnabled(onServer, getFieldEditorParent());
+		}
+	}
+}
