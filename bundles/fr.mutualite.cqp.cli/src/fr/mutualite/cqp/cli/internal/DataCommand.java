@@ -82,21 +82,7 @@ final class DataCommand implements Runnable {
 							Integer.valueOf(present)));
 				}
 				long start = System.nanoTime();
-				long rows;
-				BranchGenerator generator = new BranchGenerator(library, seed, day);
-				try (BulkLoader loader = target.bulkLoader()) {
-					int step = Math.max(1, candidates / PROGRESS_STEPS);
-					generator.generate(candidates, BranchGenerator.into(loader), (done, total) -> {
-						if (done % step == 0) {
-							err.println(NLS.bind(Messages.Generate_progress, Long.valueOf(done), Long.valueOf(total)));
-							err.flush();
-						}
-					});
-					err.println(Messages.Generate_committing);
-					err.flush();
-					loader.commit();
-					rows = loader.rows();
-				}
+				long rows = generate(target, library, candidates, seed, day, err);
 				Duration time = Duration.ofNanos(System.nanoTime() - start);
 				PrintWriter out = spec.commandLine().getOut();
 				out.println(NLS.bind(Messages.Generate_done, new Object[] { target.data().location(),
@@ -106,6 +92,28 @@ final class DataCommand implements Runnable {
 				out.flush();
 			}
 			return Cli.OK;
+		}
+	}
+
+	/**
+	 * Fills {@code target} with a synthetic branch of {@code candidates} candidates, telling
+	 * {@code err} how far it is; returns the rows written.
+	 */
+	static long generate(DossierStore target, ReferentialLibrary library, int candidates, long seed, LocalDate day,
+			PrintWriter err) throws CqpException {
+		BranchGenerator generator = new BranchGenerator(library, seed, day);
+		try (BulkLoader loader = target.bulkLoader()) {
+			int step = Math.max(1, candidates / PROGRESS_STEPS);
+			generator.generate(candidates, BranchGenerator.into(loader), (done, total) -> {
+				if (done % step == 0) {
+					err.println(NLS.bind(Messages.Generate_progress, Long.valueOf(done), Long.valueOf(total)));
+					err.flush();
+				}
+			});
+			err.println(Messages.Generate_committing);
+			err.flush();
+			loader.commit();
+			return loader.rows();
 		}
 	}
 

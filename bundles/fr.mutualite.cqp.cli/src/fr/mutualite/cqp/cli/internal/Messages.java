@@ -82,6 +82,33 @@ public final class Messages extends NLS {
 	public static String Bench_ratio;
 	public static String Bench_list;
 	public static String Bench_kept;
+	public static String Report_line;
+	public static String Report_parameter;
+	public static String Report_noDefault;
+	public static String Report_default;
+	public static String Report_kindInteger;
+	public static String Report_kindDecimal;
+	public static String Report_kindDate;
+	public static String Report_kindBoolean;
+	public static String Report_kindText;
+	public static String Report_kindListed;
+	public static String Report_badFormat;
+	public static String Report_parameterNowhere;
+	public static String Demo_generating;
+	public static String Demo_generated;
+	public static String Demo_reusing;
+	public static String Demo_rendering;
+	public static String Demo_done;
+	public static String BenchReports_generated;
+	public static String BenchReports_cold;
+	public static String BenchReports_warm;
+	public static String BenchReports_sql;
+	public static String BenchReports_title;
+	public static String BenchReports_report;
+	public static String BenchReports_pack;
+	public static String BenchReports_sqlAlone;
+	public static String BenchReports_ratio;
+	public static String BenchReports_heap;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -13,6 +13,17 @@ public final class Messages extends NLS {
 	public static String Render_failed;
 	public static String Render_cannotWrite;
 	public static String Render_database;
+	public static String Report_unknown;
+	public static String Parameter_unknown;
+	public static String Parameter_none;
+	public static String Parameter_missing;
+	public static String Parameter_notInList;
+	public static String Parameter_badValue;
+	public static String Kind_integer;
+	public static String Kind_decimal;
+	public static String Kind_boolean;
+	public static String Kind_date;
+	public static String Kind_text;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

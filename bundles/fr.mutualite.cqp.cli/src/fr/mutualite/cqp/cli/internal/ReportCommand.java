@@ -1,0 +1,170 @@
+package fr.mutualite.cqp.cli.internal;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.eclipse.osgi.util.NLS;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.core.ReportFormat;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.report.ReportInfo;
+import fr.mutualite.cqp.core.report.ReportParameter;
+import fr.mutualite.cqp.core.report.ReportService;
+import fr.mutualite.cqp.referential.ReferentialException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code cqp report ...}: the observatory's report pack. */
+@Command(name = "report", aliases = "rapport", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
+		ReportCommand.ListCommand.class, ReportCommand.RunCommand.class })
+final class ReportCommand implements Runnable {
+
+	/** The name asking for every report of the pack. */
+	static final String ALL = "all"; //$NON-NLS-1$
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	/** {@code cqp report list}: the reports and their parameters. */
+	@Command(name = "list", aliases = "liste", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
+	static final class ListCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() throws CqpException {
+			PrintWriter out = spec.commandLine().getOut();
+			for (ReportInfo report : Services.get(ReportService.class).reports()) {
+				out.println(NLS.bind(Messages.Report_line, report.name(), report.title()));
+				for (ReportParameter p : report.parameters()) {
+					String value = p.defaultValue().isEmpty() ? Messages.Report_noDefault
+							: NLS.bind(Messages.Report_default, p.defaultValue());
+					out.println(NLS.bind(Messages.Report_parameter, new Object[] { p.name(), p.label(), kind(p), value }));
+				}
+			}
+			out.flush();
+			return Cli.OK;
+		}
+
+		private static String kind(ReportParameter p) {
+			String kind = switch (p.kind()) {
+			case INTEGER -> Messages.Report_kindInteger;
+			case DECIMAL -> Messages.Report_kindDecimal;
+			case DATE -> Messages.Report_kindDate;
+			case BOOLEAN -> Messages.Report_kindBoolean;
+			case TEXT -> Messages.Report_kindText;
+			};
+			return p.listed() ? NLS.bind(Messages.Report_kindListed, kind) : kind;
+		}
+	}
+
+	/** {@code cqp report run <name|all> --format pdf|html|xlsx [--param k=v ...] [--out DIR]}. */
+	@Command(name = "run", aliases = "produire", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
+	static final class RunCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		StoreOptions store;
+
+		@Parameters(index = "0", paramLabel = "RAPPORT|all", descriptionKey = "report.run.RAPPORT") //$NON-NLS-1$
+		String name;
+
+		@Option(names = "--format", paramLabel = "pdf|html|xlsx", split = ",", defaultValue = "pdf", //$NON-NLS-1$ //$NON-NLS-2$
+				descriptionKey = "report.run.format")
+		List<String> formats;
+
+		@Option(names = "--param", paramLabel = "NOM=VALEUR", descriptionKey = "report.run.param") //$NON-NLS-1$
+		Map<String, String> parameters = new LinkedHashMap<>();
+
+		@Option(names = "--out", paramLabel = "DOSSIER", defaultValue = "rapports", descriptionKey = "report.run.out") //$NON-NLS-1$
+		Path out;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			List<ReportFormat> chosen = formats(formats);
+			ReportService service = Services.get(ReportService.class);
+			List<String> names = ALL.equals(name) ? service.reports().stream().map(ReportInfo::name).toList()
+					: List.of(service.report(name).name());
+			try (DossierStore target = store.open(ReferentialCommand.library())) {
+				List<Path> written = render(service, target.data(), names, chosen, parameters, out);
+				PrintWriter writer = spec.commandLine().getOut();
+				written.forEach(writer::println);
+				writer.flush();
+			}
+			return Cli.OK;
+		}
+	}
+
+	/** The formats named, refused with the list of the known ones when one is unknown. */
+	static List<ReportFormat> formats(List<String> names) throws CqpException {
+		Set<ReportFormat> formats = new LinkedHashSet<>();
+		for (String f : names) {
+			ReportFormat format = ReportFormat.parse(f.strip());
+			if (format == null) {
+				throw new CqpException(NLS.bind(Messages.Report_badFormat, f));
+			}
+			formats.add(format);
+		}
+		return List.copyOf(formats);
+	}
+
+	/**
+	 * Renders {@code names} in {@code formats} into {@code folder} ({@code name.extension}); every
+	 * parameter is checked for every report before the first file is written. Each parameter
+	 * goes to the reports that have it; one that no report has is refused.
+	 */
+	static List<Path> render(ReportService service, DataStore data, List<String> names, List<ReportFormat> formats,
+			Map<String, String> values, Path folder) throws CqpException {
+		Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
+		Set<String> used = new LinkedHashSet<>();
+		for (String report : names) {
+			Map<String, String> own = new LinkedHashMap<>();
+			ReportInfo info = service.report(report);
+			for (ReportParameter p : info.parameters()) {
+				if (values.containsKey(p.name())) {
+					own.put(p.name(), values.get(p.name()));
+					used.add(p.name());
+				}
+			}
+			if (names.size() == 1) {
+				own = values;
+			}
+			parameters.put(report, service.parameters(report, own, data));
+		}
+		if (names.size() > 1) {
+			for (String given : values.keySet()) {
+				if (!used.contains(given)) {
+					throw new CqpException(NLS.bind(Messages.Report_parameterNowhere, given));
+				}
+			}
+		}
+		List<Path> written = new ArrayList<>();
+		for (String report : names) {
+			for (ReportFormat format : formats) {
+				Path file = folder.resolve(report + '.' + format.extension()).toAbsolutePath();
+				service.render(report, data, format, parameters.get(report), file);
+				written.add(file);
+			}
+		}
+		return written;
+	}
+}

@@ -1,0 +1,52 @@
+package fr.mutualite.cqp.core.report;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.core.ReportFormat;
+
+/**
+ * The observatory's report pack and its rendering (an OSGi service; BIRT stays behind it). The
+ * data come from the store's connection, never from an address written in a design; the
+ * aggregations are done by the database.
+ */
+public interface ReportService {
+
+	/** The reports of the pack, by name. */
+	List<ReportInfo> reports() throws CqpException;
+
+	/** The report {@code name}; an unknown name gets a message listing the known ones. */
+	ReportInfo report(String name) throws CqpException;
+
+	/** The values a listed parameter accepts, some read from {@code store}. */
+	List<Choice> choices(String report, String parameter, DataStore store) throws CqpException;
+
+	/**
+	 * The values of the report's parameters from their text: defaults for those not given;
+	 * refused with a message naming the parameter when a name is unknown, a value is not of the
+	 * parameter's type or not in its list, or a required one is missing.
+	 */
+	Map<String, Object> parameters(String report, Map<String, String> values, DataStore store) throws CqpException;
+
+	/**
+	 * Renders the report {@code name} into {@code output}. The file appears only when rendering
+	 * succeeded; on failure nothing is left at {@code output}.
+	 */
+	void render(String report, DataStore store, ReportFormat format, Map<String, Object> parameters, Path output)
+			throws CqpException;
+
+	/**
+	 * Runs the database queries of the report alone, without laying anything out: each data set
+	 * as many times as the report's items use it, reading every row. Returns the rows read. The
+	 * benchmark compares this with the rendering.
+	 */
+	long query(String report, DataStore store, Map<String, Object> parameters) throws CqpException;
+
+	/** Renders any design the same way (for designs outside the pack). */
+	void render(URL design, DataStore store, ReportFormat format, Map<String, Object> parameters, Path output)
+			throws CqpException;
+}

@@ -1,0 +1,475 @@
+package fr.mutualite.cqp.reports.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.birt.core.exception.BirtException;
+import org.eclipse.birt.core.framework.Platform;
+import org.eclipse.birt.report.engine.api.EngineConfig;
+import org.eclipse.birt.report.engine.api.EngineException;
+import org.eclipse.birt.report.engine.api.HTMLRenderOption;
+import org.eclipse.birt.report.engine.api.IGetParameterDefinitionTask;
+import org.eclipse.birt.report.engine.api.IParameterSelectionChoice;
+import org.eclipse.birt.report.engine.api.IRenderOption;
+import org.eclipse.birt.report.engine.api.IReportEngine;
+import org.eclipse.birt.report.engine.api.IReportEngineFactory;
+import org.eclipse.birt.report.engine.api.IReportRunnable;
+import org.eclipse.birt.report.engine.api.IRunAndRenderTask;
+import org.eclipse.birt.report.engine.api.IScalarParameterDefn;
+import org.eclipse.birt.report.engine.api.PDFRenderOption;
+import org.eclipse.birt.report.engine.api.RenderOption;
+import org.eclipse.birt.report.model.api.DesignElementHandle;
+import org.eclipse.birt.report.model.api.OdaDataSetHandle;
+import org.eclipse.birt.report.model.api.OdaDataSetParameterHandle;
+import org.eclipse.birt.report.model.api.ReportDesignHandle;
+import org.eclipse.birt.report.model.api.ReportItemHandle;
+import org.eclipse.birt.report.model.api.SlotHandle;
+import org.eclipse.osgi.util.NLS;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.core.ReportFormat;
+import fr.mutualite.cqp.core.report.Choice;
+import fr.mutualite.cqp.core.report.ReportInfo;
+import fr.mutualite.cqp.core.report.ReportParameter;
+import fr.mutualite.cqp.core.report.ReportService;
+
+/**
+ * The report pack ({@code designs/*.rptdesign} of this bundle) rendered with BIRT inside OSGi.
+ * The engine starts on first use and is shared; each rendering gets the store's JDBC connection
+ * through the application context, so that no design carries a database address. Titles,
+ * labels and parameters come from the designs themselves, in the user's language.
+ */
+@Component(service = ReportService.class)
+public final class BirtReportService implements ReportService {
+
+	/** Application-context key of BIRT's JDBC driver for a connection handed in by the caller. */
+	private static final String PASS_IN_CONNECTION = "OdaJDBCDriverPassInConnection"; //$NON-NLS-1$
+	private static final String CLOSE_AFTER_USE = "OdaJDBCDriverPassInConnectionCloseAfterUse"; //$NON-NLS-1$
+	private static final String DESIGNS = "designs"; //$NON-NLS-1$
+	private static final String EXTENSION = ".rptdesign"; //$NON-NLS-1$
+	private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu") //$NON-NLS-1$
+			.withResolverStyle(ResolverStyle.STRICT);
+
+	/** Loggers of BIRT's data layer, held so that their level stays set. */
+	private static final List<Logger> QUIET = List.of(Logger.getLogger("org.eclipse.birt"), //$NON-NLS-1$
+			Logger.getLogger("org.eclipse.datatools")); //$NON-NLS-1$
+
+	private IReportEngine engine;
+	private Map<String, URL> designs;
+
+	@Override
+	public List<ReportInfo> reports() throws CqpException {
+		List<ReportInfo> reports = new ArrayList<>();
+		for (String name : designs().keySet()) {
+			reports.add(report(name));
+		}
+		return reports;
+	}
+
+	@Override
+	public ReportInfo report(String name) throws CqpException {
+		IReportRunnable runnable = open(design(name));
+		ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
+		Locale locale = Locale.getDefault();
+		String title = text(handle, handle.getStringProperty(ReportDesignHandle.TITLE_ID_PROP), handle.getTitle(), locale);
+		String description = text(handle, handle.getStringProperty(ReportDesignHandle.DESCRIPTION_ID_PROP),
+				handle.getDescription(), locale);
+		IGetParameterDefinitionTask task = engine().createGetParameterDefinitionTask(runnable);
+		try {
+			task.setLocale(locale);
+			List<ReportParameter> parameters = new ArrayList<>();
+			for (Object o : task.getParameterDefns(false)) {
+				if (o instanceof IScalarParameterDefn p) {
+					Object value = task.getDefaultValue(p);
+					parameters.add(new ReportParameter(p.getName(), p.getPromptText() == null ? p.getName() : p.getPromptText(),
+							kind(p), p.isRequired(), value == null ? "" : text(value), //$NON-NLS-1$
+							p.getControlType() == IScalarParameterDefn.LIST_BOX));
+				}
+			}
+			return new ReportInfo(name, title == null ? name : title, description == null ? "" : description, //$NON-NLS-1$
+					List.copyOf(parameters));
+		} finally {
+			task.close();
+		}
+	}
+
+	@Override
+	public List<Choice> choices(String report, String parameter, DataStore store) throws CqpException {
+		IReportRunnable runnable = open(design(report));
+		try (Connection connection = store.connect()) {
+			IGetParameterDefinitionTask task = engine().createGetParameterDefinitionTask(runnable);
+			try {
+				task.setLocale(Locale.getDefault());
+				task.setAppContext(context(connection));
+				Collection<?> list = task.getSelectionList(parameter);
+				List<Choice> choices = new ArrayList<>();
+				if (list != null) {
+					for (Object o : list) {
+						IParameterSelectionChoice c = (IParameterSelectionChoice) o;
+						String value = c.getValue() == null ? "" : text(c.getValue()); //$NON-NLS-1$
+						choices.add(new Choice(value, c.getLabel() == null ? value : c.getLabel()));
+					}
+				}
+				return choices;
+			} finally {
+				task.close();
+			}
+		} catch (SQLException e) {
+			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), e.getMessage()), e);
+		}
+	}
+
+	@Override
+	public Map<String, Object> parameters(String report, Map<String, String> values, DataStore store)
+			throws CqpException {
+		ReportInfo info = report(report);
+		Map<String, ReportParameter> known = new LinkedHashMap<>();
+		info.parameters().forEach(p -> known.put(p.name(), p));
+		for (String name : values.keySet()) {
+			if (!known.containsKey(name)) {
+				throw new CqpException(NLS.bind(Messages.Parameter_unknown, new Object[] { name, report,
+						known.isEmpty() ? Messages.Parameter_none : String.join(", ", known.keySet()) })); //$NON-NLS-1$
+			}
+		}
+		Map<String, Object> converted = new HashMap<>();
+		for (ReportParameter p : known.values()) {
+			String text = values.getOrDefault(p.name(), p.defaultValue()).strip();
+			if (text.isEmpty()) {
+				if (p.required() && p.kind() != ReportParameter.Kind.TEXT) {
+					throw new CqpException(NLS.bind(Messages.Parameter_missing, p.name(), report));
+				}
+				converted.put(p.name(), p.kind() == ReportParameter.Kind.TEXT ? "" : null); //$NON-NLS-1$
+				continue;
+			}
+			Object value = convert(p, text, report);
+			if (p.listed() && values.containsKey(p.name())) {
+				List<Choice> choices = choices(report, p.name(), store);
+				String canonical = text(value);
+				if (choices.stream().noneMatch(c -> c.value().equals(canonical))) {
+					throw new CqpException(NLS.bind(Messages.Parameter_notInList, new Object[] { text, p.name(),
+							String.join(", ", choices.stream().map(Choice::value).filter(v -> !v.isEmpty()).toList()) })); //$NON-NLS-1$
+				}
+			}
+			converted.put(p.name(), value);
+		}
+		return converted;
+	}
+
+	@Override
+	public long query(String report, DataStore store, Map<String, Object> parameters) throws CqpException {
+		ReportDesignHandle handle = (ReportDesignHandle) open(design(report)).getDesignHandle();
+		Map<String, Integer> uses = new HashMap<>();
+		countUses(handle.getBody(), uses);
+		long rows = 0;
+		try (Connection connection = store.connect()) {
+			for (Object o : handle.getAllDataSets()) {
+				if (o instanceof OdaDataSetHandle dataSet && uses.containsKey(dataSet.getName())) {
+					for (int n = uses.get(dataSet.getName()).intValue(); n > 0; n--) {
+						rows += query(connection, dataSet, parameters);
+					}
+				}
+			}
+		} catch (SQLException e) {
+			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), e.getMessage()), e);
+		}
+		return rows;
+	}
+
+	/** Counts, per data set, the items of {@code slot} (and of their contents) bound to it. */
+	private static void countUses(SlotHandle slot, Map<String, Integer> uses) {
+		for (Object o : slot.getContents()) {
+			countUses((DesignElementHandle) o, uses);
+		}
+	}
+
+	private static void countUses(DesignElementHandle element, Map<String, Integer> uses) {
+		if (element instanceof ReportItemHandle item && item.getDataSet() != null) {
+			uses.merge(item.getDataSet().getName(), Integer.valueOf(1), Integer::sum);
+		}
+		for (int i = 0; i < element.getDefn().getSlotCount(); i++) {
+			countUses(element.getSlot(i), uses);
+		}
+	}
+
+	private static long query(Connection connection, OdaDataSetHandle dataSet, Map<String, Object> parameters)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(dataSet.getQueryText())) {
+			for (var i = dataSet.parametersIterator(); i.hasNext();) {
+				OdaDataSetParameterHandle p = (OdaDataSetParameterHandle) i.next();
+				statement.setObject(p.getPosition().intValue(), parameters.get(p.getParamName()));
+			}
+			long rows = 0;
+			try (ResultSet result = statement.executeQuery()) {
+				int columns = result.getMetaData().getColumnCount();
+				while (result.next()) {
+					for (int c = 1; c <= columns; c++) {
+						result.getObject(c);
+					}
+					rows++;
+				}
+			}
+			return rows;
+		}
+	}
+
+	@Override
+	public void render(String report, DataStore store, ReportFormat format, Map<String, Object> parameters,
+			Path output) throws CqpException {
+		render(design(report), store, format, parameters, output);
+	}
+
+	@Override
+	public void render(URL design, DataStore store, ReportFormat format, Map<String, Object> parameters,
+			Path output) throws CqpException {
+		IReportEngine reportEngine = engine();
+		IReportRunnable runnable = open(design);
+		Path absolute = output.toAbsolutePath();
+		Path partial = null;
+		try (Connection connection = store.connect()) {
+			Files.createDirectories(absolute.getParent());
+			partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part"); //$NON-NLS-1$ //$NON-NLS-2$
+			try (OutputStream out = Files.newOutputStream(partial)) {
+				run(reportEngine, runnable, connection, format, parameters, out);
+			}
+			Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			partial = null;
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Render_cannotWrite, absolute, e.getMessage()), e);
+		} catch (SQLException e) {
+			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), e.getMessage()), e);
+		} finally {
+			if (partial != null) {
+				try {
+					Files.deleteIfExists(partial);
+				} catch (IOException e) {
+					// The failure being reported matters more than a leftover temporary file.
+				}
+			}
+		}
+	}
+
+	private static void run(IReportEngine reportEngine, IReportRunnable runnable, Connection connection,
+			ReportFormat format, Map<String, Object> parameters, OutputStream out) throws CqpException {
+		IRunAndRenderTask task = reportEngine.createRunAndRenderTask(runnable);
+		try {
+			task.setAppContext(context(connection));
+			task.setLocale(Locale.getDefault());
+			task.setParameterValues(parameters);
+			if (!task.validateParameters()) {
+				throw new CqpException(NLS.bind(Messages.Render_badParameters, name(runnable)));
+			}
+			task.setRenderOption(renderOption(format, out));
+			task.run();
+			List<?> errors = task.getErrors();
+			if (!errors.isEmpty()) {
+				Throwable first = (Throwable) errors.get(0);
+				throw new CqpException(NLS.bind(Messages.Render_failed, name(runnable), reason(first)), first);
+			}
+		} catch (EngineException e) {
+			throw new CqpException(NLS.bind(Messages.Render_failed, name(runnable), reason(e)), e);
+		} finally {
+			task.close();
+		}
+	}
+
+	private static Map<String, Object> context(Connection connection) {
+		Map<String, Object> appContext = new HashMap<>();
+		appContext.put(PASS_IN_CONNECTION, connection);
+		appContext.put(CLOSE_AFTER_USE, Boolean.FALSE);
+		return appContext;
+	}
+
+	private static IRenderOption renderOption(ReportFormat format, OutputStream out) {
+		RenderOption option = switch (format) {
+		case PDF -> new PDFRenderOption();
+		case HTML -> {
+			HTMLRenderOption html = new HTMLRenderOption();
+			html.setEmbeddable(false);
+			html.setImageHandler(new DataUriImageHandler());
+			html.setSupportedImageFormats("PNG;GIF;JPG;BMP"); //$NON-NLS-1$
+			yield html;
+		}
+		case XLSX -> new RenderOption();
+		};
+		option.setOutputFormat(format.extension());
+		option.setOutputStream(out);
+		return option;
+	}
+
+	private static Object convert(ReportParameter p, String text, String report) throws CqpException {
+		try {
+			return switch (p.kind()) {
+			case INTEGER -> Integer.valueOf(text);
+			case DECIMAL -> new BigDecimal(text.replace(',', '.'));
+			case BOOLEAN -> switch (text.toLowerCase(Locale.ROOT)) {
+			case "true", "vrai", "oui", "yes" -> Boolean.TRUE; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			case "false", "faux", "non", "no" -> Boolean.FALSE; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			default -> throw new IllegalArgumentException(text);
+			};
+			case DATE -> java.sql.Date.valueOf(day(text));
+			case TEXT -> text;
+			};
+		} catch (IllegalArgumentException | DateTimeParseException e) {
+			throw new CqpException(NLS.bind(Messages.Parameter_badValue, new Object[] { text, p.name(), report,
+					kindLabel(p.kind()) }), e);
+		}
+	}
+
+	private static LocalDate day(String text) {
+		try {
+			return LocalDate.parse(text);
+		} catch (DateTimeParseException e) {
+			return LocalDate.parse(text, FRENCH_DAY);
+		}
+	}
+
+	private static String kindLabel(ReportParameter.Kind kind) {
+		return switch (kind) {
+		case INTEGER -> Messages.Kind_integer;
+		case DECIMAL -> Messages.Kind_decimal;
+		case BOOLEAN -> Messages.Kind_boolean;
+		case DATE -> Messages.Kind_date;
+		case TEXT -> Messages.Kind_text;
+		};
+	}
+
+	private static ReportParameter.Kind kind(IScalarParameterDefn p) {
+		return switch (p.getDataType()) {
+		case IScalarParameterDefn.TYPE_INTEGER -> ReportParameter.Kind.INTEGER;
+		case IScalarParameterDefn.TYPE_DECIMAL, IScalarParameterDefn.TYPE_FLOAT -> ReportParameter.Kind.DECIMAL;
+		case IScalarParameterDefn.TYPE_BOOLEAN -> ReportParameter.Kind.BOOLEAN;
+		case IScalarParameterDefn.TYPE_DATE, IScalarParameterDefn.TYPE_DATE_TIME -> ReportParameter.Kind.DATE;
+		default -> ReportParameter.Kind.TEXT;
+		};
+	}
+
+	/** A value as its parameter writes it: days in ISO form. */
+	private static String text(Object value) {
+		if (value instanceof java.sql.Date d) {
+			return d.toLocalDate().toString();
+		}
+		if (value instanceof java.util.Date d) {
+			return new java.sql.Date(d.getTime()).toLocalDate().toString();
+		}
+		return String.valueOf(value);
+	}
+
+	private static String text(ReportDesignHandle handle, String key, String fallback, Locale locale) {
+		if (key != null) {
+			String message = handle.getMessage(key, locale);
+			if (message != null && !message.isEmpty()) {
+				return message;
+			}
+		}
+		return fallback;
+	}
+
+	private synchronized Map<String, URL> designs() {
+		if (designs == null) {
+			Map<String, URL> found = new TreeMap<>();
+			Bundle bundle = FrameworkUtil.getBundle(BirtReportService.class);
+			Enumeration<URL> entries = bundle == null ? null : bundle.findEntries(DESIGNS, "*" + EXTENSION, false); //$NON-NLS-1$
+			for (URL url : entries == null ? Collections.<URL> emptyList() : Collections.list(entries)) {
+				String file = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+				found.put(file.substring(0, file.length() - EXTENSION.length()), url);
+			}
+			designs = found;
+		}
+		return designs;
+	}
+
+	private URL design(String name) throws CqpException {
+		URL url = designs().get(name);
+		if (url == null) {
+			throw new CqpException(NLS.bind(Messages.Report_unknown, name, String.join(", ", designs().keySet()))); //$NON-NLS-1$
+		}
+		return url;
+	}
+
+	private IReportRunnable open(URL design) throws CqpException {
+		try (InputStream in = design.openStream()) {
+			return engine().openReportDesign(design.toExternalForm(), in);
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Render_designMissing, design), e);
+		} catch (EngineException e) {
+			throw new CqpException(NLS.bind(Messages.Render_designInvalid, design, e.getMessage()), e);
+		}
+	}
+
+	/** The design's name: its file name without extension. */
+	private static String name(IReportRunnable runnable) {
+		String path = runnable.getReportName();
+		String file = path.substring(path.lastIndexOf('/') + 1);
+		return file.endsWith(EXTENSION) ? file.substring(0, file.length() - EXTENSION.length()) : file;
+	}
+
+	/** The first line of the deepest cause: what went wrong, without BIRT's wrapping. */
+	private static String reason(Throwable e) {
+		Throwable cause = e;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+		return message.lines().findFirst().orElse(message).strip();
+	}
+
+	private synchronized IReportEngine engine() throws CqpException {
+		if (engine == null) {
+			EngineConfig config = new EngineConfig();
+			// Failures reach users as one message; BIRT's own log would repeat them with stack traces.
+			config.setLogConfig(null, Level.OFF);
+			QUIET.forEach(logger -> logger.setLevel(Level.OFF));
+			try {
+				Platform.startup(config);
+			} catch (BirtException e) {
+				throw new CqpException(NLS.bind(Messages.Engine_cannotStart, e.getMessage()), e);
+			}
+			IReportEngineFactory factory = (IReportEngineFactory) Platform
+					.createFactoryObject(IReportEngineFactory.EXTENSION_REPORT_ENGINE_FACTORY);
+			if (factory == null) {
+				throw new CqpException(NLS.bind(Messages.Engine_cannotStart, IReportEngineFactory.EXTENSION_REPORT_ENGINE_FACTORY));
+			}
+			engine = factory.createReportEngine(config);
+		}
+		return engine;
+	}
+
+	@Deactivate
+	synchronized void deactivate() {
+		if (engine != null) {
+			engine.destroy();
+			engine = null;
+		}
+	}
+}

@@ -1,0 +1,430 @@
+package fr.mutualite.cqp.reports.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.ReportFormat;
+import fr.mutualite.cqp.core.dossier.BulkLoader;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.core.report.ReportInfo;
+import fr.mutualite.cqp.core.report.ReportParameter;
+import fr.mutualite.cqp.core.report.ReportService;
+import fr.mutualite.cqp.core.synthetic.BranchGenerator;
+import fr.mutualite.cqp.model.dossier.JuryMember;
+import fr.mutualite.cqp.model.dossier.JurySession;
+import fr.mutualite.cqp.model.dossier.JurySide;
+import fr.mutualite.cqp.model.dossier.Registration;
+import fr.mutualite.cqp.model.referential.DomainUse;
+import fr.mutualite.cqp.model.referential.Route;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.reports.tests.Branch.Decision;
+
+/**
+ * The observatory's pack rendered by BIRT inside OSGi over a real Derby database filled with a
+ * small synthetic branch: every figure checked in the PDF text and the XLSX cells is computed
+ * here from the generator's objects, not from the database.
+ */
+class ReportPackTest {
+
+	private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+	private static final int FIRST = 2018, LAST = 2026;
+	private static final String[] NAMES = { "delais", "domaines", "echeances", "inscriptions", "organismes",
+			"resultats-jurys", "sessions-jury" };
+
+	@TempDir
+	static Path tmp;
+	private static DossierStore store;
+	private static Branch branch;
+	private static ReportService service;
+	private static final Map<String, Path> pdf = new HashMap<>(), xlsx = new HashMap<>();
+	private static final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
+
+	@BeforeAll
+	static void renderThePack() throws Exception {
+		ReferentialLibrary library = ReferentialLibrary.shipped();
+		store = service(DossierStoreFactory.class).open(StoreSettings.embedded(tmp.resolve("base")), library);
+		BranchGenerator generator = new BranchGenerator(library, 11, AS_OF).keep();
+		try (BulkLoader loader = store.bulkLoader()) {
+			generator.generate(400, BranchGenerator.into(loader));
+			loader.commit();
+		}
+		branch = new Branch(generator.dossiers());
+		service = service(ReportService.class);
+		for (String name : NAMES) {
+			Map<String, Object> values = service.parameters(name, parameters(name), store.data());
+			pdf.put(name, render(name, ReportFormat.PDF, values));
+			xlsx.put(name, render(name, ReportFormat.XLSX, values));
+		}
+	}
+
+	private static Map<String, String> parameters(String report) {
+		Map<String, String> values = new HashMap<>();
+		if (report.equals("echeances")) {
+			values.put("date_reference", AS_OF.toString());
+		} else {
+			values.put("annee_debut", Integer.toString(FIRST));
+			values.put("annee_fin", Integer.toString(LAST));
+		}
+		return values;
+	}
+
+	private static Path render(String name, ReportFormat format, Map<String, Object> values) throws Exception {
+		Path out = tmp.resolve("rapports").resolve(name + '.' + format.extension());
+		service.render(name, store.data(), format, values, out);
+		assertTrue(Files.size(out) > 0, out + " is empty");
+		return out;
+	}
+
+	@AfterAll
+	static void close() throws Exception {
+		if (store != null) {
+			store.close();
+		}
+		trackers.forEach(ServiceTracker::close);
+	}
+
+	private static <T> T service(Class<T> type) throws InterruptedException {
+		ServiceTracker<T, T> tracker = new ServiceTracker<>(
+				FrameworkUtil.getBundle(ReportPackTest.class).getBundleContext(), type, null);
+		tracker.open();
+		trackers.add(tracker);
+		T found = tracker.waitForService(TimeUnit.SECONDS.toMillis(30));
+		assertNotNull(found, type.getSimpleName() + " is published as an OSGi service");
+		return found;
+	}
+
+	// ---- the pack
+
+	@Test
+	void thePackHasItsSevenReportsWithTitlesAndParameters() throws Exception {
+		List<ReportInfo> reports = service.reports();
+		assertEquals(List.of(NAMES), reports.stream().map(ReportInfo::name).toList());
+		for (ReportInfo report : reports) {
+			assertFalse(report.title().isBlank() || report.title().equals(report.name()), report.name() + " has a title");
+			assertFalse(report.parameters().isEmpty(), report.name() + " has parameters");
+		}
+		ReportParameter certification = service.report("inscriptions").parameters().stream()
+				.filter(p -> p.name().equals("certification")).findFirst().orElseThrow();
+		assertTrue(certification.listed());
+		assertEquals(List.of("AC", "CARC", "CMC", "CMI", "CRD", "SPSP"), service
+				.choices("inscriptions", "certification", store.data()).stream().map(c -> c.value()).toList());
+	}
+
+	@Test
+	void registrationsPerCertificationYearAndRoute() throws Exception {
+		Map<String, int[]> expected = new TreeMap<>();
+		for (Registration r : branch.registrations()) {
+			int year = Branch.day(r.getDate()).getYear();
+			int[] f = expected.computeIfAbsent(r.getCertification().getCode() + "|" + year, k -> new int[3]);
+			f[r.getRoute() == Route.VAE ? 1 : 0]++;
+			f[2]++;
+		}
+		List<String> rows = Outputs.xlsxRows(xlsx.get("inscriptions"));
+		String text = Outputs.pdfText(pdf.get("inscriptions"));
+		for (Map.Entry<String, int[]> e : expected.entrySet()) {
+			int[] f = e.getValue();
+			assertTrue(rows.contains(e.getKey() + "|" + f[0] + "|" + f[1] + "|" + f[2]), e.getKey() + " in " + rows);
+			String line = e.getKey().replace('|', ' ') + " " + f[0] + " " + f[1] + " " + f[2];
+			assertTrue(text.contains(line), "PDF line '" + line + "'");
+		}
+	}
+
+	@Test
+	void juryOutcomesAndRates() throws Exception {
+		Map<String, int[]> expected = new TreeMap<>();
+		for (Decision d : branch.decisions()) {
+			int[] f = expected.computeIfAbsent(d.registration().getCertification().getCode() + "|" + d.day().getYear(),
+					k -> new int[4]);
+			f[0]++;
+			f[d.acquired() == d.domains() ? 1 : d.acquired() == 0 ? 3 : 2]++;
+		}
+		assertFalse(expected.isEmpty());
+		List<String> rows = Outputs.xlsxRows(xlsx.get("resultats-jurys"));
+		String text = Outputs.pdfText(pdf.get("resultats-jurys"));
+		for (Map.Entry<String, int[]> e : expected.entrySet()) {
+			int[] f = e.getValue();
+			double full = Branch.tenths(f[1], f[0]), awarded = Branch.tenths(f[1] + f[2], f[0]);
+			String row = e.getKey() + "|" + f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3] + "|" + Outputs.tenth(full) + "|"
+					+ Outputs.tenth(awarded);
+			assertTrue(rows.contains(row), row + " in " + rows);
+			String line = e.getKey().replace('|', ' ') + " " + f[0] + " " + f[1] + " " + f[2] + " " + f[3] + " "
+					+ local(full) + " " + local(awarded);
+			assertTrue(text.contains(line), "PDF line '" + line + "' in\n" + text);
+		}
+	}
+
+	@Test
+	void domainsFailedMost() throws Exception {
+		Map<String, int[]> expected = new TreeMap<>();
+		for (Decision d : branch.decisions()) {
+			for (var dd : d.decision().getDomains()) {
+				int number = d.registration().getCertification().getDomains().stream()
+						.filter(u -> u.getDomain() == dd.getDomain()).mapToInt(DomainUse::getNumber).findFirst()
+						.orElseThrow();
+				int[] f = expected.computeIfAbsent(d.registration().getCertification().getCode() + "|" + number,
+						k -> new int[2]);
+				f[0]++;
+				if (dd.isAcquired()) {
+					f[1]++;
+				}
+			}
+		}
+		List<String> rows = Outputs.xlsxRows(xlsx.get("domaines"));
+		for (Map.Entry<String, int[]> e : expected.entrySet()) {
+			int decisions = e.getValue()[0], acquired = e.getValue()[1];
+			String[] key = e.getKey().split("\\|");
+			String figures = "|" + decisions + "|" + acquired + "|" + (decisions - acquired) + "|"
+					+ Outputs.tenth(Branch.tenths(decisions - acquired, decisions));
+			assertTrue(rows.stream().anyMatch(r -> r.startsWith(key[0] + "|" + key[1] + "|") && r.endsWith(figures)),
+					e.getKey() + figures + " in " + rows);
+		}
+	}
+
+	@Test
+	void trainingBodiesAndTheirPassRate() throws Exception {
+		Map<String, long[]> expected = new TreeMap<>();
+		for (Registration r : branch.registrations()) {
+			if (r.getTrainingBody() == null) {
+				continue;
+			}
+			long[] f = expected.computeIfAbsent(r.getTrainingBody().getName(), k -> new long[4]);
+			f[0]++;
+			f[1] += Branch.hours(r);
+		}
+		for (Registration r : branch.registrations()) {
+			if (r.getTrainingBody() == null) {
+				continue;
+			}
+			long[] f = expected.get(r.getTrainingBody().getName());
+			boolean presented = branch.decisions().stream().anyMatch(d -> d.registration() == r);
+			f[2] += presented ? 1 : 0;
+			f[3] += r.getCertificate() != null && r.getCertificate().isFull() ? 1 : 0;
+		}
+		List<String> rows = Outputs.xlsxRows(xlsx.get("organismes"));
+		for (Map.Entry<String, long[]> e : expected.entrySet()) {
+			long[] f = e.getValue();
+			String row = e.getKey() + "|" + f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3]
+					+ (f[2] == 0 ? "" : "|" + Outputs.tenth(Branch.tenths(f[3], f[2])));
+			assertTrue(rows.contains(row), row + " in " + rows);
+		}
+	}
+
+	@Test
+	void deadlinesListTheCandidatesToActOn() throws Exception {
+		List<String> late = new ArrayList<>(), expiring = new ArrayList<>();
+		for (Registration r : branch.registrations()) {
+			String who = ((fr.mutualite.cqp.model.dossier.Candidate) r.eContainer()).getLastName() + "|"
+					+ ((fr.mutualite.cqp.model.dossier.Candidate) r.eContainer()).getFirstName() + "|"
+					+ r.getCertification().getCode();
+			List<Decision> decisions = branch.decisions().stream().filter(d -> d.registration() == r).toList();
+			LocalDate limit = Branch.day(r.getDate()).plusYears(3);
+			if (decisions.isEmpty() && !limit.isBefore(AS_OF.minusMonths(6)) && !limit.isAfter(AS_OF.plusMonths(6))) {
+				late.add(who);
+			}
+			LocalDate first = decisions.stream().filter(d -> d.acquired() > 0).map(Decision::day).min(LocalDate::compareTo)
+					.orElse(null);
+			if (first != null && !r.getCertificate().isFull()) {
+				LocalDate expiry = first.plusYears(5);
+				if (!expiry.isBefore(AS_OF) && !expiry.isAfter(AS_OF.plusMonths(12))) {
+					expiring.add(who);
+				}
+			}
+		}
+		assertFalse(late.isEmpty(), "the small branch has candidates near their limit");
+		List<String> rows = Outputs.xlsxRows(xlsx.get("echeances"));
+		for (String who : late) {
+			assertTrue(rows.stream().anyMatch(r -> r.startsWith(who + "|")), who + " is listed");
+		}
+		long listed = rows.stream().filter(r -> r.endsWith("|Délai dépassé") || r.endsWith("|Délai proche")
+				|| r.endsWith("|Limit passed") || r.endsWith("|Limit near")).count();
+		assertEquals(late.size(), listed, "only the candidates near or past their limit are listed: " + rows);
+		for (String who : expiring) {
+			assertTrue(rows.stream().filter(r -> r.startsWith(who + "|")).count() >= 1, who + " partial award listed");
+		}
+	}
+
+	@Test
+	void juryCompositionAndAlternatingPresidency() throws Exception {
+		List<JurySession> sessions = branch.sessions();
+		int count = 0, candidates = 0, composed = 0, alternated = 0, notAlternated = 0;
+		for (int i = 0; i < sessions.size(); i++) {
+			JurySession s = sessions.get(i);
+			int year = Branch.day(s.getDate()).getYear();
+			if (year < FIRST || year > LAST) {
+				continue;
+			}
+			count++;
+			candidates += s.getDecisions().size();
+			long employers = s.getMembers().stream().filter(m -> m.getSide() == JurySide.EMPLOYER).count();
+			long employees = s.getMembers().stream().filter(m -> m.getSide() == JurySide.EMPLOYEE).count();
+			composed += s.getMembers().size() == 4 && employers == 2 && employees == 2 && s.getPresident() != null ? 1 : 0;
+			if (i > 0) {
+				JuryMember previous = sessions.get(i - 1).getPresident();
+				if (previous.getSide() != s.getPresident().getSide()) {
+					alternated++;
+				} else {
+					notAlternated++;
+				}
+			}
+		}
+		String summary = count + "|" + candidates + "|" + composed + "|" + alternated + "|" + notAlternated;
+		List<String> rows = Outputs.xlsxRows(xlsx.get("sessions-jury"));
+		assertTrue(rows.contains(summary), summary + " in " + rows);
+		String text = Outputs.pdfText(pdf.get("sessions-jury"));
+		assertTrue(text.contains(summary.replace('|', ' ')), summary);
+	}
+
+	@Test
+	void timeFromRegistrationToCertification() throws Exception {
+		Map<String, List<Long>> months = new TreeMap<>();
+		for (Registration r : branch.registrations()) {
+			if (r.getCertificate() != null && r.getCertificate().isFull()) {
+				LocalDate issued = Branch.day(r.getCertificate().getDate());
+				if (issued.getYear() >= FIRST && issued.getYear() <= LAST) {
+					months.computeIfAbsent(r.getCertification().getCode(), k -> new ArrayList<>())
+							.add(ChronoUnit.MONTHS.between(Branch.day(r.getDate()), issued));
+				}
+			}
+		}
+		assertFalse(months.isEmpty());
+		List<String> rows = Outputs.xlsxRows(xlsx.get("delais"));
+		String text = Outputs.pdfText(pdf.get("delais"));
+		for (Map.Entry<String, List<Long>> e : months.entrySet()) {
+			List<Long> sorted = e.getValue().stream().sorted().toList();
+			int n = sorted.size();
+			long median = sorted.get((n + 1) / 2 - 1);
+			long sum = sorted.stream().mapToLong(Long::longValue).sum();
+			double mean = (20 * sum + n) / (2 * n) / 10.0;
+			String row = e.getKey() + "|" + n + "|" + median + "|" + Outputs.tenth(mean) + "|" + sorted.get(0) + "|"
+					+ sorted.get(n - 1);
+			assertTrue(rows.contains(row), row + " in " + rows);
+			String line = e.getKey() + " " + n + " " + median + " " + local(mean) + " " + sorted.get(0) + " " + sorted.get(n - 1);
+			assertTrue(text.contains(line), "PDF line '" + line + "'");
+		}
+	}
+
+	// ---- charts, filters, refusals
+
+	@Test
+	void chartsAreDrawnInPdfAndEmbeddedInHtml() throws Exception {
+		for (String name : List.of("inscriptions", "resultats-jurys", "domaines", "organismes", "sessions-jury", "delais")) {
+			assertTrue(images(pdf.get(name)) >= 1, name + " draws its chart");
+		}
+		Path html = render("inscriptions", ReportFormat.HTML,
+				service.parameters("inscriptions", parameters("inscriptions"), store.data()));
+		String page = Files.readString(html);
+		assertTrue(page.contains("<html") && page.contains("src=\"data:image/png;base64,"), "a self-contained page");
+	}
+
+	@Test
+	void parametersFilterTheFigures() throws Exception {
+		Map<String, Object> values = service.parameters("inscriptions",
+				Map.of("annee_debut", "2024", "annee_fin", "2024", "certification", "CMI", "voie", "VAE"), store.data());
+		Path out = tmp.resolve("filtre/inscriptions.xlsx");
+		service.render("inscriptions", store.data(), ReportFormat.XLSX, values, out);
+		long vae = branch.registrations().stream().filter(r -> r.getCertification().getCode().equals("CMI")
+				&& Branch.day(r.getDate()).getYear() == 2024 && r.getRoute() == Route.VAE).count();
+		List<String> rows = Outputs.xlsxRows(out);
+		List<String> lines = rows.stream().filter(r -> r.matches("[A-Z]+\\|\\d{4}\\|\\d+\\|\\d+\\|\\d+")).toList();
+		assertEquals(List.of("CMI|2024|0|" + vae + "|" + vae), lines);
+	}
+
+	@Test
+	void badParametersAreRefusedWithTheirName() {
+		CqpException unknown = assertThrows(CqpException.class,
+				() -> service.parameters("inscriptions", Map.of("annee", "2024"), store.data()));
+		assertTrue(unknown.getMessage().contains("annee") && unknown.getMessage().contains("annee_debut"),
+				unknown.getMessage());
+		CqpException notANumber = assertThrows(CqpException.class,
+				() -> service.parameters("inscriptions", Map.of("annee_debut", "deux mille"), store.data()));
+		assertTrue(notANumber.getMessage().contains("deux mille") && notANumber.getMessage().contains("annee_debut"),
+				notANumber.getMessage());
+		CqpException notInList = assertThrows(CqpException.class,
+				() -> service.parameters("inscriptions", Map.of("certification", "XYZ"), store.data()));
+		assertTrue(notInList.getMessage().contains("XYZ") && notInList.getMessage().contains("CMI"), notInList.getMessage());
+		CqpException badDay = assertThrows(CqpException.class,
+				() -> service.parameters("echeances", Map.of("date_reference", "31/02/2026"), store.data()));
+		assertTrue(badDay.getMessage().contains("31/02/2026"), badDay.getMessage());
+		CqpException report = assertThrows(CqpException.class, () -> service.report("budget"));
+		assertTrue(report.getMessage().contains("budget") && report.getMessage().contains("inscriptions"),
+				report.getMessage());
+	}
+
+	@Test
+	void aMalformedDesignIsRefusedAndLeavesNoFile() throws Exception {
+		Path design = tmp.resolve("casse.rptdesign");
+		Files.writeString(design, "<report xmlns=\"http://www.eclipse.org/birt/2005/design\"><body><table");
+		Path out = tmp.resolve("sortie-casse/rapport.pdf");
+		CqpException e = assertThrows(CqpException.class,
+				() -> service.render(design.toUri().toURL(), store.data(), ReportFormat.PDF, Map.of(), out));
+		assertTrue(e.getMessage().contains("casse.rptdesign"), e.getMessage());
+		assertFalse(Files.exists(out));
+		if (Files.isDirectory(out.getParent())) {
+			try (Stream<Path> left = Files.list(out.getParent())) {
+				assertEquals(List.of(), left.toList(), "no partial file left behind");
+			}
+		}
+	}
+
+	@Test
+	void theQueriesAloneReadTheRowsTheReportShows() throws Exception {
+		Map<String, Object> values = service.parameters("delais", parameters("delais"), store.data());
+		long certifications = branch.registrations().stream()
+				.filter(r -> r.getCertificate() != null && r.getCertificate().isFull())
+				.map(r -> r.getCertification().getCode()).distinct().count();
+		long rows = service.query("delais", store.data(), values);
+		assertTrue(rows > certifications, rows + " rows: the table's and the chart's");
+	}
+
+	private static int images(Path file) throws Exception {
+		int images = 0;
+		try (PDDocument document = Loader.loadPDF(file.toFile())) {
+			for (PDPage page : document.getPages()) {
+				for (COSName name : page.getResources().getXObjectNames()) {
+					if (page.getResources().getXObject(name) instanceof PDImageXObject) {
+						images++;
+					}
+				}
+			}
+		}
+		return images;
+	}
+
+	/** A tenth as the PDF shows it, in the language of the report. */
+	private static String local(double value) {
+		return new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.getDefault())).format(value);
+	}
+}
