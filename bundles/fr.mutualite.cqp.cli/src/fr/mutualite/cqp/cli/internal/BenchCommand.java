@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.DossierStore;
@@ -153,8 +154,8 @@ final class BenchCommand implements Runnable {
 			}
 			Path database = db != null ? db.toAbsolutePath() : folder.resolve("base"); //$NON-NLS-1$
 			ReferentialLibrary library = ReferentialCommand.library();
-			ReportService service = Services.get(ReportService.class);
-			try (DossierStore store = Services.get(DossierStoreFactory.class)
+			ReportService service = CqpServices.get(ReportService.class);
+			try (DossierStore store = CqpServices.get(DossierStoreFactory.class)
 					.open(StoreSettings.embedded(database, StoreSettings.OWNER, null), library)) {
 				int present = store.candidates().count();
 				if (present == 0) {

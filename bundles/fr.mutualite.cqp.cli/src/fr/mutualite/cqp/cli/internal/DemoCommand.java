@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
@@ -53,9 +54,9 @@ final class DemoCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter writer = spec.commandLine().getOut();
 		ReferentialLibrary library = ReferentialCommand.library();
-		ReportService service = Services.get(ReportService.class);
+		ReportService service = CqpServices.get(ReportService.class);
 		StoreSettings settings = StoreSettings.embedded(database, StoreSettings.OWNER, null);
-		try (DossierStore store = Services.get(DossierStoreFactory.class).open(settings, library)) {
+		try (DossierStore store = CqpServices.get(DossierStoreFactory.class).open(settings, library)) {
 			int present = store.candidates().count();
 			if (present == 0) {
 				err.println(NLS.bind(Messages.Demo_generating, Integer.valueOf(CANDIDATES), database));

@@ -37,7 +37,6 @@ public final class Messages extends NLS {
 	public static String Check_kindAdded;
 	public static String Check_kindOmitted;
 	public static String Check_kindMoved;
-	public static String Services_missing;
 	public static String Password_needed;
 	public static String Password_prompt;
 	public static String Password_confirm;

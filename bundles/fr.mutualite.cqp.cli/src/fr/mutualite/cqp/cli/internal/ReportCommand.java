@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.DossierStore;
@@ -52,7 +53,7 @@ final class ReportCommand implements Runnable {
 		@Override
 		public Integer call() throws CqpException {
 			PrintWriter out = spec.commandLine().getOut();
-			for (ReportInfo report : Services.get(ReportService.class).reports()) {
+			for (ReportInfo report : CqpServices.get(ReportService.class).reports()) {
 				out.println(NLS.bind(Messages.Report_line, report.name(), report.title()));
 				for (ReportParameter p : report.parameters()) {
 					String value = p.defaultValue().isEmpty() ? Messages.Report_noDefault
@@ -101,7 +102,7 @@ final class ReportCommand implements Runnable {
 		@Override
 		public Integer call() throws CqpException, ReferentialException {
 			List<ReportFormat> chosen = formats(formats);
-			ReportService service = Services.get(ReportService.class);
+			ReportService service = CqpServices.get(ReportService.class);
 			List<String> names = ALL.equals(name) ? service.reports().stream().map(ReportInfo::name).toList()
 					: List.of(service.report(name).name());
 			try (DossierStore target = store.open(ReferentialCommand.library())) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.referential.ReferentialException;
@@ -79,7 +80,7 @@ final class ServerCommand implements Runnable {
 				out.println(NLS.bind(Messages.Server_secured, folder, StoreSettings.OWNER));
 			}
 			// The owner brings the schema up to date before anyone connects.
-			Services.get(DossierStoreFactory.class)
+			CqpServices.get(DossierStoreFactory.class)
 					.open(StoreSettings.embedded(folder, StoreSettings.OWNER, password), ReferentialCommand.library())
 					.close();
 			Path log = folder.resolveSibling(folder.getFileName() + "-serveur.log"); //$NON-NLS-1$

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
@@ -54,7 +55,7 @@ final class StoreOptions {
 
 	/** Opens the database chosen, over {@code library}. */
 	DossierStore open(ReferentialLibrary library) throws CqpException {
-		return Services.get(DossierStoreFactory.class).open(settings(), library);
+		return CqpServices.get(DossierStoreFactory.class).open(settings(), library);
 	}
 
 	/** Settings of a server given as {@code [host:]port}, without password yet. */

@@ -6,6 +6,7 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 	private static final String BUNDLE_NAME = "fr.mutualite.cqp.core.internal.messages"; //$NON-NLS-1$
 
+	public static String Services_missing;
 	public static String Product_name;
 	public static String Product_versionLine;
 	public static String Generator_noCertification;

@@ -41,8 +41,8 @@ public interface ReportService {
 
 	/**
 	 * Runs the database queries of the report alone, without laying anything out: each data set
-	 * as many times as the report's items use it, reading every row. Returns the rows read. The
-	 * benchmark compares this with the rendering.
+	 * its items are bound to, once, reading every row. Returns the rows read. The benchmark
+	 * compares this with the rendering.
 	 */
 	long query(String report, DataStore store, Map<String, Object> parameters) throws CqpException;
 

@@ -21,10 +21,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -189,15 +191,13 @@ public final class BirtReportService implements ReportService {
 	@Override
 	public long query(String report, DataStore store, Map<String, Object> parameters) throws CqpException {
 		ReportDesignHandle handle = (ReportDesignHandle) open(design(report)).getDesignHandle();
-		Map<String, Integer> uses = new HashMap<>();
-		countUses(handle.getBody(), uses);
+		Set<String> uses = new HashSet<>();
+		collectUses(handle.getBody(), uses);
 		long rows = 0;
 		try (Connection connection = store.connect()) {
 			for (Object o : handle.getAllDataSets()) {
-				if (o instanceof OdaDataSetHandle dataSet && uses.containsKey(dataSet.getName())) {
-					for (int n = uses.get(dataSet.getName()).intValue(); n > 0; n--) {
-						rows += query(connection, dataSet, parameters);
-					}
+				if (o instanceof OdaDataSetHandle dataSet && uses.contains(dataSet.getName())) {
+					rows += query(connection, dataSet, parameters);
 				}
 			}
 		} catch (SQLException e) {
@@ -206,19 +206,19 @@ public final class BirtReportService implements ReportService {
 		return rows;
 	}
 
-	/** Counts, per data set, the items of {@code slot} (and of their contents) bound to it. */
-	private static void countUses(SlotHandle slot, Map<String, Integer> uses) {
+	/** The data sets the items of {@code slot} (and their contents) are bound to. */
+	private static void collectUses(SlotHandle slot, Set<String> uses) {
 		for (Object o : slot.getContents()) {
-			countUses((DesignElementHandle) o, uses);
+			collectUses((DesignElementHandle) o, uses);
 		}
 	}
 
-	private static void countUses(DesignElementHandle element, Map<String, Integer> uses) {
+	private static void collectUses(DesignElementHandle element, Set<String> uses) {
 		if (element instanceof ReportItemHandle item && item.getDataSet() != null) {
-			uses.merge(item.getDataSet().getName(), Integer.valueOf(1), Integer::sum);
+			uses.add(item.getDataSet().getName());
 		}
 		for (int i = 0; i < element.getDefn().getSlotCount(); i++) {
-			countUses(element.getSlot(i), uses);
+			collectUses(element.getSlot(i), uses);
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.WorkbenchException;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 
@@ -25,6 +26,8 @@ final class CqpActionBarAdvisor extends ActionBarAdvisor {
 	private IAction preferences;
 	private IAction quit;
 	private IAction about;
+	private IAction dossiers;
+	private IAction statistics;
 
 	CqpActionBarAdvisor(IActionBarConfigurer configurer) {
 		super(configurer);
@@ -45,6 +48,8 @@ final class CqpActionBarAdvisor extends ActionBarAdvisor {
 			}
 		};
 		quit.setActionDefinitionId("org.eclipse.ui.file.exit"); //$NON-NLS-1$
+		dossiers = perspective(window, Messages.Action_dossiers, DossiersPerspective.ID);
+		statistics = perspective(window, Messages.Action_statistics, StatisticsPerspective.ID);
 		about = new Action(NLS.bind(Messages.Action_about, CqpProduct.name())) {
 			@Override
 			public void run() {
@@ -63,9 +68,27 @@ final class CqpActionBarAdvisor extends ActionBarAdvisor {
 		file.add(new Separator());
 		file.add(quit);
 		menuBar.add(file);
+		MenuManager windows = new MenuManager(Messages.Menu_window, IWorkbenchActionConstants.M_WINDOW);
+		windows.add(dossiers);
+		windows.add(statistics);
+		menuBar.add(windows);
 		menuBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
 		MenuManager help = new MenuManager(Messages.Menu_help, IWorkbenchActionConstants.M_HELP);
 		help.add(about);
 		menuBar.add(help);
+	}
+
+	/** An action showing the perspective {@code id} in {@code window}. */
+	private static IAction perspective(IWorkbenchWindow window, String text, String id) {
+		return new Action(text) {
+			@Override
+			public void run() {
+				try {
+					window.getWorkbench().showPerspective(id, window);
+				} catch (WorkbenchException e) {
+					MessageDialog.openError(window.getShell(), text, e.getMessage());
+				}
+			}
+		};
 	}
 }

@@ -24,6 +24,29 @@ public final class Messages extends NLS {
 	public static String Database_badPort;
 	public static String Database_name;
 	public static String Database_user;
+	public static String Menu_window;
+	public static String Action_dossiers;
+	public static String Action_statistics;
+	public static String Statistics_reports;
+	public static String Statistics_parameters;
+	public static String Statistics_run;
+	public static String Statistics_savePdf;
+	public static String Statistics_saveXlsx;
+	public static String Statistics_empty;
+	public static String Statistics_loading;
+	public static String Statistics_all;
+	public static String Statistics_dateHint;
+	public static String Statistics_choices;
+	public static String Statistics_running;
+	public static String Statistics_opening;
+	public static String Statistics_rendering;
+	public static String Statistics_shown;
+	public static String Statistics_saved;
+	public static String Statistics_noBrowser;
+	public static String Statistics_noPassword;
+	public static String Statistics_passwordTitle;
+	public static String Statistics_password;
+	public static String Statistics_failed;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

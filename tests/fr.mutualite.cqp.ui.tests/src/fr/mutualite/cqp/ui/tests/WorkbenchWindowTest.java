@@ -55,7 +55,7 @@ class WorkbenchWindowTest {
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
 		List<String> menus = Arrays.stream(shell.getMenuBar().getItems()).map(MenuItem::getText)
 				.filter(t -> !t.isEmpty()).toList();
-		assertEquals(List.of("&Fichier", "&Aide"), menus);
+		assertEquals(List.of("&Fichier", "F&enêtre", "&Aide"), menus);
 		List<String> file = Arrays.stream(shell.getMenuBar().getItem(0).getMenu().getItems()).map(MenuItem::getText)
 				.filter(t -> !t.isEmpty()).toList();
 		assertTrue(file.stream().anyMatch(t -> t.startsWith("&Quitter")), file.toString());

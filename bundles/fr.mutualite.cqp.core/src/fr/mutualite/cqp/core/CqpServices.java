@@ -1,4 +1,4 @@
-package fr.mutualite.cqp.cli.internal;
+package fr.mutualite.cqp.core;
 
 import java.util.concurrent.TimeUnit;
 
@@ -7,19 +7,19 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
-import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.internal.Messages;
 
-/** The OSGi services the commands use (the store, the report renderer...). */
-final class Services {
+/** The product's OSGi services (the store factory, the report service...), for the commands and the application. */
+public final class CqpServices {
 
 	private static final long WAIT_MS = TimeUnit.SECONDS.toMillis(30);
 
-	private Services() {
+	private CqpServices() {
 	}
 
 	/** The service of type {@code type}, waiting for it to be registered. */
-	static <T> T get(Class<T> type) throws CqpException {
-		Bundle bundle = FrameworkUtil.getBundle(Services.class);
+	public static <T> T get(Class<T> type) throws CqpException {
+		Bundle bundle = FrameworkUtil.getBundle(CqpServices.class);
 		ServiceTracker<T, T> tracker = new ServiceTracker<>(bundle.getBundleContext(), type, null);
 		tracker.open();
 		try {

@@ -1,0 +1,457 @@
+package fr.mutualite.cqp.ui.internal;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.service.datalocation.Location;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.SWTError;
+import org.eclipse.swt.browser.Browser;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.CqpServices;
+import fr.mutualite.cqp.core.ReportFormat;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.core.report.Choice;
+import fr.mutualite.cqp.core.report.ReportInfo;
+import fr.mutualite.cqp.core.report.ReportParameter;
+import fr.mutualite.cqp.core.report.ReportService;
+import fr.mutualite.cqp.referential.ReferentialException;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.store.StorePreferences;
+
+/**
+ * The observatory's statistics: the reports of the pack with their parameters, each run as a
+ * background job over the database of the preferences; the result is shown as HTML and can be
+ * saved as PDF or XLSX. The view talks to the report service only: neither JDBC nor BIRT here.
+ */
+public final class StatisticsView extends ViewPart {
+
+	public static final String ID = "fr.mutualite.cqp.ui.statistics"; //$NON-NLS-1$
+
+	private TableViewer list;
+	private Group form;
+	private Label description;
+	private final Map<String, Control> fields = new LinkedHashMap<>();
+	private Button run, savePdf, saveXlsx;
+	private Composite preview;
+	private Browser browser;
+	private Text fallback;
+	private Label status;
+	private ReportService service;
+	private DossierStore store;
+	private ReportInfo current;
+	private Path lastHtml;
+
+	@Override
+	public void createPartControl(Composite parent) {
+		parent.setLayout(GridLayoutFactory.fillDefaults().create());
+		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+
+		Composite left = new Composite(sash, SWT.NONE);
+		GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(left);
+		Label title = new Label(left, SWT.NONE);
+		title.setText(Messages.Statistics_reports);
+		list = new TableViewer(left, SWT.SINGLE | SWT.BORDER | SWT.V_SCROLL | SWT.FULL_SELECTION);
+		list.setContentProvider(ArrayContentProvider.getInstance());
+		list.setLabelProvider(new LabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return ((ReportInfo) element).title();
+			}
+		});
+		GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 150).applyTo(list.getControl());
+		list.addSelectionChangedListener(e -> show((ReportInfo) ((IStructuredSelection) e.getSelection()).getFirstElement()));
+		description = new Label(left, SWT.WRAP);
+		GridDataFactory.fillDefaults().grab(true, false).hint(280, SWT.DEFAULT).applyTo(description);
+		form = new Group(left, SWT.NONE);
+		form.setText(Messages.Statistics_parameters);
+		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(form);
+		Composite buttons = new Composite(left, SWT.NONE);
+		GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(false).applyTo(buttons);
+		run = button(buttons, Messages.Statistics_run, () -> render(ReportFormat.HTML, null));
+		savePdf = button(buttons, Messages.Statistics_savePdf, () -> save(ReportFormat.PDF));
+		saveXlsx = button(buttons, Messages.Statistics_saveXlsx, () -> save(ReportFormat.XLSX));
+		status = new Label(left, SWT.WRAP);
+		GridDataFactory.fillDefaults().grab(true, false).hint(280, SWT.DEFAULT).applyTo(status);
+
+		preview = new Composite(sash, SWT.BORDER);
+		StackLayout stack = new StackLayout();
+		preview.setLayout(stack);
+		fallback = new Text(preview, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI);
+		fallback.setText(Messages.Statistics_empty);
+		try {
+			browser = new Browser(preview, SWT.NONE);
+			stack.topControl = browser;
+			browser.setText(page(Messages.Statistics_empty));
+		} catch (SWTError e) {
+			// No web engine on this machine (WebKitGTK missing): the reports still run and save.
+			browser = null;
+			stack.topControl = fallback;
+		}
+		sash.setWeights(28, 72);
+		enable(false);
+		load();
+	}
+
+	/** The reports of the pack, read in the background (the report engine starts on first use). */
+	private void load() {
+		status.setText(Messages.Statistics_loading);
+		schedule(new Job(Messages.Statistics_loading) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				try {
+					service = CqpServices.get(ReportService.class);
+					List<ReportInfo> reports = service.reports();
+					ui(() -> {
+						list.setInput(reports);
+						status.setText(""); //$NON-NLS-1$
+						if (!reports.isEmpty()) {
+							list.setSelection(new StructuredSelection(reports.get(0)), true);
+						}
+					});
+				} catch (CqpException e) {
+					failed(e);
+				}
+				return Status.OK_STATUS;
+			}
+		});
+	}
+
+	/** Shows the parameters of {@code report}, with the values of listed ones read from the database. */
+	private void show(ReportInfo report) {
+		if (report == null || report.equals(current)) {
+			return;
+		}
+		current = report;
+		description.setText(report.description());
+		for (Control c : form.getChildren()) {
+			c.dispose();
+		}
+		fields.clear();
+		for (ReportParameter p : report.parameters()) {
+			Label label = new Label(form, SWT.WRAP);
+			label.setText(p.label());
+			GridDataFactory.fillDefaults().hint(150, SWT.DEFAULT).applyTo(label);
+			Control field;
+			if (p.listed()) {
+				Combo combo = new Combo(form, SWT.READ_ONLY | SWT.DROP_DOWN);
+				combo.add(Messages.Statistics_all);
+				combo.setData(new String[] { "" }); //$NON-NLS-1$
+				combo.select(0);
+				field = combo;
+			} else {
+				Text text = new Text(form, SWT.BORDER);
+				text.setText(p.defaultValue());
+				text.setMessage(p.kind() == ReportParameter.Kind.DATE ? Messages.Statistics_dateHint : ""); //$NON-NLS-1$
+				field = text;
+			}
+			GridDataFactory.fillDefaults().grab(true, false).applyTo(field);
+			fields.put(p.name(), field);
+		}
+		form.getParent().layout(true, true);
+		enable(true);
+		fillChoices(report);
+	}
+
+	private void fillChoices(ReportInfo report) {
+		List<ReportParameter> listed = report.parameters().stream().filter(ReportParameter::listed).toList();
+		if (listed.isEmpty()) {
+			return;
+		}
+		schedule(new Job(NLS.bind(Messages.Statistics_choices, report.title())) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				try {
+					DossierStore data = store();
+					Map<String, List<Choice>> choices = new HashMap<>();
+					for (ReportParameter p : listed) {
+						choices.put(p.name(), service.choices(report.name(), p.name(), data.data()));
+					}
+					ui(() -> {
+						if (report != current) {
+							return;
+						}
+						choices.forEach((name, values) -> {
+							Combo combo = (Combo) fields.get(name);
+							String[] codes = new String[values.size() + 1];
+							codes[0] = ""; //$NON-NLS-1$
+							for (int i = 0; i < values.size(); i++) {
+								combo.add(values.get(i).label());
+								codes[i + 1] = values.get(i).value();
+							}
+							combo.setData(codes);
+						});
+						form.getParent().layout(true, true);
+					});
+				} catch (CqpException | ReferentialException e) {
+					failed(e);
+				}
+				return Status.OK_STATUS;
+			}
+		});
+	}
+
+	private void save(ReportFormat format) {
+		if (current == null) {
+			return;
+		}
+		FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+		dialog.setOverwrite(true);
+		dialog.setFileName(current.name() + '.' + format.extension());
+		dialog.setFilterExtensions(new String[] { "*." + format.extension() }); //$NON-NLS-1$
+		String chosen = dialog.open();
+		if (chosen != null) {
+			render(format, Path.of(chosen));
+		}
+	}
+
+	/** Renders the current report in a background job; HTML goes to the preview, other formats to {@code target}. */
+	private void render(ReportFormat format, Path target) {
+		ReportInfo report = current;
+		Map<String, String> values = values();
+		enable(false);
+		status.setForeground(null);
+		status.setText(NLS.bind(Messages.Statistics_running, report.title()));
+		Job job = new Job(NLS.bind(Messages.Statistics_running, report.title())) {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				monitor.beginTask(getName(), 3);
+				try {
+					monitor.subTask(Messages.Statistics_opening);
+					DossierStore data = store();
+					monitor.worked(1);
+					Map<String, Object> parameters = service.parameters(report.name(), values, data.data());
+					monitor.worked(1);
+					monitor.subTask(NLS.bind(Messages.Statistics_rendering, format.extension().toUpperCase()));
+					Path out = target != null ? target : html(report);
+					service.render(report.name(), data.data(), format, parameters, out);
+					monitor.worked(1);
+					ui(() -> {
+						if (target == null) {
+							showHtml(out);
+							status.setText(NLS.bind(Messages.Statistics_shown, report.title()));
+						} else {
+							status.setText(NLS.bind(Messages.Statistics_saved, target));
+						}
+					});
+				} catch (CqpException | ReferentialException | IOException e) {
+					failed(e);
+				} finally {
+					monitor.done();
+					ui(() -> enable(true));
+				}
+				return Status.OK_STATUS;
+			}
+		};
+		job.setUser(true);
+		schedule(job);
+	}
+
+	private Map<String, String> values() {
+		Map<String, String> values = new LinkedHashMap<>();
+		fields.forEach((name, field) -> {
+			if (field instanceof Combo combo) {
+				String code = ((String[]) combo.getData())[Math.max(0, combo.getSelectionIndex())];
+				if (!code.isEmpty()) {
+					values.put(name, code);
+				}
+			} else {
+				values.put(name, ((Text) field).getText());
+			}
+		});
+		return values;
+	}
+
+	private Path html(ReportInfo report) throws IOException {
+		if (lastHtml != null) {
+			Files.deleteIfExists(lastHtml);
+		}
+		lastHtml = Files.createTempFile("cqp-" + report.name() + '-', ".html"); //$NON-NLS-1$ //$NON-NLS-2$
+		Files.delete(lastHtml);
+		return lastHtml;
+	}
+
+	private void showHtml(Path file) {
+		if (browser != null) {
+			browser.setUrl(file.toUri().toString());
+		} else {
+			fallback.setText(NLS.bind(Messages.Statistics_noBrowser, file));
+		}
+	}
+
+	/** The database of the preferences, opened once for the view. */
+	private synchronized DossierStore store() throws CqpException, ReferentialException {
+		if (store == null) {
+			Path data = dataFolder();
+			StoreSettings settings = StorePreferences.read(data, null);
+			if (settings.mode() == StoreSettings.Mode.SERVER) {
+				char[] password = askPassword(settings);
+				if (password == null) {
+					throw new CqpException(Messages.Statistics_noPassword);
+				}
+				settings = StoreSettings.server(settings.host(), settings.port(), settings.database(), settings.user(),
+						password);
+			}
+			store = CqpServices.get(DossierStoreFactory.class).open(settings,
+					ReferentialLibrary.withFolder(data.resolve("referentiels"))); //$NON-NLS-1$
+		}
+		return store;
+	}
+
+	private char[] askPassword(StoreSettings settings) {
+		char[][] password = new char[1][];
+		getSite().getShell().getDisplay().syncExec(() -> {
+			InputDialog dialog = new InputDialog(getSite().getShell(), Messages.Statistics_passwordTitle,
+					NLS.bind(Messages.Statistics_password, settings.user(), settings.location()), "", null) { //$NON-NLS-1$
+				@Override
+				protected int getInputTextStyle() {
+					return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
+				}
+			};
+			if (dialog.open() == Window.OK) {
+				password[0] = dialog.getValue().toCharArray();
+			}
+		});
+		return password[0];
+	}
+
+	private static Path dataFolder() {
+		Location location = Platform.getInstanceLocation();
+		try {
+			return Path.of(location.getURL().toURI());
+		} catch (URISyntaxException | IllegalArgumentException e) {
+			return Path.of(location.getURL().getPath());
+		}
+	}
+
+	/** Says what went wrong under the buttons, in red, until the next run. */
+	private void failed(Exception e) {
+		ui(() -> {
+			status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+			status.setText(NLS.bind(Messages.Statistics_failed, e.getMessage()));
+			status.getParent().layout(true, true);
+		});
+	}
+
+	private void enable(boolean enabled) {
+		boolean ready = enabled && current != null;
+		run.setEnabled(ready);
+		savePdf.setEnabled(ready);
+		saveXlsx.setEnabled(ready);
+	}
+
+	private void schedule(Job job) {
+		IWorkbenchSiteProgressService progress = getSite().getService(IWorkbenchSiteProgressService.class);
+		if (progress != null) {
+			progress.schedule(job);
+		} else {
+			job.schedule();
+		}
+	}
+
+	private void ui(Runnable r) {
+		Shell shell = getSite().getShell();
+		if (shell != null && !shell.isDisposed()) {
+			shell.getDisplay().asyncExec(() -> {
+				if (!run.isDisposed()) {
+					r.run();
+				}
+			});
+		}
+	}
+
+	private static Button button(Composite parent, String text, Runnable action) {
+		Button b = new Button(parent, SWT.PUSH);
+		b.setText(text);
+		b.addListener(SWT.Selection, e -> action.run());
+		return b;
+	}
+
+	private static String page(String text) {
+		return "<html><body style=\"font-family:sans-serif;color:#404040;margin:2em\">" + text + "</body></html>"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** The report list, for tests. */
+	public TableViewer getList() {
+		return list;
+	}
+
+	/** The text fields and lists of the parameters, by name, for tests. */
+	public Map<String, Control> getFields() {
+		return fields;
+	}
+
+	/** What the view last said (progress, result or problem), for tests. */
+	public String getStatus() {
+		return status.getText();
+	}
+
+	/** The HTML file shown last, for tests. */
+	public Path getShown() {
+		return lastHtml;
+	}
+
+	/** Runs the current report into the preview, as the button does. */
+	public void runCurrent() {
+		render(ReportFormat.HTML, null);
+	}
+
+	@Override
+	public void setFocus() {
+		list.getControl().setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		try {
+			if (store != null) {
+				store.close();
+			}
+			if (lastHtml != null) {
+				Files.deleteIfExists(lastHtml);
+			}
+		} catch (CqpException | IOException e) {
+			// closing on exit: nothing left to tell the user
+		}
+		super.dispose();
+	}
+}

@@ -1,0 +1,153 @@
+package fr.mutualite.cqp.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import fr.mutualite.cqp.core.dossier.BulkLoader;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.core.report.ReportInfo;
+import fr.mutualite.cqp.core.synthetic.BranchGenerator;
+import fr.mutualite.cqp.model.dossier.Candidate;
+import fr.mutualite.cqp.model.dossier.Registration;
+import fr.mutualite.cqp.core.validation.Dates;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.store.StorePreferences;
+import fr.mutualite.cqp.ui.internal.DossiersPerspective;
+import fr.mutualite.cqp.ui.internal.StatisticsPerspective;
+import fr.mutualite.cqp.ui.internal.StatisticsView;
+
+/**
+ * The statistics perspective of the real workbench over a real Derby database: the reports are
+ * listed, run in the background, shown as HTML with the figures of the database, and a wrong
+ * value is told under the buttons.
+ */
+class StatisticsViewTest {
+
+	private static final long TIMEOUT_MS = TimeUnit.SECONDS.toMillis(90);
+
+	@TempDir
+	static Path tmp;
+	private static BranchGenerator branch;
+	private static IWorkbenchPage page;
+
+	@BeforeAll
+	static void aDatabaseWithABranch() throws Exception {
+		ServiceTracker<DossierStoreFactory, DossierStoreFactory> tracker = new ServiceTracker<>(
+				FrameworkUtil.getBundle(StatisticsViewTest.class).getBundleContext(), DossierStoreFactory.class, null);
+		tracker.open();
+		DossierStoreFactory factory = tracker.waitForService(TIMEOUT_MS);
+		assertNotNull(factory);
+		StoreSettings settings = StoreSettings.embedded(tmp.resolve("base"));
+		branch = new BranchGenerator(ReferentialLibrary.shipped(), 5, LocalDate.of(2026, 6, 30)).keep();
+		try (DossierStore store = factory.open(settings, ReferentialLibrary.shipped());
+				BulkLoader loader = store.bulkLoader()) {
+			branch.generate(150, BranchGenerator.into(loader));
+			loader.commit();
+		}
+		tracker.close();
+		StorePreferences.write(settings);
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		page = window.getActivePage();
+		window.getWorkbench().showPerspective(StatisticsPerspective.ID, window);
+	}
+
+	@AfterAll
+	static void backToTheDossiers() throws Exception {
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		page.closePerspective(page.getPerspective(), false, false);
+		window.getWorkbench().showPerspective(DossiersPerspective.ID, window);
+		StorePreferences.write(StoreSettings.embedded(tmp.resolve("vide")));
+	}
+
+	private static StatisticsView view() {
+		StatisticsView view = (StatisticsView) page.findView(StatisticsView.ID);
+		assertNotNull(view, "the statistics view is in the perspective");
+		waitFor(() -> view.getList().getTable().getItemCount() == 7, "the seven reports are listed");
+		return view;
+	}
+
+	@Test
+	void aReportRunsInTheBackgroundAndShowsTheFiguresOfTheDatabase() throws Exception {
+		StatisticsView view = view();
+		select(view, "inscriptions");
+		((Text) view.getFields().get("annee_debut")).setText("2024");
+		((Text) view.getFields().get("annee_fin")).setText("2024");
+		Combo certification = (Combo) view.getFields().get("certification");
+		waitFor(() -> certification.getItemCount() == 7, "the certifications are read from the database");
+		certification.select(java.util.Arrays.asList(certification.getItems()).indexOf(
+				java.util.Arrays.stream(certification.getItems()).filter(i -> i.startsWith("CMI")).findFirst().orElseThrow()));
+		view.runCurrent();
+		waitFor(() -> view.getStatus().startsWith("Rapport « ") && view.getShown() != null
+				&& Files.exists(view.getShown()), "the report is produced: " + view.getStatus());
+		String html = Files.readString(view.getShown());
+		long total = 0;
+		for (Candidate c : branch.dossiers().getCandidates()) {
+			for (Registration r : c.getRegistrations()) {
+				if (r.getCertification().getCode().equals("CMI") && Dates.day(r.getDate()).getYear() == 2024) {
+					total++;
+				}
+			}
+		}
+		assertTrue(total > 0);
+		assertTrue(html.contains(">CMI<") && html.contains(">" + total + "<"), "CMI 2024: " + total + " in the page");
+		assertTrue(!html.contains(">CARC<"), "only the certification chosen");
+	}
+
+	@Test
+	void aWrongValueIsToldUnderTheButtons() {
+		StatisticsView view = view();
+		select(view, "delais");
+		((Text) view.getFields().get("annee_debut")).setText("deux mille");
+		view.runCurrent();
+		waitFor(() -> view.getStatus().startsWith("Rapport impossible"), "the problem is told: " + view.getStatus());
+		assertTrue(view.getStatus().contains("deux mille") && view.getStatus().contains("annee_debut"), view.getStatus());
+	}
+
+	private static void select(StatisticsView view, String name) {
+		for (Object o : (java.util.List<?>) view.getList().getInput()) {
+			if (((ReportInfo) o).name().equals(name)) {
+				view.getList().setSelection(new StructuredSelection(o), true);
+				assertEquals(name, ((ReportInfo) view.getList().getStructuredSelection().getFirstElement()).name());
+				return;
+			}
+		}
+		fail(name + " is not listed");
+	}
+
+	private static void waitFor(BooleanSupplier condition, String what) {
+		Display display = Display.getCurrent();
+		long end = System.currentTimeMillis() + TIMEOUT_MS;
+		while (!condition.getAsBoolean()) {
+			if (System.currentTimeMillis() > end) {
+				fail("timed out: " + what);
+			}
+			if (!display.readAndDispatch()) {
+				display.sleep();
+			}
+		}
+	}
+}
