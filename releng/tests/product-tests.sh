@@ -156,6 +156,53 @@ if [ $code -eq 0 ] && grep -q 'rapport import / SYSCS_IMPORT_TABLE' "$work/out";
 	pass "cqp bench store prints its figures"
 else fail "bench store (code $code)"; fi
 
+run "$cqp" report list
+if [ $code -eq 0 ] && [ "$(grep -c '^[a-z-]* : ' "$work/out")" -eq 7 ] && grep -q -- '--param annee_debut' "$work/out"; then
+	pass "cqp report list shows the seven reports and their parameters"
+else fail "cqp report list (code $code)"; fi
+
+refused() { # refused WHAT OUT_DIR: exit 1, one line naming the problem, nothing written in OUT_DIR
+	if [ $code -eq 1 ] && one_line "$work/err" && grep -q "$1" "$work/err" && [ -z "$(ls -A "$2" 2>/dev/null)" ]; then
+		return 0
+	fi
+	return 1
+}
+run "$cqp" report run budget --db "$work/base" --out "$work/r1"
+if refused "budget" "$work/r1"; then pass "cqp report run refuses an unknown report in one line"
+else fail "report run budget (code $code)"; fi
+run "$cqp" report run inscriptions --param annee=2024 --db "$work/base" --out "$work/r2"
+if refused "annee" "$work/r2"; then pass "cqp report run refuses an unknown parameter in one line, writing nothing"
+else fail "report run --param annee (code $code)"; fi
+run "$cqp" report run all --param annee_debut=deux --db "$work/base" --out "$work/r3"
+if refused "deux" "$work/r3"; then pass "cqp report run refuses a bad value in one line, writing nothing"
+else fail "report run --param annee_debut=deux (code $code)"; fi
+run "$cqp" report run inscriptions --param certification=XYZ --db "$work/base" --out "$work/r4"
+if refused "XYZ" "$work/r4"; then pass "cqp report run refuses a value not in the list"
+else fail "report run --param certification=XYZ (code $code)"; fi
+CQP_DB_PASSWORD=x run "$cqp" report run inscriptions --server 127.0.0.1:1 --out "$work/r5"
+if refused "127.0.0.1" "$work/r5"; then pass "cqp report run on an unreachable database says so in one line"
+else fail "report run --server 127.0.0.1:1 (code $code)"; fi
+run "$cqp" report run all --format pdf,xlsx --param annee_debut=2018 --db "$work/base" --out "$work/r6"
+if [ $code -eq 0 ] && [ "$(find "$work/r6" -name '*.pdf' -size +1k | wc -l)" -eq 7 ] \
+	&& [ "$(find "$work/r6" -name '*.xlsx' -size +1k | wc -l)" -eq 7 ] \
+	&& pdftotext "$work/r6/inscriptions.pdf" - | grep -q 'Inscriptions par certification'; then
+	pass "cqp report run all writes the seven reports as PDF and XLSX"
+else fail "report run all (code $code)"; fi
+
+t0=$(millis); run "$cqp" demo --out "$work/demo"; t_demo=$(($(millis) - t0))
+if [ $code -eq 0 ] && [ "$(grep -c "^$work/demo/" "$work/out")" -eq 21 ] && [ "$(find "$work/demo" -type f -size +1k | wc -l)" -eq 21 ]; then
+	pass "cqp demo creates the demonstration database and renders the pack in PDF, HTML and XLSX"
+else fail "cqp demo (code $code)"; fi
+run "$cqp" demo --out "$work/demo"
+if [ $code -eq 0 ] && grep -q 'réutilisée' "$work/err"; then
+	pass "cqp demo reuses its database the second time"
+else fail "cqp demo again (code $code)"; fi
+
+run "$cqp" bench reports --candidates 150 --format html
+if [ $code -eq 0 ] && grep -q 'rapport à chaud / SQL seul' "$work/out" && grep -q 'pic de mémoire' "$work/out"; then
+	pass "cqp bench reports prints its figures"
+else fail "bench reports (code $code)"; fi
+
 if [ -z "${DISPLAY:-}" ]; then
 	echo "x" >"$work/out"
 	echo "DISPLAY is not set: run the tests with releng/test, which starts Xvfb." >"$work/err"
@@ -184,7 +231,7 @@ else
 	app=""
 fi
 
-echo "Product timings: headless command (cqp --version) ${t_version} ms, start to window ${t_window:-?} ms"
+echo "Product timings: headless command (cqp --version) ${t_version} ms, demo ${t_demo} ms, start to window ${t_window:-?} ms"
 if [ $failures -gt 0 ]; then
 	echo "$failures product test(s) failed."
 	exit 1

@@ -99,6 +99,12 @@ public final class StatisticsView extends ViewPart {
 		});
 		GridDataFactory.fillDefaults().grab(true, false).hint(SWT.DEFAULT, 150).applyTo(list.getControl());
 		list.addSelectionChangedListener(e -> show((ReportInfo) ((IStructuredSelection) e.getSelection()).getFirstElement()));
+		// Enter or a double click runs the report, as the button does.
+		list.addOpenListener(e -> {
+			if (run.isEnabled()) {
+				render(ReportFormat.HTML, null);
+			}
+		});
 		description = new Label(left, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(280, SWT.DEFAULT).applyTo(description);
 		form = new Group(left, SWT.NONE);
@@ -127,7 +133,7 @@ public final class StatisticsView extends ViewPart {
 			browser = null;
 			stack.topControl = fallback;
 		}
-		sash.setWeights(28, 72);
+		sash.setWeights(33, 67);
 		enable(false);
 		load();
 	}
