@@ -84,7 +84,7 @@ else fail "missing display (code $code)"; fi
 plugins="$product/plugins"
 ij() { # ij DATABASE_URL SQL: runs one query with Derby's ij, from the product's own jars
 	printf "connect '%s';\n%s;\nexit;\n" "$1" "$2" |
-		"$(cqp_java)" -cp "$(ls "$plugins"/derby_*.jar "$plugins"/org.apache.derby.tools_*.jar \
+		"$(cqp_java)" "-Dderby.stream.error.file=$work/ij-derby.log" -cp "$(ls "$plugins"/derby_*.jar "$plugins"/org.apache.derby.tools_*.jar \
 			"$plugins"/org.apache.derby.shared_*.jar | tr '\n' ':')" org.apache.derby.tools.ij
 }
 cqp_java() { (. "$product/cqp-env.sh" && cqp_find_java); }

@@ -1,8 +1,15 @@
 package fr.mutualite.cqp.cli.internal;
 
+import fr.mutualite.cqp.core.OutputFiles;
+
+import java.nio.file.Path;
+
+import java.io.IOException;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -13,6 +20,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.referential.ReferentialException;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
@@ -54,6 +62,15 @@ public final class Cli {
 			return INTERNAL;
 		});
 		return commandLine.execute(args);
+	}
+
+	/** Writes an export file all or nothing (see {@link OutputFiles}), or says why it cannot. */
+	static Path export(Path file, OutputFiles.Content content) throws CqpException {
+		try {
+			return OutputFiles.write(file, content);
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Export_cannotWrite, file.toAbsolutePath(), e.getMessage()), e);
+		}
 	}
 
 	private static String usageError(ParameterException e) {

@@ -206,7 +206,7 @@ final class DataCommand implements Runnable {
 				writer.flush();
 				return Cli.OK;
 			}
-			Path target = OutputFiles.write(out, stream -> RegistrationCsv.write(rows, dialect, stream));
+			Path target = Cli.export(out, stream -> RegistrationCsv.write(rows, dialect, stream));
 			spec.commandLine().getErr().println(NLS.bind(Messages.DataExport_written, Integer.valueOf(rows.size()), target));
 			return Cli.OK;
 		}

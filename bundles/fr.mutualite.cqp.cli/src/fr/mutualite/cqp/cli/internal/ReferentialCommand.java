@@ -125,7 +125,7 @@ final class ReferentialCommand implements Runnable {
 				writer.flush();
 				return Cli.OK;
 			}
-			Path target = OutputFiles.write(out, stream -> {
+			Path target = Cli.export(out, stream -> {
 				Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
 				write(certification, library, f, writer);
 				writer.flush();

@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -60,6 +58,7 @@ import org.osgi.service.component.annotations.Deactivate;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.report.Choice;
 import fr.mutualite.cqp.core.report.ReportInfo;
@@ -254,28 +253,12 @@ public final class BirtReportService implements ReportService {
 			Path output) throws CqpException {
 		IReportEngine reportEngine = engine();
 		IReportRunnable runnable = open(design);
-		Path absolute = output.toAbsolutePath();
-		Path partial = null;
 		try (Connection connection = store.connect()) {
-			Files.createDirectories(absolute.getParent());
-			partial = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part"); //$NON-NLS-1$ //$NON-NLS-2$
-			try (OutputStream out = Files.newOutputStream(partial)) {
-				run(reportEngine, runnable, connection, format, parameters, out);
-			}
-			Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			partial = null;
+			OutputFiles.write(output, out -> run(reportEngine, runnable, connection, format, parameters, out));
 		} catch (IOException e) {
-			throw new CqpException(NLS.bind(Messages.Render_cannotWrite, absolute, e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Render_cannotWrite, output.toAbsolutePath(), e.getMessage()), e);
 		} catch (SQLException e) {
 			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), e.getMessage()), e);
-		} finally {
-			if (partial != null) {
-				try {
-					Files.deleteIfExists(partial);
-				} catch (IOException e) {
-					// The failure being reported matters more than a leftover temporary file.
-				}
-			}
 		}
 	}
 
