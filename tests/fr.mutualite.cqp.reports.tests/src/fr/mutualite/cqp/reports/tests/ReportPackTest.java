@@ -360,6 +360,18 @@ class ReportPackTest {
 		List<String> rows = Outputs.xlsxRows(out);
 		List<String> lines = rows.stream().filter(r -> r.matches("[A-Z]+\\|\\d{4}\\|\\d+\\|\\d+\\|\\d+")).toList();
 		assertEquals(List.of("CMI|2024|0|" + vae + "|" + vae), lines);
+
+		Registration any = branch.registrations().stream().filter(r -> r.getTrainingBody() != null).findFirst()
+				.orElseThrow();
+		String code = any.getTrainingBody().getCode(), name = any.getTrainingBody().getName();
+		Path body = tmp.resolve("filtre/resultats-jurys.xlsx");
+		service.render("resultats-jurys", store.data(), ReportFormat.XLSX, service.parameters("resultats-jurys",
+				Map.of("annee_debut", "2018", "organisme", code), store.data()), body);
+		long decisions = branch.decisions().stream().filter(d -> d.registration().getTrainingBody() != null
+				&& d.registration().getTrainingBody().getCode().equals(code)).count();
+		long shown = Outputs.xlsxRows(body).stream().filter(r -> r.matches("[A-Z]+\\|\\d{4}\\|\\d+\\|.*"))
+				.mapToLong(r -> Long.parseLong(r.split("\\|")[2])).sum();
+		assertEquals(decisions, shown, "the decisions of " + name + " only");
 	}
 
 	@Test
