@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,7 +149,9 @@ public final class StatisticsView extends ViewPart {
 			protected IStatus run(IProgressMonitor monitor) {
 				try {
 					service = CqpServices.get(ReportService.class);
-					List<ReportInfo> reports = service.reports();
+					// In the order of their titles, as users read them
+					List<ReportInfo> reports = new ArrayList<>(service.reports());
+					reports.sort(Comparator.comparing(ReportInfo::title, Collator.getInstance()));
 					ui(() -> {
 						list.setInput(reports);
 						status.setText(""); //$NON-NLS-1$
