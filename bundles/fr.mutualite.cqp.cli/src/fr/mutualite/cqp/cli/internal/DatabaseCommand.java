@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.store.StorePreferences;
 import picocli.CommandLine.Command;

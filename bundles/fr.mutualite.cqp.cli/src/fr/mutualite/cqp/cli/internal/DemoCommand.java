@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.DossierStore;

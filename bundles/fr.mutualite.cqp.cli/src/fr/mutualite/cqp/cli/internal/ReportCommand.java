@@ -136,26 +136,23 @@ final class ReportCommand implements Runnable {
 	static List<Path> render(ReportService service, DataStore data, List<String> names, List<ReportFormat> formats,
 			Map<String, String> values, Path folder) throws CqpException {
 		Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
-		Set<String> used = new LinkedHashSet<>();
-		for (String report : names) {
-			Map<String, String> own = new LinkedHashMap<>();
-			ReportInfo info = service.report(report);
-			for (ReportParameter p : info.parameters()) {
-				if (values.containsKey(p.name())) {
-					own.put(p.name(), values.get(p.name()));
-					used.add(p.name());
+		if (names.size() == 1) {
+			// One report: the service refuses a parameter it does not have, naming those it has.
+			parameters.put(names.get(0), service.parameters(names.get(0), values, data));
+		} else {
+			Set<String> unused = new LinkedHashSet<>(values.keySet());
+			for (String report : names) {
+				Map<String, String> own = new LinkedHashMap<>();
+				for (ReportParameter p : service.report(report).parameters()) {
+					if (values.containsKey(p.name())) {
+						own.put(p.name(), values.get(p.name()));
+					}
 				}
+				unused.removeAll(own.keySet());
+				parameters.put(report, service.parameters(report, own, data));
 			}
-			if (names.size() == 1) {
-				own = values;
-			}
-			parameters.put(report, service.parameters(report, own, data));
-		}
-		if (names.size() > 1) {
-			for (String given : values.keySet()) {
-				if (!used.contains(given)) {
-					throw new CqpException(NLS.bind(Messages.Report_parameterNowhere, given));
-				}
+			if (!unused.isEmpty()) {
+				throw new CqpException(NLS.bind(Messages.Report_parameterNowhere, unused.iterator().next()));
 			}
 		}
 		List<Path> written = new ArrayList<>();

@@ -12,7 +12,6 @@ public final class Messages extends NLS {
 	public static String Load_noSuchFile;
 	public static String Load_unknownNamespace;
 	public static String Load_atLine;
-	public static String Export_cannotWrite;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

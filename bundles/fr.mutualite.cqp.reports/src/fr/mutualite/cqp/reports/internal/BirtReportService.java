@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -88,6 +89,7 @@ public final class BirtReportService implements ReportService {
 
 	private IReportEngine engine;
 	private Map<String, URL> designs;
+	private final Map<String, IReportRunnable> runnables = new ConcurrentHashMap<>();
 
 	@Override
 	public List<ReportInfo> reports() throws CqpException {
@@ -100,7 +102,7 @@ public final class BirtReportService implements ReportService {
 
 	@Override
 	public ReportInfo report(String name) throws CqpException {
-		IReportRunnable runnable = open(design(name));
+		IReportRunnable runnable = runnable(name);
 		ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
 		Locale locale = Locale.getDefault();
 		String title = text(handle, handle.getStringProperty(ReportDesignHandle.TITLE_ID_PROP), handle.getTitle(), locale);
@@ -127,7 +129,7 @@ public final class BirtReportService implements ReportService {
 
 	@Override
 	public List<Choice> choices(String report, String parameter, DataStore store) throws CqpException {
-		IReportRunnable runnable = open(design(report));
+		IReportRunnable runnable = runnable(report);
 		try (Connection connection = store.connect()) {
 			IGetParameterDefinitionTask task = engine().createGetParameterDefinitionTask(runnable);
 			try {
@@ -189,7 +191,7 @@ public final class BirtReportService implements ReportService {
 
 	@Override
 	public long query(String report, DataStore store, Map<String, Object> parameters) throws CqpException {
-		ReportDesignHandle handle = (ReportDesignHandle) open(design(report)).getDesignHandle();
+		ReportDesignHandle handle = (ReportDesignHandle) runnable(report).getDesignHandle();
 		Set<String> uses = new HashSet<>();
 		collectUses(handle.getBody(), uses);
 		long rows = 0;
@@ -245,14 +247,18 @@ public final class BirtReportService implements ReportService {
 	@Override
 	public void render(String report, DataStore store, ReportFormat format, Map<String, Object> parameters,
 			Path output) throws CqpException {
-		render(design(report), store, format, parameters, output);
+		render(runnable(report), store, format, parameters, output);
 	}
 
 	@Override
 	public void render(URL design, DataStore store, ReportFormat format, Map<String, Object> parameters,
 			Path output) throws CqpException {
+		render(open(design), store, format, parameters, output);
+	}
+
+	private void render(IReportRunnable runnable, DataStore store, ReportFormat format, Map<String, Object> parameters,
+			Path output) throws CqpException {
 		IReportEngine reportEngine = engine();
-		IReportRunnable runnable = open(design);
 		try (Connection connection = store.connect()) {
 			OutputFiles.write(output, out -> run(reportEngine, runnable, connection, format, parameters, out));
 		} catch (IOException e) {
@@ -400,6 +406,16 @@ public final class BirtReportService implements ReportService {
 		return url;
 	}
 
+	/** The pack's design {@code name}, parsed once: the bundle's designs do not change while it runs. */
+	private IReportRunnable runnable(String name) throws CqpException {
+		IReportRunnable runnable = runnables.get(name);
+		if (runnable == null) {
+			runnable = open(design(name));
+			runnables.put(name, runnable);
+		}
+		return runnable;
+	}
+
 	private IReportRunnable open(URL design) throws CqpException {
 		try (InputStream in = design.openStream()) {
 			return engine().openReportDesign(design.toExternalForm(), in);
@@ -450,6 +466,7 @@ public final class BirtReportService implements ReportService {
 
 	@Deactivate
 	synchronized void deactivate() {
+		runnables.clear();
 		if (engine != null) {
 			engine.destroy();
 			engine = null;

@@ -1,7 +1,6 @@
 package fr.mutualite.cqp.ui.internal;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Collator;
@@ -14,7 +13,6 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.InputDialog;
@@ -26,7 +24,6 @@ import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.window.Window;
-import org.eclipse.osgi.service.datalocation.Location;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTError;
@@ -47,6 +44,7 @@ import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.CqpServices;
+import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
@@ -332,8 +330,7 @@ public final class StatisticsView extends ViewPart {
 	/** The database of the preferences, opened once for the view. */
 	private synchronized DossierStore store() throws CqpException, ReferentialException {
 		if (store == null) {
-			Path data = dataFolder();
-			StoreSettings settings = StorePreferences.read(data, null);
+			StoreSettings settings = StorePreferences.read(DataFolder.get(), null);
 			if (settings.mode() == StoreSettings.Mode.SERVER) {
 				char[] password = askPassword(settings);
 				if (password == null) {
@@ -343,7 +340,7 @@ public final class StatisticsView extends ViewPart {
 						password);
 			}
 			store = CqpServices.get(DossierStoreFactory.class).open(settings,
-					ReferentialLibrary.withFolder(data.resolve("referentiels"))); //$NON-NLS-1$
+					ReferentialLibrary.withFolder(DataFolder.referentials()));
 		}
 		return store;
 	}
@@ -363,15 +360,6 @@ public final class StatisticsView extends ViewPart {
 			}
 		});
 		return password[0];
-	}
-
-	private static Path dataFolder() {
-		Location location = Platform.getInstanceLocation();
-		try {
-			return Path.of(location.getURL().toURI());
-		} catch (URISyntaxException | IllegalArgumentException e) {
-			return Path.of(location.getURL().getPath());
-		}
 	}
 
 	/** Says what went wrong under the buttons, in red, until the next run. */
