@@ -1,5 +1,6 @@
 package fr.mutualite.cqp.core;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -12,16 +13,38 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
- * The user's data folder (the {@code -data} of the launcher): databases, added referentials. The
- * commands and the application find it here.
+ * The user's data folder (the {@code -data} of the launcher): databases, added referentials,
+ * preferences, logs. The commands and the application find it here. It holds candidates'
+ * personal data, so it is its owner's alone (0700), whatever the umask.
  */
 public final class DataFolder {
+
+	private static Path secured;
 
 	private DataFolder() {
 	}
 
-	/** The data folder, or the working folder when the platform has none. */
+	/** The data folder (made its owner's alone), or the working folder when the platform has none. */
 	public static Path get() {
+		Path folder = instanceLocation();
+		if (folder == null) {
+			return Path.of("").toAbsolutePath(); //$NON-NLS-1$
+		}
+		synchronized (DataFolder.class) {
+			if (!folder.equals(secured)) {
+				try {
+					PrivateFiles.createFolders(folder);
+					PrivateFiles.restrict(folder);
+					secured = folder;
+				} catch (IOException e) {
+					// Not the user's folder: what is written there fails later with its own message.
+				}
+			}
+		}
+		return folder;
+	}
+
+	private static Path instanceLocation() {
 		Bundle bundle = FrameworkUtil.getBundle(DataFolder.class);
 		BundleContext context = bundle == null ? null : bundle.getBundleContext();
 		if (context != null) {
@@ -41,7 +64,7 @@ public final class DataFolder {
 				// the filter is the framework's own
 			}
 		}
-		return Path.of("").toAbsolutePath(); //$NON-NLS-1$
+		return null;
 	}
 
 	/** Where the branch drops added referential files (a seventh certification...). */

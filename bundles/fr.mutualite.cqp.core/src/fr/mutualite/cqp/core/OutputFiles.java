@@ -1,17 +1,32 @@
 package fr.mutualite.cqp.core;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.osgi.util.NLS;
+
+import fr.mutualite.cqp.core.internal.Messages;
+
 /**
- * Files the product writes (exports, reports): under a temporary name beside the target, renamed
- * when complete, so that a failure leaves no partial file and an older file stays as it was. The
- * file gets the permissions the user's umask gives new files.
+ * Files the product writes (exports, reports): complete or absent. A file is written under a
+ * temporary name beside its target, forced to the disk, and renamed onto the target only when
+ * every byte was written; a failure leaves no partial file and an older file as it was. A write
+ * error is noticed even when the code producing the content swallows it (BIRT's emitters do).
+ * The file is its owner's alone ({@link PrivateFiles}). A target that is a symbolic link is
+ * followed; one that is a folder, a device or a pipe is refused.
  */
 public final class OutputFiles {
 
@@ -21,22 +36,44 @@ public final class OutputFiles {
 		void write(OutputStream out) throws IOException, CqpException;
 	}
 
+	private static final int MAX_LINKS = 40;
+	private static final int BUFFER = 1 << 16;
+
 	private OutputFiles() {
 	}
 
-	/** Writes {@code file} (creating its folder), all or nothing; returns its absolute path. */
-	public static Path write(Path file, Content content) throws IOException, CqpException {
-		Path target = file.toAbsolutePath();
-		Files.createDirectories(target.getParent());
-		Path partial = target.resolveSibling("." + target.getFileName() + '.' + UUID.randomUUID() + ".part"); //$NON-NLS-1$ //$NON-NLS-2$
+	/**
+	 * Writes {@code file} (creating its missing folders), all or nothing; returns the path of the
+	 * file written (the target of {@code file} when it is a symbolic link). Every failure is a
+	 * {@link CqpException} whose message names the file and the problem.
+	 */
+	public static Path write(Path file, Content content) throws CqpException {
+		Path target = target(file);
+		Path partial = null;
 		try {
-			try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
-					StandardOpenOption.WRITE)) {
-				content.write(out);
+			PrivateFiles.createFolders(target.getParent());
+			partial = target.resolveSibling("." + target.getFileName() + '.' + UUID.randomUUID() + ".part"); //$NON-NLS-1$ //$NON-NLS-2$
+			Watched out;
+			try (FileChannel channel = FileChannel.open(partial,
+					Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+					PrivateFiles.attribute(PrivateFiles.FILE, partial))) {
+				PrivateFiles.restrict(partial);
+				out = new Watched(new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
+				try {
+					content.write(out);
+					out.flush();
+				} catch (IOException | CqpException | RuntimeException e) {
+					out.rethrowFailure();
+					throw e;
+				}
+				out.rethrowFailure();
+				channel.force(true);
 			}
 			Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			partial = null;
 			return target;
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Output_cannotWrite, file.toAbsolutePath(), IoErrors.reason(e)), e);
 		} finally {
 			if (partial != null) {
 				try {
@@ -44,6 +81,103 @@ public final class OutputFiles {
 				} catch (IOException e) {
 					// the failure being reported matters more than a leftover temporary file
 				}
+			}
+		}
+	}
+
+	/**
+	 * The file that writing {@code file} replaces: {@code file} itself, or the end of the chain of
+	 * symbolic links it starts. Refused when it exists and is not a regular file.
+	 */
+	static Path target(Path file) throws CqpException {
+		Path path = file.toAbsolutePath().normalize();
+		try {
+			for (int links = 0; Files.isSymbolicLink(path); links++) {
+				if (links == MAX_LINKS) {
+					throw new CqpException(NLS.bind(Messages.Output_linkLoop, file.toAbsolutePath()));
+				}
+				path = path.resolveSibling(Files.readSymbolicLink(path)).normalize();
+			}
+			if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+				BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+						LinkOption.NOFOLLOW_LINKS);
+				if (!attributes.isRegularFile()) {
+					throw new CqpException(NLS.bind(attributes.isDirectory() ? Messages.Output_isFolder
+							: Messages.Output_notRegular, file.toAbsolutePath()));
+				}
+			}
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Output_cannotWrite, file.toAbsolutePath(), IoErrors.reason(e)), e);
+		}
+		if (path.getParent() == null) {
+			throw new CqpException(NLS.bind(Messages.Output_isFolder, file.toAbsolutePath()));
+		}
+		return path;
+	}
+
+	/**
+	 * Checks that {@code folder} may receive output files: it is a folder (or a symbolic link to
+	 * one), or does not exist yet. Returns it as an absolute path.
+	 */
+	public static Path folder(Path folder) throws CqpException {
+		Path absolute = folder.toAbsolutePath().normalize();
+		if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+			throw new CqpException(NLS.bind(Messages.Output_notFolder, absolute));
+		}
+		return absolute;
+	}
+
+	/** Passes the bytes on, keeping the first write error even when the writer swallows it. */
+	private static final class Watched extends FilterOutputStream {
+		private IOException failure;
+
+		Watched(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			try {
+				out.write(b);
+			} catch (IOException e) {
+				throw keep(e);
+			}
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			try {
+				out.write(b, off, len);
+			} catch (IOException e) {
+				throw keep(e);
+			}
+		}
+
+		@Override
+		public void flush() throws IOException {
+			try {
+				out.flush();
+			} catch (IOException e) {
+				throw keep(e);
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			// The channel is closed by its owner, after the bytes are forced to the disk.
+			flush();
+		}
+
+		private IOException keep(IOException e) {
+			if (failure == null) {
+				failure = e;
+			}
+			return e;
+		}
+
+		void rethrowFailure() throws IOException {
+			if (failure != null) {
+				throw failure;
 			}
 		}
 	}

@@ -1,8 +1,10 @@
 package fr.mutualite.cqp.referential;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import fr.mutualite.cqp.model.referential.Booklet;
@@ -50,6 +52,7 @@ public final class ConsistencyReport {
 	/** The differences for {@code certification}, with the booklets of {@code library}. */
 	public static List<Difference> of(Certification certification, ReferentialLibrary library) {
 		List<Difference> differences = new ArrayList<>();
+		Map<CompetenceDomain, String> wordings = wordings(certification);
 		for (DomainUse use : certification.getDomains()) {
 			CompetenceDomain domain = use.getDomain();
 			if (use.getWording() != null && domain != null && !Wordings.same(use.getWording(), domain.getWording())) {
@@ -65,7 +68,7 @@ public final class ConsistencyReport {
 				CompetenceDomain domain = section.getDomain();
 				if (domain != null) {
 					domains.add(domain);
-					String expected = wordingIn(certification, domain);
+					String expected = wordings.getOrDefault(domain, domain.getWording());
 					if (section.getWording() != null && !Wordings.same(section.getWording(), expected)) {
 						differences.add(new Difference(Kind.DIFFERENT_WORDING, booklet.getCode(), section.getCode(), null,
 								domain.getCode(), expected, section.getWording()));
@@ -82,14 +85,18 @@ public final class ConsistencyReport {
 		return differences;
 	}
 
-	/** The certification's wording of {@code domain}: its own when it has one, else the domain's. */
-	public static String wordingIn(Certification certification, CompetenceDomain domain) {
+	/**
+	 * The certification's own wordings of its domains, where it words a domain otherwise than
+	 * the referential (a domain missing from the map has the referential's wording).
+	 */
+	public static Map<CompetenceDomain, String> wordings(Certification certification) {
+		Map<CompetenceDomain, String> wordings = new HashMap<>();
 		for (DomainUse use : certification.getDomains()) {
-			if (use.getDomain() == domain && use.getWording() != null) {
-				return use.getWording();
+			if (use.getDomain() != null && use.getWording() != null) {
+				wordings.putIfAbsent(use.getDomain(), use.getWording());
 			}
 		}
-		return domain.getWording();
+		return wordings;
 	}
 
 	private static void visit(Booklet booklet, BookletSection section, BookletItem item, BookletItem parent,

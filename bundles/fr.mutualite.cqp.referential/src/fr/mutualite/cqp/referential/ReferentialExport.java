@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import com.google.gson.stream.JsonWriter;
 
@@ -63,27 +65,28 @@ public final class ReferentialExport {
 
 	private static void csv(Certification certification, Writer out) throws IOException {
 		CSVFormat csv = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get();
-		try (CSVPrinter printer = new CSVPrinter(out, csv)) {
-			String code = certification.getCode();
-			for (DomainUse use : certification.getDomains()) {
-				CompetenceDomain domain = use.getDomain();
-				int n = use.getNumber();
-				printer.printRecord(code, n, domain.getCode(), "DOMAIN", domain.getCode(), "", //$NON-NLS-1$ //$NON-NLS-2$
-						ConsistencyReport.wordingIn(certification, domain));
-				for (Competence competence : domain.getCompetences()) {
-					printer.printRecord(code, n, domain.getCode(), "COMPETENCE", competence.getCode(), domain.getCode(), //$NON-NLS-1$
-							competence.getWording());
-				}
-				for (CriteriaGroup group : domain.getCriteriaGroups()) {
-					printer.printRecord(code, n, domain.getCode(), "CRITERIA_GROUP", group.getCode(), domain.getCode(), //$NON-NLS-1$
-							group.getWording());
-					for (Criterion criterion : group.getCriteria()) {
-						printer.printRecord(code, n, domain.getCode(), "CRITERION", criterion.getCode(), group.getCode(), //$NON-NLS-1$
-								criterion.getWording());
-					}
+		SpreadsheetCsv printer = new SpreadsheetCsv(out, csv);
+		String code = certification.getCode();
+		Map<CompetenceDomain, String> wordings = ConsistencyReport.wordings(certification);
+		for (DomainUse use : certification.getDomains()) {
+			CompetenceDomain domain = use.getDomain();
+			int n = use.getNumber();
+			printer.record(code, n, domain.getCode(), "DOMAIN", domain.getCode(), "", //$NON-NLS-1$ //$NON-NLS-2$
+					wordings.getOrDefault(domain, domain.getWording()));
+			for (Competence competence : domain.getCompetences()) {
+				printer.record(code, n, domain.getCode(), "COMPETENCE", competence.getCode(), domain.getCode(), //$NON-NLS-1$
+						competence.getWording());
+			}
+			for (CriteriaGroup group : domain.getCriteriaGroups()) {
+				printer.record(code, n, domain.getCode(), "CRITERIA_GROUP", group.getCode(), domain.getCode(), //$NON-NLS-1$
+						group.getWording());
+				for (Criterion criterion : group.getCriteria()) {
+					printer.record(code, n, domain.getCode(), "CRITERION", criterion.getCode(), group.getCode(), //$NON-NLS-1$
+							criterion.getWording());
 				}
 			}
 		}
+		printer.flush();
 	}
 
 	private static void json(Certification certification, ReferentialLibrary library, Writer out) throws IOException {
@@ -124,8 +127,17 @@ public final class ReferentialExport {
 			json.endArray().endObject();
 		}
 		json.name("domains").beginArray(); //$NON-NLS-1$
+		Map<CompetenceDomain, String> wordings = ConsistencyReport.wordings(certification);
+		Map<CompetenceDomain, List<String>> users = new HashMap<>();
+		for (Certification other : library.certifications()) {
+			for (DomainUse use : other.getDomains()) {
+				if (other != certification) {
+					users.computeIfAbsent(use.getDomain(), d -> new ArrayList<>()).add(other.getCode());
+				}
+			}
+		}
 		for (DomainUse use : certification.getDomains()) {
-			domain(json, certification, use, library);
+			domain(json, use, wordings, users.getOrDefault(use.getDomain(), List.of()));
 		}
 		json.endArray();
 		json.name("booklets").beginArray(); //$NON-NLS-1$
@@ -147,20 +159,18 @@ public final class ReferentialExport {
 		out.flush();
 	}
 
-	private static void domain(JsonWriter json, Certification certification, DomainUse use, ReferentialLibrary library)
-			throws IOException {
+	private static void domain(JsonWriter json, DomainUse use, Map<CompetenceDomain, String> wordings,
+			List<String> sharedWith) throws IOException {
 		CompetenceDomain domain = use.getDomain();
 		json.beginObject();
 		json.name("number").value(use.getNumber()); //$NON-NLS-1$
 		json.name("code").value(domain.getCode()); //$NON-NLS-1$
-		json.name("wording").value(ConsistencyReport.wordingIn(certification, domain)); //$NON-NLS-1$
+		json.name("wording").value(wordings.getOrDefault(domain, domain.getWording())); //$NON-NLS-1$
 		json.name("referentialWording").value(domain.getWording()); //$NON-NLS-1$
 		json.name("note").value(domain.getNote()); //$NON-NLS-1$
 		json.name("sharedWith").beginArray(); //$NON-NLS-1$
-		for (Certification other : library.certifications()) {
-			if (other != certification && other.getDomains().stream().anyMatch(u -> u.getDomain() == domain)) {
-				json.value(other.getCode());
-			}
+		for (String other : new java.util.LinkedHashSet<>(sharedWith)) {
+			json.value(other);
 		}
 		json.endArray();
 		json.name("competences").beginArray(); //$NON-NLS-1$

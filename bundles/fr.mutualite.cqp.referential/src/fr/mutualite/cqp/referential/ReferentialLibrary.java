@@ -1,6 +1,8 @@
 package fr.mutualite.cqp.referential;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -9,18 +11,27 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.common.util.WrappedException;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.ecore.xmi.ClassNotFoundException;
+import org.eclipse.emf.ecore.xmi.FeatureNotFoundException;
+import org.eclipse.emf.ecore.xmi.IllegalValueException;
+import org.eclipse.emf.ecore.xmi.PackageNotFoundException;
+import org.eclipse.emf.ecore.xmi.UnresolvedReferenceException;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -37,9 +48,17 @@ import fr.mutualite.cqp.referential.internal.Messages;
 /**
  * The referentials in use: the six shipped with the product, plus any file the branch adds
  * (a seventh certification is a new {@code .referentiel} file, no code). All are loaded in one
- * resource set, so that a certification can use domains defined in another file.
+ * resource set, so that a certification can use domains defined in another file. A file of the
+ * branch that cannot be read is left out and reported in a {@link #notices() notice}, the others
+ * are used. A certification code defined twice is used once: the branch's file wins over the
+ * shipped one (it is how the branch completes or updates a referential), and between two files
+ * of the branch the first in name order wins; a notice says which.
  */
 public final class ReferentialLibrary {
+
+	/** Something the user should know about the files loaded: a file left out, a code defined twice. */
+	public record Notice(String message, Throwable cause) {
+	}
 
 	/** Symbolic name of the bundle shipping the referentials. */
 	public static final String BUNDLE = "fr.mutualite.cqp.referential"; //$NON-NLS-1$
@@ -47,6 +66,9 @@ public final class ReferentialLibrary {
 	public static final String FOLDER = "referentiels"; //$NON-NLS-1$
 
 	private final ResourceSet resources;
+	private final List<Notice> notices = new ArrayList<>();
+	/** The certifications set aside because another file defines the same code. */
+	private final Set<Certification> shadowed = new HashSet<>();
 
 	private ReferentialLibrary(ResourceSet resources) {
 		this.resources = resources;
@@ -62,28 +84,54 @@ public final class ReferentialLibrary {
 		return library;
 	}
 
-	/** The shipped referentials and the {@code .referentiel} files of {@code folder}, if it exists. */
+	/**
+	 * The shipped referentials and the {@code .referentiel} files of {@code folder}, if it exists:
+	 * a file that cannot be read is left out with a notice.
+	 */
 	public static ReferentialLibrary withFolder(Path folder) throws ReferentialException {
 		ReferentialLibrary library = shipped();
 		if (Files.isDirectory(folder)) {
-			try (Stream<Path> files = Files.list(folder)) {
-				for (Path file : files.filter(ReferentialLibrary::isReferentialFile).sorted().toList()) {
+			List<Path> files;
+			try (Stream<Path> listed = Files.list(folder)) {
+				files = listed.filter(ReferentialLibrary::isReferentialFile).sorted().toList();
+			} catch (IOException | UncheckedIOException e) {
+				library.notices.add(new Notice(NLS.bind(Messages.Load_folderUnreadable, folder), e));
+				return library;
+			}
+			for (Path file : files) {
+				try {
+					if (!Files.isRegularFile(file)) {
+						throw new ReferentialException(NLS.bind(Messages.Load_notAFile, file));
+					}
 					library.read(URI.createFileURI(file.toAbsolutePath().toString()));
+				} catch (ReferentialException e) {
+					library.notices.add(new Notice(NLS.bind(Messages.Load_leftOut, e.getMessage()), e));
 				}
-			} catch (IOException e) {
-				throw new ReferentialException(NLS.bind(Messages.Load_unreadable, folder, e.getMessage()), e);
 			}
 			library.resolve();
 		}
 		return library;
 	}
 
+	/** What the user should know about the files loaded, in loading order. */
+	public List<Notice> notices() {
+		return List.copyOf(notices);
+	}
+
 	/** Adds the referential file {@code file} to this library and returns its root. */
 	public Referential add(Path file) throws ReferentialException {
+		return add(file, null);
+	}
+
+	/**
+	 * Adds the referential file {@code file} to this library and returns its root, telling
+	 * {@code progress} (when given) how many of its bytes were read so far.
+	 */
+	public Referential add(Path file, LongConsumer progress) throws ReferentialException {
 		if (!Files.isRegularFile(file)) {
-			throw new ReferentialException(NLS.bind(Messages.Load_missing, file));
+			throw new ReferentialException(NLS.bind(Files.exists(file) ? Messages.Load_notAFile : Messages.Load_missing, file));
 		}
-		Referential referential = read(URI.createFileURI(file.toAbsolutePath().toString()));
+		Referential referential = read(URI.createFileURI(file.toAbsolutePath().toString()), progress);
 		resolve();
 		return referential;
 	}
@@ -128,9 +176,9 @@ public final class ReferentialLibrary {
 				.filter(Referential.class::isInstance).map(Referential.class::cast).toList();
 	}
 
-	/** The certifications, by code. */
+	/** The certifications in use, by code (those another file replaces are left out). */
 	public List<Certification> certifications() {
-		return referentials().stream().flatMap(r -> r.getCertifications().stream())
+		return referentials().stream().flatMap(r -> r.getCertifications().stream()).filter(c -> !shadowed.contains(c))
 				.sorted(Comparator.comparing(Certification::getCode)).toList();
 	}
 
@@ -152,20 +200,27 @@ public final class ReferentialLibrary {
 	}
 
 	private Referential read(URI uri) throws ReferentialException {
+		return read(uri, null);
+	}
+
+	/**
+	 * Loads the file at {@code uri}, telling {@code progress} (when given) how many bytes were
+	 * read so far; a file that cannot be used is removed from the resource set.
+	 */
+	private Referential read(URI uri, LongConsumer progress) throws ReferentialException {
 		String name = display(uri);
-		Resource resource;
-		try {
-			resource = resources.getResource(uri, true);
-		} catch (WrappedException | UncheckedIOException e) {
-			Resource broken = resources.getResource(uri, false);
-			if (broken != null) {
-				resources.getResources().remove(broken);
-			}
+		Resource resource = resources.createResource(uri);
+		try (InputStream in = resources.getURIConverter().createInputStream(uri)) {
+			resource.load(progress == null ? in : new Counting(in, progress), resources.getLoadOptions());
+		} catch (IOException | RuntimeException e) {
+			resources.getResources().remove(resource);
 			throw new ReferentialException(NLS.bind(Messages.Load_unreadable, name, reason(e)), e);
 		}
 		if (!resource.getErrors().isEmpty()) {
 			resources.getResources().remove(resource);
-			throw new ReferentialException(NLS.bind(Messages.Load_unreadable, name, describe(resource.getErrors().get(0))));
+			Resource.Diagnostic first = resource.getErrors().get(0);
+			throw new ReferentialException(NLS.bind(Messages.Load_unreadable, name, describe(first)),
+					first instanceof Throwable t ? t : null);
 		}
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Referential referential)) {
 			resources.getResources().remove(resource);
@@ -174,23 +229,92 @@ public final class ReferentialLibrary {
 		return referential;
 	}
 
+	/** Tells how many bytes went through. */
+	private static final class Counting extends FilterInputStream {
+		private final LongConsumer progress;
+		private long read;
+
+		Counting(InputStream in, LongConsumer progress) {
+			super(in);
+			this.progress = progress;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				progress.accept(++read);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			int n = super.read(b, off, len);
+			if (n > 0) {
+				read += n;
+				progress.accept(read);
+			}
+			return n;
+		}
+	}
+
+	/**
+	 * Resolves the references between files, then sets aside each certification whose code a
+	 * file of higher precedence defines too (shipped files first, then the branch's in name
+	 * order: a later file replaces a shipped one, an earlier file of the branch wins over a later one).
+	 */
 	private void resolve() {
 		EcoreUtil.resolveAll(resources);
+		Map<String, Certification> used = new HashMap<>();
+		for (Referential referential : referentials()) {
+			for (Certification c : referential.getCertifications()) {
+				if (shadowed.contains(c) || c.getCode() == null) {
+					continue;
+				}
+				String code = c.getCode().toUpperCase(Locale.ROOT);
+				Certification known = used.get(code);
+				if (known == null) {
+					used.put(code, c);
+				} else if (isShipped(known) && !isShipped(c)) {
+					shadowed.add(known);
+					used.put(code, c);
+					notices.add(new Notice(NLS.bind(Messages.Load_replaces, new Object[] { file(c), c.getCode(), file(known) }),
+							null));
+				} else {
+					shadowed.add(c);
+					notices.add(new Notice(NLS.bind(Messages.Load_ignored, new Object[] { file(c), c.getCode(), file(known) }),
+							null));
+				}
+			}
+		}
+	}
+
+	private static boolean isShipped(EObject object) {
+		return object.eResource() != null && object.eResource().getURI().isPlatformPlugin();
+	}
+
+	private static String file(EObject object) {
+		return object.eResource() == null ? "" : display(object.eResource().getURI()); //$NON-NLS-1$
 	}
 
 	private static String display(URI uri) {
 		return uri.isFile() ? uri.toFileString() : uri.lastSegment();
 	}
 
+	/** Why a file could not be read, in the user's language, with its line when there is one. */
 	private static String reason(Exception e) {
 		Resource.Diagnostic located = null;
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof java.io.FileNotFoundException || t instanceof java.nio.file.NoSuchFileException) {
 				return Messages.Load_noSuchFile;
 			}
+			if (t instanceof java.nio.file.AccessDeniedException) {
+				return Messages.Load_denied;
+			}
 			if (t instanceof SAXParseException parse) {
 				return NLS.bind(Messages.Load_atLine, new Object[] { parse.getLineNumber(), parse.getColumnNumber(),
-						parse.getMessage() });
+						Messages.Load_malformedXml });
 			}
 			if (t instanceof Resource.Diagnostic diagnostic && (located == null || diagnostic.getLine() > 0)) {
 				located = diagnostic;
@@ -199,27 +323,41 @@ public final class ReferentialLibrary {
 		if (located != null) {
 			return describe(located);
 		}
-		Throwable root = e;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+		return Messages.Load_malformedXml;
 	}
 
+	/** An EMF load diagnostic in the user's language: what is wrong, and where. */
 	private static String describe(Resource.Diagnostic diagnostic) {
-		String message = diagnostic.getMessage();
-		// EMF appends "(uri, line, column)" to its messages: the file is named already.
-		if (message != null && diagnostic.getLine() > 0) {
-			int end = message.lastIndexOf(" (" + diagnostic.getLocation()); //$NON-NLS-1$
-			message = end > 0 ? message.substring(0, end) : message;
-		}
-		if (message != null && message.startsWith("Package with uri")) { //$NON-NLS-1$
+		String what;
+		if (diagnostic instanceof PackageNotFoundException) {
 			return Messages.Load_unknownNamespace;
+		} else if (diagnostic instanceof IllegalValueException illegal) {
+			what = NLS.bind(Messages.Load_illegalValue, String.valueOf(illegal.getValue()),
+					illegal.getFeature() == null ? "" : illegal.getFeature().getName()); //$NON-NLS-1$
+		} else if (diagnostic instanceof UnresolvedReferenceException unresolved) {
+			what = NLS.bind(Messages.Load_unresolved, unresolved.getReference());
+		} else if (diagnostic instanceof FeatureNotFoundException feature) {
+			what = NLS.bind(Messages.Load_unknownFeature, feature.getName());
+		} else if (diagnostic instanceof ClassNotFoundException type) {
+			what = NLS.bind(Messages.Load_unknownElement, type.getName());
+		} else if (diagnostic instanceof Exception e && hasSaxCause(e)) {
+			what = Messages.Load_malformedXml;
+		} else {
+			what = Messages.Load_invalidContent;
 		}
 		if (diagnostic.getLine() > 0) {
-			return NLS.bind(Messages.Load_atLine, new Object[] { diagnostic.getLine(), diagnostic.getColumn(), message });
+			return NLS.bind(Messages.Load_atLine, new Object[] { diagnostic.getLine(), diagnostic.getColumn(), what });
 		}
-		return message;
+		return what;
+	}
+
+	private static boolean hasSaxCause(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof org.xml.sax.SAXException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

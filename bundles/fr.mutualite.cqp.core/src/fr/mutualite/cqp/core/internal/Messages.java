@@ -29,6 +29,30 @@ public final class Messages extends NLS {
 	public static String Csv_cannotWrite;
 	public static String Csv_badDate;
 
+	public static String Output_cannotWrite;
+	public static String Output_linkLoop;
+	public static String Output_isFolder;
+	public static String Output_notRegular;
+	public static String Output_notFolder;
+	public static String Io_diskFull;
+	public static String Io_tooLarge;
+	public static String Io_readOnly;
+	public static String Io_denied;
+	public static String Io_notFolder;
+	public static String Io_noSuchFile;
+	public static String Io_isFolder;
+	public static String Io_other;
+	public static String Csv_isFolder;
+	public static String Csv_tooBig;
+	public static String Csv_tooOld;
+	public static String Csv_tooLong;
+	public static String Csv_badEncoding;
+	public static String Csv_control;
+	public static String Csv_noRules;
+	public static String Csv_beforeRules;
+	public static String Csv_openQuote;
+	public static String Csv_badQuote;
+	public static String Csv_notRegular;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

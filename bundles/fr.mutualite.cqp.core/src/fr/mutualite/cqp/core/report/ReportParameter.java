@@ -9,9 +9,11 @@ package fr.mutualite.cqp.core.report;
  * @param required     whether a value must be given (else the default applies)
  * @param defaultValue the default, as text (may be empty)
  * @param listed       whether its values are chosen from a list (see {@link ReportService#choices})
+ * @param minimum      the smallest value that makes sense, as text (empty when any goes)
+ * @param maximum      the largest value that makes sense, as text (empty when any goes)
  */
 public record ReportParameter(String name, String label, Kind kind, boolean required, String defaultValue,
-		boolean listed) {
+		boolean listed, String minimum, String maximum) {
 
 	/** Types of values. */
 	public enum Kind {

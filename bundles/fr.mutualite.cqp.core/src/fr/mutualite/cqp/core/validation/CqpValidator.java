@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,6 +142,18 @@ public final class CqpValidator extends EObjectValidator {
 			return (RuleBook) context.computeIfAbsent(RuleBook.class, k -> RuleBook.of(object));
 		}
 
+		/**
+		 * The domains of {@code certification}, computed once per validation (a check per booklet
+		 * section stays linear in the size of the referential).
+		 */
+		@SuppressWarnings("unchecked")
+		private Set<CompetenceDomain> domainsOf(Certification certification) {
+			Map<Certification, Set<CompetenceDomain>> known = context == null ? new HashMap<>()
+					: (Map<Certification, Set<CompetenceDomain>>) context.computeIfAbsent(DomainUse.class, k -> new HashMap<>());
+			return known.computeIfAbsent(certification, c -> c.getDomains().stream().map(DomainUse::getDomain)
+					.collect(Collectors.toSet()));
+		}
+
 		private Optional<RuleSet> rulesAt(LocalDate day, EObject about) {
 			Optional<RuleSet> rules = ruleBook().at(day);
 			if (rules.isEmpty()) {
@@ -251,7 +264,7 @@ public final class CqpValidator extends EObjectValidator {
 				return;
 			}
 			Certification certification = booklet.getCertification();
-			if (certification.getDomains().stream().noneMatch(u -> u.getDomain() == section.getDomain())) {
+			if (!domainsOf(certification).contains(section.getDomain())) {
 				report(Diagnostic.ERROR, "REF-04", section, ValidationMessages.REF_04_sectionDomain, section.getDomain().getCode(), //$NON-NLS-1$
 						certification.getCode());
 			}
@@ -322,24 +335,28 @@ public final class CqpValidator extends EObjectValidator {
 			if (!(body.eContainer() instanceof Referential referential)) {
 				return;
 			}
-			for (TrainingBody other : referential.getTrainingBodies()) {
-				if (other == body) {
-					break; // each pair is reported once, on the later body
-				}
-				for (Contact mine : body.getContacts()) {
-					for (Contact theirs : other.getContacts()) {
-						String same = same(mine.getEmail(), theirs.getEmail()) ? mine.getEmail()
-								: same(mine.getPhone(), theirs.getPhone()) ? mine.getPhone() : null;
-						if (same != null) {
-							report(Diagnostic.WARNING, "REF-10", body, ValidationMessages.REF_10_sharedContact, same, other); //$NON-NLS-1$
+			Contacts contacts = contacts(referential);
+			int position = contacts.positions.get(body).intValue();
+			for (Contact mine : body.getContacts()) {
+				Set<TrainingBody> reported = new HashSet<>();
+				for (String key : Contacts.keys(mine)) {
+					for (TrainingBody other : contacts.holders.getOrDefault(key, List.of())) {
+						// each pair is reported once, on the later body
+						if (contacts.positions.get(other).intValue() < position && reported.add(other)) {
+							report(Diagnostic.WARNING, "REF-10", body, ValidationMessages.REF_10_sharedContact, //$NON-NLS-1$
+									key.startsWith("e:") ? mine.getEmail() : mine.getPhone(), other); //$NON-NLS-1$
 						}
 					}
 				}
 			}
 		}
 
-		private static boolean same(String a, String b) {
-			return a != null && !a.isBlank() && a.replace(" ", "").equalsIgnoreCase(b == null ? "" : b.replace(" ", "")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+		/** The contacts of the training bodies of {@code referential}, indexed once per validation. */
+		@SuppressWarnings("unchecked")
+		private Contacts contacts(Referential referential) {
+			Map<Referential, Contacts> known = context == null ? new HashMap<>()
+					: (Map<Referential, Contacts>) context.computeIfAbsent(Contacts.class, k -> new HashMap<>());
+			return known.computeIfAbsent(referential, Contacts::new);
 		}
 
 		// ---- dossiers
@@ -417,7 +434,7 @@ public final class CqpValidator extends EObjectValidator {
 			if (registration != null && registration.getCertification() != null) {
 				Certification certification = registration.getCertification();
 				for (CompetenceDomain domain : module.getDomains()) {
-					if (certification.getDomains().stream().noneMatch(u -> u.getDomain() == domain)) {
+					if (!domainsOf(certification).contains(domain)) {
 						report(Diagnostic.ERROR, "DOS-04", module, ValidationMessages.DOS_04_foreignDomain, domain.getCode(), //$NON-NLS-1$
 								certification.getCode());
 					}
@@ -594,7 +611,7 @@ public final class CqpValidator extends EObjectValidator {
 			Set<String> repeated = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(e -> code(e.getKey()))
 					.collect(Collectors.toCollection(TreeSet::new));
 			Set<String> foreign = counts.keySet().stream()
-					.filter(d -> certification.getDomains().stream().noneMatch(u -> u.getDomain() == d)).map(Check::code)
+					.filter(d -> !domainsOf(certification).contains(d)).map(Check::code)
 					.collect(Collectors.toCollection(TreeSet::new));
 			if (!missing.isEmpty()) {
 				problems.add(NLS.bind(ValidationMessages.DOS_16_missing, String.join(", ", missing))); //$NON-NLS-1$
@@ -703,6 +720,47 @@ public final class CqpValidator extends EObjectValidator {
 				}
 			}
 			return decisions;
+		}
+	}
+
+	/**
+	 * The bodies of a referential by the e-mail addresses and phone numbers of their contacts
+	 * (spaces and case left aside), and the position of each body.
+	 */
+	private static final class Contacts {
+		final Map<TrainingBody, Integer> positions = new HashMap<>();
+		final Map<String, List<TrainingBody>> holders = new HashMap<>();
+
+		Contacts(Referential referential) {
+			List<TrainingBody> bodies = referential.getTrainingBodies();
+			for (int i = 0; i < bodies.size(); i++) {
+				TrainingBody body = bodies.get(i);
+				positions.put(body, Integer.valueOf(i));
+				for (Contact contact : body.getContacts()) {
+					for (String key : keys(contact)) {
+						List<TrainingBody> list = holders.computeIfAbsent(key, k -> new ArrayList<>());
+						if (list.isEmpty() || list.get(list.size() - 1) != body) {
+							list.add(body);
+						}
+					}
+				}
+			}
+		}
+
+		/** The keys of a contact: its e-mail ("e:") then its phone ("p:"), as written, when they are given. */
+		static List<String> keys(Contact contact) {
+			List<String> keys = new ArrayList<>(2);
+			if (contact.getEmail() != null && !contact.getEmail().isBlank()) {
+				keys.add("e:" + normal(contact.getEmail())); //$NON-NLS-1$
+			}
+			if (contact.getPhone() != null && !contact.getPhone().isBlank()) {
+				keys.add("p:" + normal(contact.getPhone())); //$NON-NLS-1$
+			}
+			return keys;
+		}
+
+		private static String normal(String text) {
+			return text.replace(" ", "").toLowerCase(java.util.Locale.ROOT); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 	}
 }

@@ -72,6 +72,11 @@ public final class RuleBook {
 		return new ArrayList<>();
 	}
 
+	/** The earliest rules, if there are any. */
+	public Optional<RuleSet> first() {
+		return ruleSets.stream().findFirst();
+	}
+
 	/** The rules in force on {@code day}. */
 	public Optional<RuleSet> at(LocalDate day) {
 		RuleSet found = null;

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.common.util.DiagnosticChain;
+import org.eclipse.emf.common.util.TreeIterator;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.EValidator;
 import org.eclipse.emf.ecore.impl.EValidatorRegistryImpl;
 import org.eclipse.emf.ecore.util.Diagnostician;
 
+import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.model.dossier.DossierPackage;
 import fr.mutualite.cqp.model.referential.ReferentialPackage;
 
@@ -38,10 +42,22 @@ public final class Validation {
 		REGISTRY.put(DossierPackage.eINSTANCE, CqpValidator.INSTANCE);
 	}
 
-	/** Labels objects and features in messages as the edit layer does. */
+	/** Labels objects and features in messages as the edit layer does; tells how many elements it checked. */
 	private static final class CqpDiagnostician extends Diagnostician {
-		CqpDiagnostician() {
+		private final Progress progress;
+		private final long total;
+		private long done;
+
+		CqpDiagnostician(Progress progress, long total) {
 			super(REGISTRY);
+			this.progress = progress;
+			this.total = total;
+		}
+
+		@Override
+		public boolean validate(EClass eClass, EObject eObject, DiagnosticChain diagnostics, Map<Object, Object> context) {
+			progress.worked(++done, total);
+			return super.validate(eClass, eObject, diagnostics, context);
 		}
 
 		@Override
@@ -65,7 +81,21 @@ public final class Validation {
 
 	/** Checks {@code root} and all it contains, as of {@code today}. */
 	public static List<Problem> validate(EObject root, LocalDate today) {
-		CqpDiagnostician diagnostician = new CqpDiagnostician();
+		return validate(root, today, Progress.NONE);
+	}
+
+	/**
+	 * Checks {@code root} and all it contains, as of {@code today}, telling {@code progress} how
+	 * many elements of how many were checked.
+	 */
+	public static List<Problem> validate(EObject root, LocalDate today, Progress progress) {
+		long total = 1;
+		if (progress != Progress.NONE) {
+			for (TreeIterator<EObject> i = root.eAllContents(); i.hasNext(); i.next()) {
+				total++;
+			}
+		}
+		CqpDiagnostician diagnostician = new CqpDiagnostician(progress, total);
 		Map<Object, Object> context = diagnostician.createDefaultContext();
 		context.put(CqpValidator.TODAY, today);
 		Diagnostic diagnostic = diagnostician.validate(root, context);

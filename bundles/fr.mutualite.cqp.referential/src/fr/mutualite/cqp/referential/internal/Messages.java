@@ -13,6 +13,18 @@ public final class Messages extends NLS {
 	public static String Load_unknownNamespace;
 	public static String Load_atLine;
 
+	public static String Load_folderUnreadable;
+	public static String Load_notAFile;
+	public static String Load_leftOut;
+	public static String Load_replaces;
+	public static String Load_ignored;
+	public static String Load_denied;
+	public static String Load_malformedXml;
+	public static String Load_illegalValue;
+	public static String Load_unresolved;
+	public static String Load_unknownFeature;
+	public static String Load_unknownElement;
+	public static String Load_invalidContent;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

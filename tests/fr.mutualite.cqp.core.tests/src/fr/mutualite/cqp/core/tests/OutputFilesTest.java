@@ -1,31 +1,44 @@
 package fr.mutualite.cqp.core.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.OutputFiles;
+import fr.mutualite.cqp.core.PrivateFiles;
 
-/** Files written all or nothing, with the permissions of any new file of the user. */
+/**
+ * Files written all or nothing, their owner's alone, never in place of a folder, a device or a
+ * pipe; symbolic links followed.
+ */
 class OutputFilesTest {
 
 	@TempDir
 	Path tmp;
 
+	private static OutputFiles.Content text(String text) {
+		return out -> out.write(text.getBytes(StandardCharsets.UTF_8));
+	}
+
 	@Test
 	void aCompleteFileReplacesTheOldOneWithNothingLeftBeside() throws Exception {
 		Path file = tmp.resolve("sortie/rapport.txt");
-		OutputFiles.write(file, out -> out.write("ancien".getBytes(StandardCharsets.UTF_8)));
-		Path written = OutputFiles.write(file, out -> out.write("nouveau".getBytes(StandardCharsets.UTF_8)));
+		OutputFiles.write(file, text("ancien"));
+		Path written = OutputFiles.write(file, text("nouveau"));
 		assertEquals(file.toAbsolutePath(), written);
 		assertEquals("nouveau", Files.readString(file));
 		assertEquals(List.of(file), list(file.getParent()));
@@ -35,19 +48,98 @@ class OutputFilesTest {
 	void aFailureLeavesTheOldFileAsItWasAndNoPartialFile() throws Exception {
 		Path file = tmp.resolve("rapport.txt");
 		Files.writeString(file, "ancien");
-		assertThrows(IOException.class, () -> OutputFiles.write(file, out -> {
+		CqpException failed = assertThrows(CqpException.class, () -> OutputFiles.write(file, out -> {
 			out.write("à moitié".getBytes(StandardCharsets.UTF_8));
-			throw new IOException("disque plein");
+			throw new IOException("No space left on device");
 		}));
+		assertEquals("Impossible d'écrire " + file + " : le disque est plein ; rien n'a été écrit.", failed.getMessage());
 		assertEquals("ancien", Files.readString(file));
+		assertEquals(List.of(file), list(tmp));
+		CqpException refused = assertThrows(CqpException.class, () -> OutputFiles.write(file, out -> {
+			out.write(1);
+			throw new CqpException("refusé");
+		}));
+		assertEquals("refusé", refused.getMessage());
 		assertEquals(List.of(file), list(tmp));
 	}
 
 	@Test
-	void theFileGetsThePermissionsOfAnyNewFile() throws Exception {
-		Path reference = Files.createFile(tmp.resolve("reference.txt"));
-		Path file = OutputFiles.write(tmp.resolve("rapport.txt"), out -> out.write(1));
-		assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(file));
+	void filesAndTheFoldersMadeForThemAreTheirOwnersAloneWhateverTheUmask() throws Exception {
+		Path file = OutputFiles.write(tmp.resolve("nouveau/dossier/rapport.txt"), out -> out.write(1));
+		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+		assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+		assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("nouveau"))));
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-rw-"));
+		OutputFiles.write(file, out -> out.write(2));
+		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+				"a file replaced is private again");
+	}
+
+	@Test
+	void aTreeOfAnOlderReleaseIsMadePrivate() throws Exception {
+		Path root = Files.createDirectories(tmp.resolve("base/seg0"));
+		Path data = Files.writeString(root.resolve("c10.dat"), "x");
+		Path outside = Files.writeString(tmp.resolve("ailleurs.txt"), "x");
+		for (Path folder : List.of(tmp.resolve("base"), root)) {
+			Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+		}
+		for (Path file : List.of(data, outside)) {
+			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+		}
+		Files.createSymbolicLink(root.resolve("lien"), outside);
+		PrivateFiles.restrictTree(tmp.resolve("base"));
+		assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("base"))));
+		assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
+		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+		assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(outside)),
+				"a symbolic link is not followed");
+	}
+
+	@Test
+	void aFolderADeviceOrAPipeIsRefusedAndLeftAsItWas() throws Exception {
+		Path folder = Files.createDirectories(tmp.resolve("dossier"));
+		CqpException isFolder = assertThrows(CqpException.class, () -> OutputFiles.write(folder, text("x")));
+		assertEquals(folder + " est un dossier : donnez le chemin d'un fichier.", isFolder.getMessage());
+		assertTrue(Files.isDirectory(folder));
+		for (String device : List.of("/dev/null", "/dev/full", "/dev/zero")) {
+			CqpException refused = assertThrows(CqpException.class, () -> OutputFiles.write(Path.of(device), text("x")));
+			assertEquals(device + " n'est pas un fichier ordinaire (périphérique, tube ou socket) : donnez le chemin d'un "
+					+ "fichier.", refused.getMessage());
+		}
+		Path fifo = tmp.resolve("tube");
+		assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+		CqpException pipe = assertThrows(CqpException.class, () -> OutputFiles.write(fifo, text("x")));
+		assertTrue(pipe.getMessage().startsWith(fifo + " n'est pas un fichier ordinaire"), pipe.getMessage());
+		assertFalse(Files.isRegularFile(fifo), "the pipe is left as it was");
+		Path linkToFolder = Files.createSymbolicLink(tmp.resolve("vers-dossier"), folder);
+		assertThrows(CqpException.class, () -> OutputFiles.write(linkToFolder, text("x")));
+		Path linkToDevice = Files.createSymbolicLink(tmp.resolve("vers-null"), Path.of("/dev/null"));
+		assertThrows(CqpException.class, () -> OutputFiles.write(linkToDevice, text("x")));
+		assertTrue(Files.isSymbolicLink(linkToDevice), "the link is left as it was");
+		Path file = Files.writeString(tmp.resolve("fichier"), "x");
+		CqpException underFile = assertThrows(CqpException.class, () -> OutputFiles.write(file.resolve("sous.csv"), text("x")));
+		assertEquals("Impossible d'écrire " + file.resolve("sous.csv") + " : un élément du chemin n'est pas un dossier ; "
+				+ "rien n'a été écrit.", underFile.getMessage());
+		CqpException notFolder = assertThrows(CqpException.class, () -> OutputFiles.folder(file));
+		assertEquals(file + " existe et n'est pas un dossier : donnez le chemin d'un dossier.", notFolder.getMessage());
+	}
+
+	@Test
+	void aSymbolicLinkIsFollowedAndStaysALink() throws Exception {
+		Path target = Files.writeString(Files.createDirectories(tmp.resolve("vrai")).resolve("export.csv"), "ancien");
+		Path link = Files.createSymbolicLink(tmp.resolve("export.csv"), Path.of("vrai/export.csv"));
+		Path written = OutputFiles.write(link, text("nouveau"));
+		assertEquals(target, written);
+		assertTrue(Files.isSymbolicLink(link), "the link is not replaced by a file");
+		assertEquals("nouveau", Files.readString(target));
+		Path dangling = Files.createSymbolicLink(tmp.resolve("pendant.csv"), tmp.resolve("vrai/cree.csv"));
+		OutputFiles.write(dangling, text("créé"));
+		assertEquals("créé", Files.readString(tmp.resolve("vrai/cree.csv")));
+		assertTrue(Files.isSymbolicLink(dangling));
+		Path loop = Files.createSymbolicLink(tmp.resolve("boucle"), tmp.resolve("boucle"));
+		CqpException looping = assertThrows(CqpException.class, () -> OutputFiles.write(loop, text("x")));
+		assertEquals("Impossible d'écrire " + loop + " : ses liens symboliques forment une boucle.", looping.getMessage());
+		assertFalse(Files.exists(loop, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(loop));
 	}
 
 	private static List<Path> list(Path folder) throws IOException {

@@ -1,0 +1,120 @@
+package fr.mutualite.cqp.core;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+
+/**
+ * The files and folders of candidates' personal data (the data folder, databases, exports,
+ * reports) are their owner's alone: folders 0700, files 0600, whatever the umask. Every file
+ * and folder the product creates for such data goes through here.
+ */
+public final class PrivateFiles {
+
+	/** Owner only: read and write. */
+	public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------"); //$NON-NLS-1$
+	/** Owner only: read, write and enter. */
+	public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------"); //$NON-NLS-1$
+
+	private PrivateFiles() {
+	}
+
+	/** Creates {@code folder} and its missing parents, each one the owner's alone; returns it. */
+	public static Path createFolders(Path folder) throws IOException {
+		Path absolute = folder.toAbsolutePath().normalize();
+		Deque<Path> missing = new ArrayDeque<>();
+		for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {
+			missing.push(p);
+		}
+		while (!missing.isEmpty()) {
+			Path created = missing.pop();
+			try {
+				Files.createDirectory(created, attribute(FOLDER, created));
+			} catch (java.nio.file.FileAlreadyExistsException e) {
+				if (!Files.isDirectory(created)) {
+					throw e;
+				}
+				continue; // created meanwhile by another process: leave its permissions
+			}
+			restrict(created);
+		}
+		if (!Files.isDirectory(absolute)) {
+			throw new java.nio.file.NotDirectoryException(absolute.toString());
+		}
+		return absolute;
+	}
+
+	/** Creates the new, empty file {@code file} (it must not exist), the owner's alone. */
+	public static Path createFile(Path file) throws IOException {
+		Path created = Files.createFile(file, attribute(FILE, file));
+		restrict(created);
+		return created;
+	}
+
+	/** The permissions a new file or folder is created with, where the file system has them. */
+	public static FileAttribute<?>[] attribute(Set<PosixFilePermission> permissions, Path where) {
+		Path parent = where.toAbsolutePath().getParent();
+		if (parent != null && posix(parent)) {
+			return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(permissions) };
+		}
+		return new FileAttribute<?>[0];
+	}
+
+	/**
+	 * Makes {@code path} (not following a symbolic link) its owner's alone: 0700 for a folder,
+	 * 0600 for a file. Does nothing on a file system without POSIX permissions.
+	 */
+	public static void restrict(Path path) throws IOException {
+		PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+				LinkOption.NOFOLLOW_LINKS);
+		if (view == null) {
+			return;
+		}
+		BasicFileAttributes attributes = view.readAttributes();
+		if (attributes.isSymbolicLink()) {
+			return;
+		}
+		Set<PosixFilePermission> wanted = attributes.isDirectory() ? FOLDER : FILE;
+		if (!view.readAttributes().permissions().equals(wanted)) {
+			view.setPermissions(wanted);
+		}
+	}
+
+	/**
+	 * Makes {@code root} and everything under it its owner's alone (a database written by an
+	 * older release, or under a permissive umask). Symbolic links are not followed.
+	 */
+	public static void restrictTree(Path root) throws IOException {
+		if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) || !posix(root)) {
+			return;
+		}
+		Files.walkFileTree(root, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+				restrict(dir);
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+				restrict(file);
+				return FileVisitResult.CONTINUE;
+			}
+		});
+	}
+
+	private static boolean posix(Path path) {
+		return path.getFileSystem().supportedFileAttributeViews().contains("posix"); //$NON-NLS-1$
+	}
+}
