@@ -27,6 +27,12 @@ public final class DerbyNetworkServer {
 	private static final String PROVIDER = "derby.authentication.provider"; //$NON-NLS-1$
 	private static final String NATIVE_LOCAL = "NATIVE::LOCAL"; //$NON-NLS-1$
 	private static final long START_TIMEOUT_MS = 30_000;
+	/** The shortest password a new user of a shared database may have. */
+	public static final int MIN_PASSWORD_LENGTH = 8;
+
+	static {
+		DerbySystem.prepare();
+	}
 
 	private final NetworkServerControl control;
 	private final int port;
@@ -42,11 +48,16 @@ public final class DerbyNetworkServer {
 	 * must not be open elsewhere. Returns whether credentials were set up now.
 	 */
 	public static boolean requireCredentials(Path folder, char[] password) throws CqpException {
-		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.open(folder, StoreSettings.OWNER, password);
-				Connection c = store.connect()) {
+		boolean fresh = !EmbeddedDerbyStore.exists(folder);
+		if (fresh) {
+			checkNewPassword(StoreSettings.OWNER, password);
+		}
+		try (EmbeddedDerbyStore store = fresh ? EmbeddedDerbyStore.create(folder, password)
+				: EmbeddedDerbyStore.open(folder, StoreSettings.OWNER, password); Connection c = store.connect()) {
 			if (provider(c) != null) {
 				return false;
 			}
+			checkNewPassword(StoreSettings.OWNER, password);
 			try (CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_CREATE_USER(?, ?)")) { //$NON-NLS-1$
 				s.setString(1, StoreSettings.OWNER);
 				s.setString(2, new String(password));
@@ -63,7 +74,14 @@ public final class DerbyNetworkServer {
 			}
 			return true;
 		} catch (SQLException e) {
-			throw new CqpException(NLS.bind(Messages.Server_cannotSecure, folder, e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Server_cannotSecure, folder, e.getSQLState()), e);
+		}
+	}
+
+	/** Refuses a password too short to be given to a new user of a shared database. */
+	public static void checkNewPassword(String user, char[] password) throws CqpException {
+		if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+			throw new CqpException(NLS.bind(Messages.Server_shortPassword, user, Integer.valueOf(MIN_PASSWORD_LENGTH)));
 		}
 	}
 
@@ -79,6 +97,7 @@ public final class DerbyNetworkServer {
 
 	/** Adds a user to the database of {@code owner} (settings of its owner, with password). */
 	public static void addUser(StoreSettings owner, String user, char[] password) throws CqpException {
+		checkNewPassword(user, password);
 		try (Connection c = (owner.mode() == StoreSettings.Mode.SERVER ? ClientDerbyStore.open(owner)
 				: EmbeddedDerbyStore.open(owner.folder(), owner.user(), owner.password())).connect();
 				CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_CREATE_USER(?, ?)")) { //$NON-NLS-1$
@@ -102,7 +121,7 @@ public final class DerbyNetworkServer {
 		try {
 			control.start(log);
 		} catch (Exception e) {
-			throw new CqpException(NLS.bind(Messages.Server_cannotStart, address(port), e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Server_cannotStart, address(port), Messages.Store_seeLog), e);
 		}
 		long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
 		while (!answers(control)) {
@@ -135,7 +154,7 @@ public final class DerbyNetworkServer {
 					: new NetworkServerControl(InetAddress.getByName(StoreSettings.LOOPBACK), port, user,
 							new String(password));
 		} catch (Exception e) {
-			throw new CqpException(NLS.bind(Messages.Server_cannotStop, address(port), e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Server_cannotStop, address(port), Messages.Store_seeLog), e);
 		}
 		if (!answers(control)) {
 			throw new CqpException(NLS.bind(Messages.Server_notRunning, address(port)));
@@ -143,7 +162,7 @@ public final class DerbyNetworkServer {
 		try {
 			control.shutdown();
 		} catch (Exception e) {
-			throw new CqpException(NLS.bind(Messages.Server_cannotStop, address(port), e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Server_cannotStop, address(port), Messages.Store_seeLog), e);
 		}
 	}
 
@@ -168,7 +187,7 @@ public final class DerbyNetworkServer {
 		try {
 			return new NetworkServerControl(InetAddress.getByName(StoreSettings.LOOPBACK), port);
 		} catch (Exception e) {
-			throw new CqpException(NLS.bind(Messages.Server_cannotStart, address(port), e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Server_cannotStart, address(port), Messages.Store_seeLog), e);
 		}
 	}
 

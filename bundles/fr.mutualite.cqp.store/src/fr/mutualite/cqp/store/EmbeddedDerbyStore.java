@@ -3,26 +3,41 @@ package fr.mutualite.cqp.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.core.IoErrors;
+import fr.mutualite.cqp.core.PrivateFiles;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.store.internal.Messages;
 import fr.mutualite.cqp.store.internal.SqlErrors;
 
 /**
- * A Derby database embedded in this process, kept in one folder. Opening creates the database
- * when the folder holds none; closing shuts it down so that another process may open it.
+ * A Derby database embedded in this process, kept in one folder that is its owner's alone
+ * (folders 0700, files 0600, whatever the umask). Only {@link #create} makes a new database, and
+ * all or nothing: it is made under a temporary name and renamed when Derby has written it, so
+ * that a process killed meanwhile leaves no half-made database. Closing shuts the database down
+ * so that another process may open it.
  */
 public final class EmbeddedDerbyStore implements DataStore {
 
 	/** SQLState Derby reports when a single database was shut down as asked. */
 	private static final String SHUTDOWN_OK = "08006"; //$NON-NLS-1$
+	/** The file that tells a folder holds a Derby database. */
+	private static final String SERVICE_FILE = "service.properties"; //$NON-NLS-1$
+	private static final String CREATING = ".creation-"; //$NON-NLS-1$
+
+	static {
+		DerbySystem.prepare();
+	}
 
 	private final Path folder;
 	private final String user;
@@ -37,34 +52,93 @@ public final class EmbeddedDerbyStore implements DataStore {
 		this.dataSource = dataSource(folder, user, password);
 	}
 
-	/**
-	 * Opens the database kept in {@code folder} as its owner, creating it (and missing parent
-	 * folders) when the folder does not exist yet.
-	 */
+	/** Opens the existing database kept in {@code folder} as its owner. */
 	public static EmbeddedDerbyStore open(Path folder) throws CqpException {
 		return open(folder, StoreSettings.OWNER, null);
 	}
 
 	/**
-	 * Opens the database kept in {@code folder} as {@code user} (with {@code password} when the
-	 * database asks for credentials), creating it when the folder does not exist yet.
+	 * Opens the existing database kept in {@code folder} as {@code user} (with {@code password}
+	 * when the database asks for credentials); refuses a folder that holds no database.
 	 */
 	public static EmbeddedDerbyStore open(Path folder, String user, char[] password) throws CqpException {
-		Path absolute = folder.toAbsolutePath().normalize();
+		return boot(existing(folder), user, password);
+	}
+
+	/** The absolute path of the database in {@code folder}, refused when there is none. */
+	public static Path existing(Path folder) throws CqpException {
+		Path absolute = checked(folder);
+		if (!exists(absolute)) {
+			throw new CqpException(NLS.bind(Files.exists(absolute) ? Messages.Store_notADatabase : Messages.Store_missing,
+					absolute));
+		}
+		return absolute;
+	}
+
+	/**
+	 * Creates a new database in {@code folder} (which must not exist, or be an empty folder) and
+	 * opens it as its owner, with {@code password} when given.
+	 */
+	public static EmbeddedDerbyStore create(Path folder, char[] password) throws CqpException {
+		Path absolute = checked(folder);
 		try {
-			Files.createDirectories(absolute.getParent());
+			if (Files.exists(absolute) && !isEmptyFolder(absolute)) {
+				throw new CqpException(NLS.bind(Messages.Store_notADatabase, absolute));
+			}
+			PrivateFiles.createFolders(absolute.getParent());
 		} catch (IOException e) {
-			throw new CqpException(NLS.bind(Messages.Store_cannotCreateFolder, absolute.getParent()), e);
+			throw new CqpException(NLS.bind(Messages.Store_cannotCreateFolder, absolute.getParent(), IoErrors.reason(e)), e);
 		}
 		routeDerbyLog(absolute.getParent());
+		Path making = absolute.resolveSibling('.' + absolute.getFileName().toString() + CREATING + UUID.randomUUID());
+		EmbeddedDataSource source = dataSource(making, StoreSettings.OWNER, password);
+		source.setCreateDatabase("create"); //$NON-NLS-1$
+		try {
+			source.getConnection().close();
+			shutdown(making, StoreSettings.OWNER, password);
+			Files.deleteIfExists(absolute);
+			Files.move(making, absolute, StandardCopyOption.ATOMIC_MOVE);
+		} catch (SQLException e) {
+			throw new CqpException(SqlErrors.openFailure(absolute.toString(), e), e);
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Store_cannotCreate, absolute, IoErrors.reason(e)), e);
+		} finally {
+			removeLeftover(making);
+		}
+		return boot(absolute, StoreSettings.OWNER, password);
+	}
+
+	/** Whether {@code folder} holds a Derby database. */
+	public static boolean exists(Path folder) {
+		return Files.isRegularFile(folder.resolve(SERVICE_FILE));
+	}
+
+	/**
+	 * The absolute form of {@code folder}, refused when Derby would read part of it as connection
+	 * attributes (a {@code ;}) rather than as a folder.
+	 */
+	private static Path checked(Path folder) throws CqpException {
+		Path absolute = folder.toAbsolutePath().normalize();
+		if (absolute.toString().indexOf(';') >= 0 || absolute.getParent() == null
+				|| absolute.toString().chars().anyMatch(Character::isISOControl)) {
+			throw new CqpException(NLS.bind(Messages.Store_badFolderName, folder));
+		}
+		return absolute;
+	}
+
+	private static EmbeddedDerbyStore boot(Path absolute, String user, char[] password) throws CqpException {
+		routeDerbyLog(absolute.getParent());
 		EmbeddedDerbyStore store = new EmbeddedDerbyStore(absolute, user, password);
-		store.dataSource.setCreateDatabase("create"); //$NON-NLS-1$
 		try (Connection c = store.dataSource.getConnection()) {
 			// Booting happens here; nothing else to do.
 		} catch (SQLException e) {
 			throw new CqpException(SqlErrors.openFailure(absolute.toString(), e), e);
-		} finally {
-			store.dataSource.setCreateDatabase(null);
+		}
+		try {
+			PrivateFiles.restrictTree(absolute);
+		} catch (IOException e) {
+			store.close();
+			throw new CqpException(NLS.bind(Messages.Store_cannotProtect, absolute, IoErrors.reason(e)), e);
 		}
 		return store;
 	}
@@ -92,13 +166,21 @@ public final class EmbeddedDerbyStore implements DataStore {
 			return;
 		}
 		closed = true;
+		try {
+			shutdown(folder, user, password);
+		} catch (SQLException e) {
+			throw new CqpException(NLS.bind(Messages.Store_cannotClose, folder), e);
+		}
+	}
+
+	private static void shutdown(Path folder, String user, char[] password) throws SQLException {
 		EmbeddedDataSource shutdown = dataSource(folder, user, password);
 		shutdown.setShutdownDatabase("shutdown"); //$NON-NLS-1$
 		try (Connection c = shutdown.getConnection()) {
-			throw new CqpException(NLS.bind(Messages.Store_cannotClose, folder));
+			throw new SQLException("Derby did not shut the database down"); //$NON-NLS-1$
 		} catch (SQLException e) {
 			if (!SHUTDOWN_OK.equals(e.getSQLState())) {
-				throw new CqpException(NLS.bind(Messages.Store_cannotClose, folder), e);
+				throw e;
 			}
 		}
 	}
@@ -111,6 +193,29 @@ public final class EmbeddedDerbyStore implements DataStore {
 			source.setPassword(new String(password));
 		}
 		return source;
+	}
+
+	private static boolean isEmptyFolder(Path folder) throws IOException {
+		if (!Files.isDirectory(folder)) {
+			return false;
+		}
+		try (Stream<Path> entries = Files.list(folder)) {
+			return entries.findAny().isEmpty();
+		}
+	}
+
+	/** Removes what a creation interrupted here left under its temporary name. */
+	private static void removeLeftover(Path making) {
+		if (!Files.exists(making)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(making)) {
+			for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		} catch (IOException e) {
+			// a private leftover folder beside the database; nothing was lost
+		}
 	}
 
 	/** Derby writes derby.log in the working folder unless told otherwise: keep it beside the data. */

@@ -1,9 +1,6 @@
 package fr.mutualite.cqp.store;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -21,8 +18,10 @@ import java.util.stream.Collectors;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.ImportReport;
 import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.dossier.RegistrationCsv;
@@ -90,7 +89,10 @@ public final class StoreBenchmark {
 		int listed;
 		Duration listFirst;
 		Duration listAgain = Duration.ofDays(1);
-		try (DossierStore source = DerbyDossierStore.open(StoreSettings.embedded(work.resolve("generee")), library)) { //$NON-NLS-1$
+		try (DossierStore source = DerbyDossierStore.open(StoreSettings.embedded(work.resolve("generee")), library,
+				DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
+					// a fresh database of the benchmark's work folder
+				})) { //$NON-NLS-1$
 			log.accept(NLS.bind(Messages.Bench_generating, Integer.valueOf(candidates)));
 			long start = System.nanoTime();
 			try (BulkLoader loader = source.bulkLoader()) {
@@ -123,13 +125,14 @@ public final class StoreBenchmark {
 		Duration importing;
 		long derbyRows;
 		Duration derbyImport;
-		try (DossierStore target = DerbyDossierStore.open(StoreSettings.embedded(work.resolve("importee")), library)) { //$NON-NLS-1$
+		try (DossierStore target = DerbyDossierStore.open(StoreSettings.embedded(work.resolve("importee")), library,
+				DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
+					// a fresh database of the benchmark's work folder
+				})) {
 			log.accept(NLS.bind(Messages.Bench_importing, Integer.valueOf(rows.size())));
-			Set<String> certifications = library.certifications().stream().map(Certification::getCode)
-					.collect(Collectors.toSet());
 			Set<String> bodies = target.trainingBodies().list().stream().map(b -> b.getCode()).collect(Collectors.toSet());
 			long start = System.nanoTime();
-			RegistrationCsv.Parsed parsed = RegistrationCsv.read(csv, certifications, bodies, asOf);
+			RegistrationCsv.Parsed parsed = RegistrationCsv.read(csv, library, bodies, asOf);
 			imported = target.importRegistrations(parsed.rows(), Progress.NONE);
 			importing = Duration.ofNanos(System.nanoTime() - start);
 			if (!parsed.problems().isEmpty()) {
@@ -165,7 +168,7 @@ public final class StoreBenchmark {
 	}
 
 	private static void write(Path file, List<RegistrationRow> rows, boolean header) throws CqpException {
-		try (OutputStream out = Files.newOutputStream(file)) {
+		OutputFiles.write(file, out -> {
 			if (header) {
 				RegistrationCsv.write(rows, RegistrationCsv.Dialect.CSV, out);
 			} else {
@@ -174,8 +177,6 @@ public final class StoreBenchmark {
 				String text = buffer.toString(StandardCharsets.UTF_8);
 				out.write(text.substring(text.indexOf('\n') + 1).getBytes(StandardCharsets.UTF_8));
 			}
-		} catch (IOException e) {
-			throw new CqpException(NLS.bind(Messages.Bench_cannotWrite, file, e.getMessage()), e);
-		}
+		});
 	}
 }

@@ -43,8 +43,12 @@ public final class StorePreferences {
 		return StoreSettings.embedded(folder, StoreSettings.OWNER, password);
 	}
 
-	/** Keeps {@code settings} (without password) as the user's choice. */
+	/**
+	 * Keeps {@code settings} (without password) as the user's choice, once checked: an embedded
+	 * database must exist, a server must be named by a valid host, port and database name.
+	 */
 	public static void write(StoreSettings settings) throws CqpException {
+		check(settings);
 		IEclipsePreferences node = InstanceScope.INSTANCE.getNode(NODE);
 		node.put(MODE, settings.mode().name().toLowerCase(Locale.ROOT));
 		if (settings.mode() == StoreSettings.Mode.SERVER) {
@@ -63,7 +67,29 @@ public final class StorePreferences {
 		try {
 			node.flush();
 		} catch (BackingStoreException e) {
-			throw new CqpException(NLS.bind(Messages.Store_cannotSavePreferences, e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Store_cannotSavePreferences, Messages.Store_seeLog), e);
+		}
+	}
+
+	/** Forgets the user's choice: the embedded database of the data folder again. */
+	public static void reset() throws CqpException {
+		IEclipsePreferences node = InstanceScope.INSTANCE.getNode(NODE);
+		for (String key : new String[] { MODE, FOLDER, HOST, PORT, DATABASE, USER }) {
+			node.remove(key);
+		}
+		try {
+			node.flush();
+		} catch (BackingStoreException e) {
+			throw new CqpException(NLS.bind(Messages.Store_cannotSavePreferences, Messages.Store_seeLog), e);
+		}
+	}
+
+	/** Refuses settings that name no database. */
+	public static void check(StoreSettings settings) throws CqpException {
+		if (settings.mode() == StoreSettings.Mode.EMBEDDED) {
+			EmbeddedDerbyStore.existing(settings.folder());
+		} else {
+			ClientDerbyStore.checkAddress(settings);
 		}
 	}
 }

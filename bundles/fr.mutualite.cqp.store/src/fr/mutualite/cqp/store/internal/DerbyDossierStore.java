@@ -35,6 +35,7 @@ import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.CandidateRepository;
 import fr.mutualite.cqp.core.dossier.CompanyRepository;
 import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.Identity;
 import fr.mutualite.cqp.core.dossier.ImportReport;
 import fr.mutualite.cqp.core.dossier.JuryRepository;
@@ -85,15 +86,24 @@ public final class DerbyDossierStore implements DossierStore {
 	}
 
 	/**
-	 * Opens the database {@code settings} names: creates it if needed, brings its schema up to
-	 * date, refreshes its copy of the referentials.
+	 * Opens the database {@code settings} names (creating a missing embedded one when
+	 * {@code opening} asks for it), brings its schema up to date, refreshes its copy of the
+	 * referentials; tells {@code notices} when it creates or upgrades the database.
 	 */
-	public static DerbyDossierStore open(StoreSettings settings, ReferentialLibrary library) throws CqpException {
+	public static DerbyDossierStore open(StoreSettings settings, ReferentialLibrary library,
+			DossierStoreFactory.Opening opening, Consumer<String> notices) throws CqpException {
 		boolean embedded = settings.mode() == StoreSettings.Mode.EMBEDDED;
-		DataStore data = embedded ? EmbeddedDerbyStore.open(settings.folder(), settings.user(), settings.password())
-				: ClientDerbyStore.open(settings);
+		DataStore data;
+		if (!embedded) {
+			data = ClientDerbyStore.open(settings);
+		} else if (opening == DossierStoreFactory.Opening.CREATE_IF_MISSING && !EmbeddedDerbyStore.exists(settings.folder())) {
+			data = EmbeddedDerbyStore.create(settings.folder(), settings.password());
+			notices.accept(NLS.bind(Messages.Store_created, data.location()));
+		} else {
+			data = EmbeddedDerbyStore.open(settings.folder(), settings.user(), settings.password());
+		}
 		try {
-			Migrations.migrate(data.connect(), data.location(), embedded);
+			Migrations.migrate(data.connect(), data.location(), embedded, notices);
 			String user = embedded ? System.getProperty("user.name", settings.user()) : settings.user(); //$NON-NLS-1$
 			DerbyDossierStore store = new DerbyDossierStore(data, library, user);
 			Jdbc.transaction(data, c -> {

@@ -43,7 +43,6 @@ public final class Messages extends NLS {
 	public static String Bench_importing;
 	public static String Bench_derbyImport;
 	public static String Bench_refusedRows;
-	public static String Bench_cannotWrite;
 	public static String Server_cannotSecure;
 	public static String Server_alreadyRunning;
 	public static String Server_cannotStart;
@@ -51,6 +50,22 @@ public final class Messages extends NLS {
 	public static String Server_notRunning;
 	public static String Server_cannotStop;
 
+	public static String Store_upgrading;
+	public static String Store_upgraded;
+	public static String Store_halfMigrated;
+	public static String Store_unrepairable;
+	public static String Store_seeLog;
+	public static String Store_sqlState;
+	public static String Store_missing;
+	public static String Store_notADatabase;
+	public static String Store_badFolderName;
+	public static String Store_cannotCreate;
+	public static String Store_cannotProtect;
+	public static String Store_created;
+	public static String Server_shortPassword;
+	public static String Store_badPort;
+	public static String Store_badHost;
+	public static String Store_badDatabaseName;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -1,5 +1,8 @@
 package fr.mutualite.cqp.store.internal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +14,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 
+import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
@@ -27,101 +33,321 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
  * Creates and upgrades the schema with Liquibase, from the change sets of {@code db/changelog.xml}.
- * A database that ran change sets this version does not know was written by a newer product: it
- * is refused, untouched. Only the database's owner upgrades it; in a database with credentials,
- * every user may then read and write its tables.
+ * An upgrade is one transaction: the change sets, their changelog rows and the rights given to the
+ * database's users are committed together, so that a process killed at any moment leaves the
+ * database at its old version or at the new one (Derby's DDL is transactional; Liquibase's own
+ * commits are held back). A database that ran change sets this version does not know was written
+ * by a newer product: it is refused, untouched. A database an older release left half-upgraded
+ * (a change set applied, its changelog row missing) is refused with the way out:
+ * {@link #repair}. Only the database's owner upgrades it; in a database with credentials, every
+ * user may read and write its tables.
  */
 public final class Migrations {
 
 	private static final String CHANGELOG = "db/changelog.xml"; //$NON-NLS-1$
+	/** Derby's "object already exists". */
+	private static final String EXISTS = "X0Y32"; //$NON-NLS-1$
+	private static final String CHANGELOG_TABLE = "DATABASECHANGELOG", LOCK_TABLE = "DATABASECHANGELOGLOCK"; //$NON-NLS-1$ //$NON-NLS-2$
 
 	private Migrations() {
 	}
 
 	/**
-	 * Brings the schema of the database behind {@code connection} up to date; Liquibase closes
-	 * the connection. {@code exclusive} says no other process can reach the database (embedded
-	 * mode), so that a lock left by a process killed during a migration may be released.
+	 * Brings the schema of the database behind {@code connection} up to date, then closes the
+	 * connection. {@code exclusive} says no other process can reach the database (embedded
+	 * mode), so that a lock left by a process of an older release killed during a migration may
+	 * be released. {@code notices} is told, before it starts, that an upgrade is made.
 	 */
-	public static void migrate(Connection connection, String location, boolean exclusive) throws CqpException {
-		run(connection, location, exclusive, -1);
+	public static void migrate(Connection connection, String location, boolean exclusive, Consumer<String> notices)
+			throws CqpException {
+		run(connection, location, exclusive, -1, notices);
 	}
 
 	/** Applies the first {@code count} change sets only: how an older version left its databases. */
 	public static void migrate(Connection connection, String location, int count) throws CqpException {
-		run(connection, location, true, count);
+		run(connection, location, true, count, notice -> {
+		});
 	}
 
-	private static void run(Connection connection, String location, boolean exclusive, int count) throws CqpException {
+	/** The ids of the change sets of this version, in order. */
+	public static List<String> changeSets() throws CqpException {
+		try {
+			return Scope.child(scope(), () -> {
+				try (Liquibase liquibase = liquibase(null)) {
+					return ids(liquibase);
+				}
+			});
+		} catch (Exception e) {
+			throw new CqpException(NLS.bind(Messages.Store_migrationFailed, CHANGELOG, Messages.Store_seeLog), e);
+		}
+	}
+
+	private static void run(Connection connection, String location, boolean exclusive, int count,
+			Consumer<String> notices) throws CqpException {
+		try {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try {
+				Applied applied = Scope.child(scope(), () -> update(connection, location, exclusive, count, notices));
+				if (isOwner(connection)) {
+					shareWithUsers(connection);
+				}
+				connection.commit();
+				if (applied.upgrade()) {
+					notices.accept(NLS.bind(Messages.Store_upgraded, location, String.join(", ", applied.ids()))); //$NON-NLS-1$
+				}
+			} catch (Exception e) {
+				Jdbc.rollback(connection);
+				throw e;
+			} finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		} catch (Refusal e) {
+			throw new CqpException(e.getMessage());
+		} catch (Exception e) {
+			throw new CqpException(NLS.bind(Messages.Store_migrationFailed, location, reason(e)), e);
+		} finally {
+			try {
+				connection.close();
+			} catch (SQLException e) {
+				// the outcome is known already; the connection goes with the database
+			}
+		}
+	}
+
+	/** The change sets run by an opening, and whether they upgraded an existing schema. */
+	private record Applied(List<String> ids, boolean upgrade) {
+	}
+
+	/** Runs the change sets not run yet. Nothing is committed here. */
+	private static Applied update(Connection connection, String location, boolean exclusive, int count,
+			Consumer<String> notices) throws Exception {
+		try (Liquibase liquibase = liquibase(connection)) {
+			List<String> known = ids(liquibase);
+			Set<String> ran = ran(connection);
+			List<String> unknown = new ArrayList<>(ran);
+			unknown.removeAll(known);
+			if (!unknown.isEmpty()) {
+				throw new Refusal(NLS.bind(Messages.Store_newerSchema, location, String.join(", ", unknown))); //$NON-NLS-1$
+			}
+			List<String> pending = new ArrayList<>(count < 0 ? known : known.subList(0, Math.min(count, known.size())));
+			pending.removeAll(ran);
+			if (pending.isEmpty()) {
+				return new Applied(pending, false);
+			}
+			if (!isOwner(connection)) {
+				throw new Refusal(NLS.bind(Messages.Store_ownerMustUpgrade, location, StoreSettings.OWNER));
+			}
+			if (count < 0) {
+				refuseHalfMigrated(connection, location, known, ran.size());
+			}
+			if (!ran.isEmpty()) {
+				notices.accept(NLS.bind(Messages.Store_upgrading, location, String.join(", ", pending))); //$NON-NLS-1$
+			}
+			liquibase.setShowSummary(UpdateSummaryEnum.OFF);
+			liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+			if (exclusive) {
+				liquibase.forceReleaseLocks();
+			}
+			try {
+				if (count < 0) {
+					liquibase.update(new Contexts(), new LabelExpression());
+				} else {
+					liquibase.update(count, new Contexts(), new LabelExpression());
+				}
+			} catch (Exception e) {
+				if (SqlErrors.has(e, EXISTS)) {
+					throw new Refusal(NLS.bind(Messages.Store_halfMigrated, location, pending.get(0)));
+				}
+				throw e;
+			}
+			return new Applied(pending, !ran.isEmpty());
+		}
+	}
+
+	/**
+	 * Refuses, before anything is changed, a database whose structure is that of the first
+	 * {@code ran} change sets and some of the next: an older release, stopped between a change
+	 * set and its changelog row, left it so.
+	 */
+	private static void refuseHalfMigrated(Connection connection, String location, List<String> known, int ran)
+			throws SQLException, CqpException {
+		List<String> actual = SchemaSignature.of(connection, Set.of(CHANGELOG_TABLE, LOCK_TABLE));
+		if (ran == 0 && actual.isEmpty()) {
+			return; // a new database
+		}
+		for (int applied = ran + 1; applied <= known.size(); applied++) {
+			if (actual.equals(reference(applied))) {
+				throw new Refusal(NLS.bind(Messages.Store_halfMigrated, location, known.get(ran)));
+			}
+		}
+	}
+
+	/**
+	 * Repairs a database that an older release, killed during an upgrade, left with change sets
+	 * applied but not recorded: when its structure is exactly that of a database where the
+	 * recorded change sets and the next ones were run, those are recorded, then the upgrade is
+	 * made. A structure matching no version is refused, the database untouched. Returns the ids
+	 * of the change sets recorded.
+	 */
+	public static List<String> repair(Connection connection, String location) throws CqpException {
+		try {
+			connection.setAutoCommit(false);
+			Set<String> ran = ran(connection);
+			List<String> known = changeSets();
+			if (!known.containsAll(ran)) {
+				List<String> unknown = new ArrayList<>(ran);
+				unknown.removeAll(known);
+				throw new CqpException(NLS.bind(Messages.Store_newerSchema, location, String.join(", ", unknown))); //$NON-NLS-1$
+			}
+			List<String> actual = SchemaSignature.of(connection, Set.of(CHANGELOG_TABLE, LOCK_TABLE));
+			for (int applied = ran.size(); applied <= known.size(); applied++) {
+				if (actual.equals(reference(applied))) {
+					List<String> recorded = new ArrayList<>(known.subList(ran.size(), applied));
+					record(connection, recorded.size());
+					connection.commit();
+					return recorded;
+				}
+			}
+			throw new CqpException(NLS.bind(Messages.Store_unrepairable, location));
+		} catch (SQLException e) {
+			Jdbc.rollback(connection);
+			throw SqlErrors.failure(location, e);
+		} finally {
+			try {
+				connection.close();
+			} catch (SQLException e) {
+				// the outcome is known already
+			}
+		}
+	}
+
+	/** Marks the next {@code count} change sets as run, without running them. */
+	private static void record(Connection connection, int count) throws CqpException {
+		if (count == 0) {
+			return;
+		}
+		try {
+			Scope.child(scope(), () -> {
+				try (Liquibase liquibase = liquibase(connection)) {
+					liquibase.forceReleaseLocks();
+					for (int i = 0; i < count; i++) {
+						liquibase.markNextChangeSetRan(new Contexts(), new LabelExpression());
+					}
+				}
+			});
+		} catch (Exception e) {
+			throw new CqpException(NLS.bind(Messages.Store_migrationFailed, CHANGELOG, reason(e)), e);
+		}
+	}
+
+	/** The structure of a new database after the first {@code count} change sets. */
+	private static List<String> reference(int count) throws SQLException, CqpException {
+		EmbeddedDataSource source = new EmbeddedDataSource();
+		source.setDatabaseName("memory:cqp-reference-" + UUID.randomUUID()); //$NON-NLS-1$
+		source.setUser(StoreSettings.OWNER);
+		source.setCreateDatabase("create"); //$NON-NLS-1$
+		try {
+			migrate(source.getConnection(), source.getDatabaseName(), count);
+			source.setCreateDatabase(null);
+			try (Connection c = source.getConnection()) {
+				return SchemaSignature.of(c, Set.of(CHANGELOG_TABLE, LOCK_TABLE));
+			}
+		} finally {
+			source.setConnectionAttributes("drop=true"); //$NON-NLS-1$
+			try {
+				source.getConnection().close();
+			} catch (SQLException dropped) {
+				// Derby reports a dropped database as an exception
+			}
+		}
+	}
+
+	private static Map<String, Object> scope() {
 		Map<String, Object> scope = new HashMap<>();
 		scope.put(Scope.Attr.ui.name(), new LoggerUIService());
 		scope.put("liquibase.analytics.enabled", Boolean.FALSE); //$NON-NLS-1$
 		scope.put("liquibase.changelogLockWaitTimeInMinutes", Long.valueOf(1)); //$NON-NLS-1$
+		return scope;
+	}
+
+	/** Liquibase over {@code connection}, whose commits and closing are held back; or without database. */
+	private static Liquibase liquibase(Connection connection) throws Exception {
+		Database database = null;
+		if (connection != null) {
+			database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(held(connection)));
+			if (database instanceof DerbyDatabase derby) {
+				// Liquibase shuts an embedded database down when it is done, without the
+				// credentials a protected database asks for; the store keeps it open.
+				derby.setShutdownEmbeddedDerby(false);
+			}
+		}
+		return new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), database);
+	}
+
+	private static List<String> ids(Liquibase liquibase) throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (ChangeSet changeSet : liquibase.getDatabaseChangeLog().getChangeSets()) {
+			ids.add(changeSet.getId());
+		}
+		return ids;
+	}
+
+	/**
+	 * {@code connection} as Liquibase sees it: its commits and rollbacks, its return to
+	 * auto-commit and its closing do nothing, so that the whole upgrade stays one transaction that the caller ends.
+	 */
+	private static Connection held(Connection connection) {
+		return (Connection) Proxy.newProxyInstance(Migrations.class.getClassLoader(), new Class<?>[] { Connection.class },
+				(proxy, method, args) -> {
+					switch (method.getName()) {
+					case "commit", "close", "rollback": //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						// Derby undoes a failed statement by itself; the transaction is the caller's.
+						if (method.getParameterCount() == 0) {
+							return null;
+						}
+						break;
+					case "setAutoCommit": //$NON-NLS-1$
+						return null;
+					case "getAutoCommit": //$NON-NLS-1$
+						return Boolean.FALSE;
+					case "isClosed": //$NON-NLS-1$
+						return Boolean.valueOf(connection.isClosed());
+					default:
+						break;
+					}
+					return invoke(method, connection, args);
+				});
+	}
+
+	private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
 		try {
-			Scope.child(scope, () -> {
-				Database database = DatabaseFactory.getInstance()
-						.findCorrectDatabaseImplementation(new JdbcConnection(connection));
-				if (database instanceof DerbyDatabase derby) {
-					// Liquibase shuts an embedded database down when it is done, without the
-					// credentials a protected database asks for; the store keeps it open.
-					derby.setShutdownEmbeddedDerby(false);
-				}
-				try (Liquibase liquibase = new Liquibase(CHANGELOG,
-						new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), database)) {
-					Set<String> known = new LinkedHashSet<>();
-					for (ChangeSet changeSet : liquibase.getDatabaseChangeLog().getChangeSets()) {
-						known.add(changeSet.getId());
-					}
-					Set<String> ran = ran(connection);
-					List<String> unknown = new ArrayList<>(ran);
-					unknown.removeAll(known);
-					if (!unknown.isEmpty()) {
-						throw new Refusal(NLS.bind(Messages.Store_newerSchema, location, String.join(", ", unknown))); //$NON-NLS-1$
-					}
-					if (ran.containsAll(known) && count < 0) {
-						return;
-					}
-					if (!StoreSettings.OWNER.equalsIgnoreCase(connection.getMetaData().getUserName())) {
-						throw new Refusal(NLS.bind(Messages.Store_ownerMustUpgrade, location, StoreSettings.OWNER));
-					}
-					liquibase.setShowSummary(UpdateSummaryEnum.OFF);
-					liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
-					if (exclusive) {
-						liquibase.forceReleaseLocks();
-					}
-					if (count < 0) {
-						liquibase.update(new Contexts(), new LabelExpression());
-					} else {
-						liquibase.update(count, new Contexts(), new LabelExpression());
-					}
-					shareWithUsers(connection);
-				}
-			});
-		} catch (Refusal e) {
-			throw new CqpException(e.getMessage());
-		} catch (Exception e) {
-			Throwable cause = e instanceof LiquibaseException && e.getCause() != null ? e.getCause() : e;
-			throw new CqpException(NLS.bind(Messages.Store_migrationFailed, location, cause.getMessage()), e);
+			return method.invoke(target, args);
+		} catch (InvocationTargetException e) {
+			throw e.getCause();
 		}
 	}
 
+	private static boolean isOwner(Connection connection) throws SQLException {
+		return StoreSettings.OWNER.equalsIgnoreCase(connection.getMetaData().getUserName());
+	}
+
 	/** The ids of the change sets the database ran (none for a new database). */
-	private static Set<String> ran(Connection connection) throws SQLException {
+	static Set<String> ran(Connection connection) throws SQLException {
 		Set<String> ids = new LinkedHashSet<>();
-		try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "DATABASECHANGELOG", //$NON-NLS-1$
-				null)) {
+		try (ResultSet tables = connection.getMetaData().getTables(null, StoreSettings.OWNER, CHANGELOG_TABLE, null)) {
 			if (!tables.next()) {
 				return ids;
 			}
 		}
 		try (Statement s = connection.createStatement();
-				ResultSet r = s.executeQuery("SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) { //$NON-NLS-1$
+				ResultSet r = s.executeQuery("SELECT ID FROM " + StoreSettings.OWNER + '.' + CHANGELOG_TABLE //$NON-NLS-1$
+						+ " ORDER BY ORDEREXECUTED")) { //$NON-NLS-1$
 			while (r.next()) {
 				ids.add(r.getString(1));
 			}
@@ -131,7 +357,9 @@ public final class Migrations {
 
 	/**
 	 * In a database with credentials (SQL authorization on), lets every user read and write the
-	 * tables and read the views; the owner alone changes their structure.
+	 * tables and read the views and the changelog, where a right is missing; the owner alone
+	 * changes their structure. Run at every opening by the owner, so that a database protected
+	 * after its creation (cqp server start on an existing database) is shared too.
 	 */
 	private static void shareWithUsers(Connection connection) throws SQLException {
 		try (PreparedStatement s = connection.prepareStatement("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY(?)")) { //$NON-NLS-1$
@@ -142,24 +370,36 @@ public final class Migrations {
 				}
 			}
 		}
-		List<String[]> objects = new ArrayList<>();
-		try (ResultSet r = connection.getMetaData().getTables(null, connection.getSchema(), "%", //$NON-NLS-1$
-				new String[] { "TABLE", "VIEW" })) { //$NON-NLS-1$ //$NON-NLS-2$
-			while (r.next()) {
-				objects.add(new String[] { r.getString("TABLE_NAME"), r.getString("TABLE_TYPE") }); //$NON-NLS-1$ //$NON-NLS-2$
+		List<String> grants = new ArrayList<>();
+		try (PreparedStatement s = connection.prepareStatement("SELECT T.TABLENAME, T.TABLETYPE, P.SELECTPRIV, P.UPDATEPRIV " //$NON-NLS-1$
+				+ "FROM SYS.SYSTABLES T JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID " //$NON-NLS-1$
+				+ "LEFT JOIN SYS.SYSTABLEPERMS P ON P.TABLEID = T.TABLEID AND P.GRANTEE = 'PUBLIC' " //$NON-NLS-1$
+				+ "WHERE S.SCHEMANAME = ? AND T.TABLETYPE IN ('T', 'V')")) { //$NON-NLS-1$
+			s.setString(1, StoreSettings.OWNER);
+			try (ResultSet r = s.executeQuery()) {
+				while (r.next()) {
+					String table = r.getString(1);
+					boolean readOnly = "V".equals(r.getString(2)) || table.startsWith(CHANGELOG_TABLE); //$NON-NLS-1$
+					boolean canRead = "y".equalsIgnoreCase(r.getString(3)); //$NON-NLS-1$
+					boolean canWrite = "y".equalsIgnoreCase(r.getString(4)); //$NON-NLS-1$
+					if (!canRead || !readOnly && !canWrite) {
+						grants.add("GRANT " + (readOnly ? "SELECT" : "SELECT, INSERT, UPDATE, DELETE") + " ON " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+								+ StoreSettings.OWNER + ".\"" + table + "\" TO PUBLIC"); //$NON-NLS-1$ //$NON-NLS-2$
+					}
+				}
 			}
 		}
-		boolean autoCommit = connection.getAutoCommit();
-		connection.setAutoCommit(false);
 		try (Statement s = connection.createStatement()) {
-			for (String[] object : objects) {
-				String rights = "VIEW".equals(object[1]) ? "SELECT" : "SELECT, INSERT, UPDATE, DELETE"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				s.executeUpdate("GRANT " + rights + " ON " + connection.getSchema() + '.' + object[0] + " TO PUBLIC"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			for (String grant : grants) {
+				s.executeUpdate(grant);
 			}
-			connection.commit();
-		} finally {
-			connection.setAutoCommit(autoCommit);
 		}
+	}
+
+	/** The cause of a failed upgrade, in a phrase: Derby's state code, never Java's text. */
+	private static String reason(Exception e) {
+		SQLException sql = SqlErrors.find(e);
+		return sql == null ? Messages.Store_seeLog : NLS.bind(Messages.Store_sqlState, sql.getSQLState());
 	}
 
 	/** Carries a refusal out of Liquibase's scope. */

@@ -35,7 +35,7 @@ public final class SqlErrors {
 		if (has(e, BAD_CREDENTIALS)) {
 			return NLS.bind(Messages.Store_badCredentials, location);
 		}
-		return NLS.bind(Messages.Store_cannotOpen, location, e.getMessage());
+		return NLS.bind(Messages.Store_cannotOpen, location, detail(e));
 	}
 
 	/** Why the server of {@code settings} could not be reached. */
@@ -46,7 +46,7 @@ public final class SqlErrors {
 		if (has(e, BAD_CREDENTIALS)) {
 			return NLS.bind(Messages.Store_badCredentials, settings.location());
 		}
-		return NLS.bind(Messages.Store_cannotOpen, settings.location(), e.getMessage());
+		return NLS.bind(Messages.Store_cannotOpen, settings.location(), detail(e));
 	}
 
 	/** Why a read or a write on {@code location} failed; nothing was written. */
@@ -59,7 +59,7 @@ public final class SqlErrors {
 		} else if (has(e, NO_SERVER) || "08006".equals(e.getSQLState())) { //$NON-NLS-1$
 			message = NLS.bind(Messages.Store_lost, location);
 		} else {
-			message = NLS.bind(Messages.Store_failed, location, e.getMessage());
+			message = NLS.bind(Messages.Store_failed, location, detail(e));
 		}
 		return new CqpException(message, e);
 	}
@@ -82,7 +82,30 @@ public final class SqlErrors {
 		return connection;
 	}
 
-	private static boolean has(SQLException e, String state) {
+	/**
+	 * What Derby said, as a phrase in the user's language: its state code (Derby's own text is
+	 * English, and goes to the log with the exception).
+	 */
+	public static String detail(SQLException e) {
+		SQLException deepest = e;
+		for (SQLException next = e.getNextException(); next != null; next = next.getNextException()) {
+			deepest = next;
+		}
+		return NLS.bind(Messages.Store_sqlState, deepest.getSQLState());
+	}
+
+	/** The first SQL exception in the causes of {@code e}, or {@code null}. */
+	static SQLException find(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof SQLException s) {
+				return s;
+			}
+		}
+		return null;
+	}
+
+	/** Whether {@code e} or one of its causes has the SQL state {@code state}. */
+	static boolean has(Throwable e, String state) {
 		for (Throwable t = e; t != null; t = t.getCause()) {
 			if (t instanceof SQLException s) {
 				if (state.equals(s.getSQLState())) {

@@ -32,7 +32,7 @@ class EmbeddedDerbyStoreTest {
 	@Test
 	void rowsWrittenAreReadBackAfterCloseAndReopen() throws Exception {
 		Path folder = tmp.resolve("donnees/cqp");
-		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.open(folder)) {
+		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.create(folder, null)) {
 			try (Connection c = store.connect(); Statement s = c.createStatement()) {
 				s.executeUpdate("CREATE TABLE candidat (id INT PRIMARY KEY, nom VARCHAR(80) NOT NULL, heures INT)");
 				try (PreparedStatement insert = c.prepareStatement("INSERT INTO candidat VALUES (?, ?, ?)")) {
@@ -59,7 +59,7 @@ class EmbeddedDerbyStoreTest {
 
 	@Test
 	void derbyRunsAsAnOsgiBundle() throws Exception {
-		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.open(tmp.resolve("osgi"));
+		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.create(tmp.resolve("osgi"), null);
 				Connection c = store.connect()) {
 			Bundle derby = FrameworkUtil.getBundle(c.getClass());
 			assertEquals("derby", derby == null ? null : derby.getSymbolicName());
@@ -72,7 +72,7 @@ class EmbeddedDerbyStoreTest {
 	@Test
 	void aClosedStoreRefusesConnectionsWithAMessageNamingTheDatabase() throws Exception {
 		Path folder = tmp.resolve("fermee");
-		EmbeddedDerbyStore store = EmbeddedDerbyStore.open(folder);
+		EmbeddedDerbyStore store = EmbeddedDerbyStore.create(folder, null);
 		store.close();
 		CqpException e = assertThrows(CqpException.class, store::connect);
 		assertTrue(e.getMessage().contains(folder.toString()), e.getMessage());
@@ -81,7 +81,7 @@ class EmbeddedDerbyStoreTest {
 
 	@Test
 	void derbyLogStaysOutOfTheWorkingFolder() throws Exception {
-		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.open(tmp.resolve("journal"))) {
+		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.create(tmp.resolve("journal"), null)) {
 			assertFalse(Files.exists(Path.of("derby.log")), "derby.log must not land in the working folder");
 		}
 	}

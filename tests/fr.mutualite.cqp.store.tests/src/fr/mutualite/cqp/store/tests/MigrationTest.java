@@ -1,23 +1,39 @@
 package fr.mutualite.cqp.store.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.store.EmbeddedDerbyStore;
 import fr.mutualite.cqp.store.internal.Migrations;
 
-/** Databases of older versions are upgraded in place; databases of newer versions are refused, untouched. */
+/**
+ * Databases of older versions are upgraded in place, all or nothing; databases of newer versions
+ * are refused, untouched; a database an older release left half upgraded is refused with the way
+ * out, and repaired by it.
+ */
 class MigrationTest {
 
 	@TempDir
@@ -25,19 +41,8 @@ class MigrationTest {
 
 	@Test
 	void aDatabaseOfTheFirstSchemaIsUpgradedKeepingItsRows() throws Exception {
-		Path folder = tmp.resolve("ancienne");
-		try (EmbeddedDerbyStore old = EmbeddedDerbyStore.open(folder)) {
-			Migrations.migrate(old.connect(), folder.toString(), 1);
-			try (Connection c = old.connect(); Statement s = c.createStatement()) {
-				s.executeUpdate("INSERT INTO CERTIFICATION VALUES ('CMI', 'Conseiller', '1.0')");
-				s.executeUpdate("INSERT INTO CANDIDATE (ID, LAST_NAME, FIRST_NAME, MATCH_KEY, VERSION, UPDATED_BY, UPDATED_AT) "
-						+ "VALUES ('C-1', 'Ancien', 'Candidat', 'ANCIEN|CANDIDAT|', 1, 'v0.1', CURRENT_TIMESTAMP)");
-				s.executeUpdate("INSERT INTO REGISTRATION (ID, CANDIDATE_ID, CERTIFICATION_CODE, REGISTRATION_DATE, ROUTE, HAS_TRAINING_PATH, VERSION, UPDATED_BY, UPDATED_AT) "
-						+ "VALUES ('R-1', 'C-1', 'CMI', '2019-03-01', 'TRAINING', FALSE, 1, 'v0.1', CURRENT_TIMESTAMP)");
-				assertEquals(1, count(c, "SELECT COUNT(*) FROM DATABASECHANGELOG"));
-				assertEquals(0, count(c, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'DECISION_SUMMARY'"));
-			}
-		}
+		Path folder = firstSchema(tmp.resolve("ancienne"));
+		assertEquals("[001-dossiers] view=0 candidates=1", state(folder));
 		try (DossierStore upgraded = Stores.open(folder); Connection c = upgraded.data().connect()) {
 			assertEquals(2, count(c, "SELECT COUNT(*) FROM DATABASECHANGELOG"));
 			assertEquals(0, count(c, "SELECT COUNT(*) FROM DECISION_SUMMARY"));
@@ -69,6 +74,179 @@ class MigrationTest {
 		try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
 			r.next();
 			return r.getLong(1);
+		}
+	}
+
+	/** A database of the first schema holding one candidate and one registration, as release 0.1.0 left it. */
+	private static Path firstSchema(Path folder) throws Exception {
+		try (EmbeddedDerbyStore old = EmbeddedDerbyStore.create(folder, null)) {
+			Migrations.migrate(old.connect(), folder.toString(), 1);
+			try (Connection c = old.connect(); Statement s = c.createStatement()) {
+				s.executeUpdate("INSERT INTO CERTIFICATION VALUES ('CMI', 'Conseiller', '1.0')");
+				s.executeUpdate("INSERT INTO CANDIDATE (ID, LAST_NAME, FIRST_NAME, MATCH_KEY, VERSION, UPDATED_BY, UPDATED_AT) "
+						+ "VALUES ('C-1', 'Ancien', 'Candidat', 'ANCIEN|CANDIDAT|', 1, 'v0.1', CURRENT_TIMESTAMP)");
+				s.executeUpdate("INSERT INTO REGISTRATION (ID, CANDIDATE_ID, CERTIFICATION_CODE, REGISTRATION_DATE, ROUTE, HAS_TRAINING_PATH, VERSION, UPDATED_BY, UPDATED_AT) "
+						+ "VALUES ('R-1', 'C-1', 'CMI', '2019-03-01', 'TRAINING', FALSE, 1, 'v0.1', CURRENT_TIMESTAMP)");
+			}
+		}
+		return folder;
+	}
+
+	/** The change sets recorded, and whether the view of the second one exists. */
+	private static String state(Path folder) throws Exception {
+		try (EmbeddedDerbyStore raw = EmbeddedDerbyStore.open(folder)) {
+			return state(raw);
+		}
+	}
+
+	private static String state(EmbeddedDerbyStore store) throws Exception {
+		try (Connection c = store.connect()) {
+			List<String> ids = new ArrayList<>();
+			if (count(c, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'DATABASECHANGELOG'") > 0) {
+				try (Statement s = c.createStatement();
+						ResultSet r = s.executeQuery("SELECT ID FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED")) {
+					while (r.next()) {
+						ids.add(r.getString(1));
+					}
+				}
+			}
+			return ids + " view=" + count(c, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'DECISION_SUMMARY'")
+					+ " candidates=" + count(c, "SELECT COUNT(*) FROM CANDIDATE");
+		}
+	}
+
+	/** The statements of a change set of the store, run by hand as an interrupted older release did. */
+	private static void runByHand(Path folder, String changeSet) throws Exception {
+		URL url = FrameworkUtil.getBundle(Migrations.class).getEntry("db/" + changeSet + ".sql");
+		String sql;
+		try (InputStream in = url.openStream()) {
+			sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		try (EmbeddedDerbyStore raw = EmbeddedDerbyStore.open(folder); Connection c = raw.connect();
+				Statement s = c.createStatement()) {
+			String body = sql.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
+			for (String statement : body.split(";\\s*\n")) {
+				if (!statement.isBlank()) {
+					s.executeUpdate(statement.strip().replaceAll(";$", ""));
+				}
+			}
+		}
+	}
+
+	@Test
+	void anUpgradeStoppedAtAnyWriteLeavesTheOldVersionAndTheNextOpeningUpgrades() throws Exception {
+		Path folder = firstSchema(tmp.resolve("coupee"));
+		String before = state(folder);
+		assertEquals("[001-dossiers] view=0 candidates=1", before);
+		int stops = 0;
+		try (EmbeddedDerbyStore raw = EmbeddedDerbyStore.open(folder)) {
+			for (int allowed = 0;; allowed++) {
+				int[] executed = { 0 };
+				try {
+					Migrations.migrate(failing(raw.connect(), allowed, executed), folder.toString(), true, notice -> {
+					});
+					break;
+				} catch (CqpException e) {
+					stops++;
+					assertTrue(executed[0] > allowed, "the upgrade stopped at its write " + (allowed + 1));
+					assertTrue(e.getMessage().contains("La base est restée dans son état précédent"), e.getMessage());
+					assertEquals(before, state(raw), "stopped after " + allowed + " statements");
+				}
+			}
+		}
+		assertTrue(stops >= 5, "the upgrade was stopped at each of its writes: " + stops);
+		assertEquals("[001-dossiers, 002-statistiques] view=1 candidates=1", state(folder));
+		try (DossierStore upgraded = Stores.open(folder)) {
+			assertEquals("Ancien", upgraded.candidates().find("C-1").orElseThrow().value().getLastName());
+		}
+	}
+
+	@Test
+	void aDatabaseAnOlderReleaseLeftHalfUpgradedIsRefusedWithItsWayOutAndRepairedByIt() throws Exception {
+		Path folder = firstSchema(tmp.resolve("moitie"));
+		runByHand(folder, "002-statistiques");
+		String half = state(folder);
+		assertEquals("[001-dossiers] view=1 candidates=1", half);
+		CqpException refused = assertThrows(CqpException.class, () -> Stores.open(folder));
+		assertEquals("La base de données " + folder + " a été laissée à moitié mise à jour par une version précédente de "
+				+ "CQP Mutualité, arrêtée pendant l'étape « 002-statistiques » : réparez-la avec « cqp database repair --db "
+				+ folder + " » (voir docs/database.md). Elle n'a pas été modifiée.", refused.getMessage());
+		assertEquals(half, state(folder));
+		assertEquals(List.of("002-statistiques"), Stores.factory().repair(StoreSettings.embedded(folder)));
+		assertEquals("[001-dossiers, 002-statistiques] view=1 candidates=1", state(folder));
+		assertEquals(List.of(), Stores.factory().repair(StoreSettings.embedded(folder)), "nothing left to repair");
+		try (DossierStore repaired = Stores.open(folder)) {
+			assertEquals(1, repaired.registrations().count());
+		}
+	}
+
+	@Test
+	void aDatabaseLeftHalfCreatedIsRepairedAndUpgraded() throws Exception {
+		Path folder = tmp.resolve("naissante");
+		EmbeddedDerbyStore.create(folder, null).close();
+		runByHand(folder, "001-dossiers");
+		assertEquals("[] view=0 candidates=0", state(folder));
+		CqpException refused = assertThrows(CqpException.class, () -> Stores.open(folder));
+		assertTrue(refused.getMessage().contains("pendant l'étape « 001-dossiers »"), refused.getMessage());
+		assertEquals(List.of("001-dossiers"), Stores.factory().repair(StoreSettings.embedded(folder)));
+		try (DossierStore repaired = Stores.open(folder)) {
+			assertFalse(repaired.trainingBodies().list().isEmpty());
+		}
+		assertEquals("[001-dossiers, 002-statistiques] view=1 candidates=0", state(folder));
+	}
+
+	@Test
+	void aStructureChangedByHandMatchesNoVersionAndIsNotRepaired() throws Exception {
+		Path folder = firstSchema(tmp.resolve("bricolee"));
+		try (EmbeddedDerbyStore raw = EmbeddedDerbyStore.open(folder); Connection c = raw.connect();
+				Statement s = c.createStatement()) {
+			s.executeUpdate("CREATE INDEX JURY_SESSION_DATE ON JURY_SESSION (PLACE)");
+		}
+		String changed = state(folder);
+		assertThrows(CqpException.class, () -> Stores.open(folder));
+		CqpException refused = assertThrows(CqpException.class, () -> Stores.factory().repair(StoreSettings.embedded(folder)));
+		assertEquals("La structure de la base de données " + folder + " ne correspond à aucune version de CQP Mutualité : "
+				+ "elle a été modifiée à la main. Restaurez-la depuis une sauvegarde ; elle n'a pas été modifiée.",
+				refused.getMessage());
+		assertEquals(changed, state(folder));
+	}
+
+	/**
+	 * {@code real}, whose writes fail once {@code allowed} of them ran, as if the process stopped
+	 * there (a stop between two reads is a stop after the last write); {@code executed} counts
+	 * the writes run or tried.
+	 */
+	private static Connection failing(Connection real, int allowed, int[] executed) {
+		return (Connection) Proxy.newProxyInstance(MigrationTest.class.getClassLoader(), new Class<?>[] { Connection.class },
+				(proxy, method, args) -> {
+					Object result = invoke(method, real, args);
+					if (result instanceof Statement statement) {
+						String prepared = args != null && args.length > 0 && args[0] instanceof String sql ? sql : null;
+						Class<?> type = result instanceof java.sql.CallableStatement ? java.sql.CallableStatement.class
+								: result instanceof java.sql.PreparedStatement ? java.sql.PreparedStatement.class
+										: Statement.class;
+						return Proxy.newProxyInstance(MigrationTest.class.getClassLoader(), new Class<?>[] { type },
+								(p, m, a) -> {
+									String sql = a != null && a.length > 0 && a[0] instanceof String text ? text : prepared;
+									if (m.getName().startsWith("execute") && !m.getName().equals("executeQuery")
+											&& sql != null && !sql.strip().toUpperCase().matches("(?s)(SELECT|VALUES|WITH)\\b.*")) {
+										executed[0]++;
+										if (executed[0] > allowed) {
+											throw new SQLException("stopped here by the test", "08006");
+										}
+									}
+									return invoke(m, statement, a);
+								});
+					}
+					return result;
+				});
+	}
+
+	private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		} catch (InvocationTargetException e) {
+			throw e.getCause();
 		}
 	}
 }

@@ -8,9 +8,12 @@ import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,8 +62,7 @@ class RegistrationImportTest {
 				RegistrationCsv.write(source, dialect, out);
 			}
 			try (DossierStore copy = Stores.open(tmp.resolve("copie-" + dialect))) {
-				Set<String> certifications = Set.of("CMI", "CMC", "CARC", "CRD", "AC", "SPSP");
-				RegistrationCsv.Parsed parsed = RegistrationCsv.read(file, certifications, codes(copy), Stores.AS_OF);
+				RegistrationCsv.Parsed parsed = RegistrationCsv.read(file, Stores.library(), codes(copy), Stores.AS_OF);
 				assertEquals(List.of(), parsed.problems());
 				ImportReport first = copy.importRegistrations(parsed.rows(), Progress.NONE);
 				assertEquals(new ImportReport(120, 120, 0, 120, 0, first.companiesAdded()), first);
@@ -124,13 +126,32 @@ class RegistrationImportTest {
 				Roux;Zoé;30/02/1990;CARC;03/03/2025;FORMATION;IFPASS;;
 				""", Charset.forName("windows-1252"));
 		try (DossierStore store = Stores.open(tmp.resolve("base"))) {
-			RegistrationCsv.Parsed parsed = RegistrationCsv.read(file, Set.of("CARC"), codes(store), Stores.AS_OF);
+			RegistrationCsv.Parsed parsed = RegistrationCsv.read(file, Stores.library(), codes(store), Stores.AS_OF);
 			assertEquals(2, parsed.problems().size());
 			ImportReport report = store.importRegistrations(parsed.rows(), Progress.NONE);
 			assertEquals(1, report.registrationsAdded());
 			RegistrationRow row = export(store).get(0);
 			assertEquals("Hélène", row.firstName());
 			assertEquals("Mutuelle Azur Santé", row.companyName());
+		}
+	}
+
+	@Test
+	void theLengthsTheImportChecksAreTheWidthsOfTheDatabaseColumns() throws Exception {
+		Map<String, String> columns = Map.of("identifiant_candidat", "CANDIDATE.ID", "nom", "CANDIDATE.LAST_NAME",
+				"prenom", "CANDIDATE.FIRST_NAME", "courriel", "CANDIDATE.EMAIL", "entreprise", "COMPANY.NAME",
+				"ville_entreprise", "COMPANY.CITY", "certification", "REGISTRATION.CERTIFICATION_CODE", "organisme",
+				"REGISTRATION.TRAINING_BODY_CODE", "identifiant_inscription", "REGISTRATION.ID");
+		assertEquals(columns.keySet(), RegistrationCsv.MAX_LENGTHS.keySet());
+		try (DossierStore store = Stores.open(tmp.resolve("largeurs")); Connection c = store.data().connect()) {
+			for (Map.Entry<String, String> e : columns.entrySet()) {
+				String[] table = e.getValue().split("\\.");
+				try (ResultSet r = c.getMetaData().getColumns(null, "CQP", table[0], table[1])) {
+					assertTrue(r.next(), e.getValue());
+					assertEquals(r.getInt("COLUMN_SIZE"), RegistrationCsv.MAX_LENGTHS.get(e.getKey()).intValue(),
+							e.getKey() + " goes to " + e.getValue());
+				}
+			}
 		}
 	}
 }

@@ -116,4 +116,49 @@ class ServerModeTest {
 		CqpException refused = assertThrows(CqpException.class, () -> Stores.open(protectedFolder));
 		assertTrue(refused.getMessage().contains("refusé l'utilisateur ou le mot de passe"), refused.getMessage());
 	}
+
+	@Test
+	void aDatabaseSharedAfterItWasFilledIsOpenToTheUsersAddedToIt() throws Exception {
+		Path existing = tmp.resolve("existante").toAbsolutePath();
+		try (DossierStore alone = Stores.open(existing)) {
+			Stores.fill(alone, 8, 12);
+		}
+		assertTrue(DerbyNetworkServer.requireCredentials(existing, OWNER_PASSWORD));
+		// what cqp server start does before the server answers: its owner opens it
+		Stores.factory().open(StoreSettings.embedded(existing, StoreSettings.OWNER, OWNER_PASSWORD), Stores.library()).close();
+		StoreSettings owner = StoreSettings.server(StoreSettings.LOOPBACK, port, existing.toString(), StoreSettings.OWNER,
+				OWNER_PASSWORD);
+		DerbyNetworkServer.addUser(owner, "paul", "secret-de-paul".toCharArray());
+		StoreSettings paul = StoreSettings.server(StoreSettings.LOOPBACK, port, existing.toString(), "paul",
+				"secret-de-paul".toCharArray());
+		try (DossierStore his = Stores.factory().open(paul, Stores.library())) {
+			assertEquals(12, his.candidates().count());
+			String id = his.registrations().ofCandidate("C-0000001").get(0).registrationId();
+			Versioned<Registration> registration = his.registrations().find(id).orElseThrow();
+			registration.value().getOrientation().setComment("Relu par Paul");
+			his.registrations().save(registration);
+		}
+		try (DossierStore again = Stores.factory().open(paul, Stores.library())) {
+			String id = again.registrations().ofCandidate("C-0000001").get(0).registrationId();
+			assertEquals("Relu par Paul", again.registrations().find(id).orElseThrow().value().getOrientation().getComment());
+		}
+	}
+
+	@Test
+	void aPasswordTooShortIsRefusedForANewUserAndForTheOwner() throws Exception {
+		for (String shortOne : new String[] { "", "a", "1234567" }) {
+			CqpException user = assertThrows(CqpException.class, () -> DerbyNetworkServer.addUser(
+					settings(StoreSettings.OWNER, OWNER_PASSWORD), "court", shortOne.toCharArray()));
+			assertEquals("Le mot de passe de court est trop court : il en faut un d'au moins 8 caractères.", user.getMessage());
+			Path folder = tmp.resolve("courte-" + shortOne.length());
+			CqpException ownerRefused = assertThrows(CqpException.class,
+					() -> DerbyNetworkServer.requireCredentials(folder, shortOne.toCharArray()));
+			assertEquals("Le mot de passe de CQP est trop court : il en faut un d'au moins 8 caractères.",
+					ownerRefused.getMessage());
+		}
+		try (DossierStore marie = open("marie", MARIE_PASSWORD)) {
+			assertEquals(30, marie.registrations().count(), "no user was added");
+		}
+		assertThrows(CqpException.class, () -> open("court", "12345678".toCharArray()));
+	}
 }

@@ -47,7 +47,10 @@ final class Stores {
 
 	/** The embedded database in {@code folder}, created if needed. */
 	static DossierStore open(Path folder) throws Exception {
-		return factory().open(StoreSettings.embedded(folder), library());
+		return factory().open(StoreSettings.embedded(folder), library(), DossierStoreFactory.Opening.CREATE_IF_MISSING,
+				notice -> {
+					// the tests look at the databases themselves
+				});
 	}
 
 	/** Fills {@code store} with {@code candidates} synthetic candidates; returns the generator, which kept them. */
