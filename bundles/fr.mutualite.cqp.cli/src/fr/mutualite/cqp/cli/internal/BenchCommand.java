@@ -16,10 +16,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.CqpServices;
+import fr.mutualite.cqp.core.IoErrors;
+import fr.mutualite.cqp.core.OutputFiles;
+import fr.mutualite.cqp.core.PrivateFiles;
 import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.DossierStore;
@@ -27,6 +31,24 @@ import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.report.ReportService;
+import fr.mutualite.cqp.core.validation.Validation;
+import fr.mutualite.cqp.model.referential.Booklet;
+import fr.mutualite.cqp.model.referential.BookletItem;
+import fr.mutualite.cqp.model.referential.BookletKind;
+import fr.mutualite.cqp.model.referential.BookletSection;
+import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.Competence;
+import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.model.referential.CriteriaGroup;
+import fr.mutualite.cqp.model.referential.Criterion;
+import fr.mutualite.cqp.model.referential.DomainUse;
+import fr.mutualite.cqp.model.referential.ItemKind;
+import fr.mutualite.cqp.model.referential.Referential;
+import fr.mutualite.cqp.model.referential.ReferentialFactory;
+import fr.mutualite.cqp.model.referential.Scale;
+import fr.mutualite.cqp.model.referential.ScaleLevel;
+import fr.mutualite.cqp.model.referential.ScaleTarget;
+import fr.mutualite.cqp.referential.ConsistencyReport;
 import fr.mutualite.cqp.referential.ReferentialException;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.store.StoreBenchmark;
@@ -38,7 +60,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cqp bench ...}: the product's benchmarks, printing their figures. */
 @Command(name = "bench", aliases = "banc", mixinStandardHelpOptions = true, subcommands = { BenchCommand.StoreCommand.class, //$NON-NLS-1$ //$NON-NLS-2$
-		BenchCommand.ReportsCommand.class }) //$NON-NLS-1$ //$NON-NLS-2$
+		BenchCommand.ReportsCommand.class, BenchCommand.CheckCommand.class })
 final class BenchCommand implements Runnable {
 
 	@Spec
@@ -47,6 +69,15 @@ final class BenchCommand implements Runnable {
 	@Override
 	public void run() {
 		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	/** A new temporary folder, its owner's alone, for a benchmark's files. */
+	static Path temporaryFolder(String prefix) throws CqpException {
+		try {
+			return Files.createTempDirectory(prefix);
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Bench_noWork, System.getProperty("java.io.tmpdir"), IoErrors.reason(e)), e); //$NON-NLS-1$
+		}
 	}
 
 	/** {@code cqp bench store [--candidates N] [--seed S] [--work DIR]}. */
@@ -73,14 +104,14 @@ final class BenchCommand implements Runnable {
 				if (work != null && Files.exists(work) && Files.list(work).findAny().isPresent()) {
 					throw new CqpException(NLS.bind(Messages.Bench_workNotEmpty, work));
 				}
-				folder = work != null ? Files.createDirectories(work) : Files.createTempDirectory("cqp-banc-"); //$NON-NLS-1$
+				folder = work != null ? PrivateFiles.createFolders(work) : Files.createTempDirectory("cqp-banc-"); //$NON-NLS-1$
 			} catch (IOException e) {
-				throw new CqpException(NLS.bind(Messages.Bench_noWork, work, e.getMessage()), e);
+				throw new CqpException(NLS.bind(Messages.Bench_noWork, work, IoErrors.reason(e)), e);
 			}
 			LocalDate today = LocalDate.now();
 			Figures f;
 			try {
-				f = StoreBenchmark.run(folder, ReferentialCommand.library(), candidates, seed, today, line -> {
+				f = StoreBenchmark.run(folder, ReferentialCommand.library(spec), candidates, seed, today, line -> {
 					err.println(line);
 					err.flush();
 				});
@@ -146,17 +177,16 @@ final class BenchCommand implements Runnable {
 			PrintWriter out = spec.commandLine().getOut();
 			PrintWriter err = spec.commandLine().getErr();
 			List<ReportFormat> chosen = ReportCommand.formats(formats);
-			Path folder;
-			try {
-				folder = Files.createTempDirectory("cqp-banc-rapports-"); //$NON-NLS-1$
-			} catch (IOException e) {
-				throw new CqpException(NLS.bind(Messages.Bench_noWork, System.getProperty("java.io.tmpdir"), e.getMessage()), e); //$NON-NLS-1$
-			}
+			Path folder = temporaryFolder("cqp-banc-rapports-"); //$NON-NLS-1$
 			Path database = db != null ? db.toAbsolutePath() : folder.resolve("base"); //$NON-NLS-1$
-			ReferentialLibrary library = ReferentialCommand.library();
+			ReferentialLibrary library = ReferentialCommand.library(spec);
 			ReportService service = CqpServices.get(ReportService.class);
-			try (DossierStore store = CqpServices.get(DossierStoreFactory.class)
-					.open(StoreSettings.embedded(database, StoreSettings.OWNER, null), library)) {
+			try (DossierStore store = CqpServices.get(DossierStoreFactory.class).open(
+					StoreSettings.embedded(database, StoreSettings.OWNER, null), library,
+					DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
+						err.println(notice);
+						err.flush();
+					})) {
 				int present = store.candidates().count();
 				if (present == 0) {
 					long start = System.nanoTime();
@@ -227,6 +257,160 @@ final class BenchCommand implements Runnable {
 
 		private static Duration total(Map<String, Duration> times) {
 			return times.values().stream().reduce(Duration.ZERO, Duration::plus);
+		}
+	}
+
+	/**
+	 * {@code cqp bench check [--domains N]}: {@code cqp referential check} on referential files of
+	 * N/4, N/2 and N domains (each with competences, criteria and a booklet section), timing the
+	 * reading, the guide's rules and the wording report; the ratio of the two largest tells
+	 * whether the check grows linearly (2) or with the square of the file (4).
+	 */
+	@Command(name = "check", aliases = "verification", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
+	static final class CheckCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--domains", paramLabel = "N", defaultValue = "40000", descriptionKey = "bench.check.domains")
+		int domains;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			if (domains < 8) {
+				throw new CqpException(NLS.bind(Messages.BenchCheck_badCount, Integer.valueOf(domains)));
+			}
+			PrintWriter out = spec.commandLine().getOut();
+			PrintWriter err = spec.commandLine().getErr();
+			Path folder = temporaryFolder("cqp-banc-verification-"); //$NON-NLS-1$
+			try {
+				check(folder, domains / 8); // warms the JIT up; not shown
+				out.println(Messages.BenchCheck_title);
+				Duration previous = null;
+				for (int n : new int[] { domains / 4, domains / 2, domains }) {
+					err.println(NLS.bind(Messages.BenchCheck_running, Format.number(n)));
+					err.flush();
+					Duration[] times = check(folder, n);
+					Duration total = times[1].plus(times[2]).plus(times[3]);
+					out.println(NLS.bind(Messages.BenchCheck_size, new Object[] { Format.number(n),
+							Format.number(times[0].toMillis() / 1_000_000.0), Format.seconds(times[1]), Format.seconds(times[2]),
+							Format.seconds(times[3]), Format.seconds(total),
+							Format.millis(total.dividedBy(Math.max(1, n / 1000))) }));
+					if (n == domains) {
+						out.println(NLS.bind(Messages.BenchCheck_ratio, new Object[] { Format.number(n),
+								Format.number(domains / 2), Format.number(total.toNanos() / (double) previous.toNanos()) }));
+					}
+					previous = total;
+				}
+				out.flush();
+			} finally {
+				StoreCommand.delete(folder);
+			}
+			return Cli.OK;
+		}
+
+		/** Writes, reads and checks a referential of {@code n} domains: its size in bytes (as a duration), then the times. */
+		private static Duration[] check(Path folder, int n) throws CqpException, ReferentialException {
+			Path file = folder.resolve("banc-" + n + ".referentiel"); //$NON-NLS-1$ //$NON-NLS-2$
+			OutputFiles.write(file, out -> referential(n, file).save(out, null));
+			long size;
+			try {
+				size = Files.size(file);
+			} catch (IOException e) {
+				throw new CqpException(NLS.bind(Messages.Bench_noWork, folder, IoErrors.reason(e)), e);
+			}
+			ReferentialLibrary library = ReferentialLibrary.shipped();
+			long start = System.nanoTime();
+			Referential loaded = library.add(file);
+			Duration reading = Duration.ofNanos(System.nanoTime() - start);
+			start = System.nanoTime();
+			List<Validation.Problem> problems = Validation.validate(loaded, LocalDate.now());
+			Duration rules = Duration.ofNanos(System.nanoTime() - start);
+			start = System.nanoTime();
+			int differences = ConsistencyReport.of(loaded.getCertifications().get(0), library).size();
+			Duration wordings = Duration.ofNanos(System.nanoTime() - start);
+			List<String> errors = problems.stream().filter(p -> p.severity() == Validation.Severity.ERROR)
+					.map(Validation.Problem::message).toList();
+			if (!errors.isEmpty() || differences != 0) {
+				throw new CqpException(NLS.bind(Messages.BenchCheck_unexpected, Integer.valueOf(n),
+						errors.isEmpty() ? String.valueOf(differences) : errors.get(0)));
+			}
+			return new Duration[] { Duration.ofMillis(size), reading, rules, wordings };
+		}
+
+		/** A referential of one certification of {@code n} domains, in a resource of its own for {@code file}. */
+		private static Resource referential(int n, Path file) {
+			ReferentialFactory f = ReferentialFactory.eINSTANCE;
+			Referential referential = f.createReferential();
+			referential.setId("banc"); //$NON-NLS-1$
+			referential.setTitle("Banc de vérification"); //$NON-NLS-1$
+			referential.setVersion("1.0"); //$NON-NLS-1$
+			referential.setValidFrom(java.sql.Date.valueOf(LocalDate.of(2020, 1, 1)));
+			Certification certification = f.createCertification();
+			certification.setCode("BANC"); //$NON-NLS-1$
+			certification.setTitle("Banc"); //$NON-NLS-1$
+			referential.getCertifications().add(certification);
+			Booklet booklet = f.createBooklet();
+			booklet.setCode("BANC-TRA"); //$NON-NLS-1$
+			booklet.setKind(BookletKind.TRAINING_EVALUATION);
+			booklet.setTitle("Livret"); //$NON-NLS-1$
+			booklet.setCertification(certification);
+			Scale scale = f.createScale();
+			scale.setCode("BANC-S"); //$NON-NLS-1$
+			scale.setTitle("Échelle"); //$NON-NLS-1$
+			scale.setTarget(ScaleTarget.CRITERIA_GROUP);
+			for (String level : List.of("A", "NA")) { //$NON-NLS-1$ //$NON-NLS-2$
+				ScaleLevel l = f.createScaleLevel();
+				l.setCode("BANC-S-" + level); //$NON-NLS-1$
+				l.setLabel(level);
+				l.setAchieved("A".equals(level)); //$NON-NLS-1$
+				scale.getLevels().add(l);
+			}
+			booklet.getScales().add(scale);
+			referential.getBooklets().add(booklet);
+			for (int i = 1; i <= n; i++) {
+				CompetenceDomain domain = f.createCompetenceDomain();
+				domain.setCode("D" + i); //$NON-NLS-1$
+				domain.setWording("Domaine " + i); //$NON-NLS-1$
+				for (int c = 1; c <= 2; c++) {
+					Competence competence = f.createCompetence();
+					competence.setCode("D" + i + ".C" + c); //$NON-NLS-1$ //$NON-NLS-2$
+					competence.setWording("Compétence " + c + " du domaine " + i); //$NON-NLS-1$ //$NON-NLS-2$
+					domain.getCompetences().add(competence);
+				}
+				BookletSection section = f.createBookletSection();
+				section.setCode("BANC-D" + i); //$NON-NLS-1$
+				section.setDomain(domain);
+				section.setWording(domain.getWording());
+				for (int g = 1; g <= 2; g++) {
+					CriteriaGroup group = f.createCriteriaGroup();
+					group.setCode("D" + i + ".G" + g); //$NON-NLS-1$ //$NON-NLS-2$
+					group.setWording("Groupe " + g); //$NON-NLS-1$
+					for (int k = 1; k <= 2; k++) {
+						Criterion criterion = f.createCriterion();
+						criterion.setCode(group.getCode() + '.' + k);
+						criterion.setWording("Critère " + k); //$NON-NLS-1$
+						group.getCriteria().add(criterion);
+					}
+					domain.getCriteriaGroups().add(group);
+					BookletItem item = f.createBookletItem();
+					item.setCode(section.getCode() + "-G" + g); //$NON-NLS-1$
+					item.setKind(ItemKind.CRITERIA_GROUP);
+					item.setWording(group.getWording());
+					item.setRates(group);
+					item.setScale(scale);
+					section.getItems().add(item);
+				}
+				referential.getDomains().add(domain);
+				booklet.getSections().add(section);
+				DomainUse use = f.createDomainUse();
+				use.setNumber(i);
+				use.setDomain(domain);
+				certification.getDomains().add(use);
+			}
+			Resource resource = ReferentialLibrary.newResourceSet().createResource(
+					org.eclipse.emf.common.util.URI.createFileURI(file.toAbsolutePath().toString()));
+			resource.getContents().add(referential);
+			return resource;
 		}
 	}
 }

@@ -1,14 +1,11 @@
 package fr.mutualite.cqp.cli.internal;
 
-import fr.mutualite.cqp.core.OutputFiles;
-
-import java.nio.file.Path;
-
-import java.io.IOException;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -23,7 +20,11 @@ import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.referential.ReferentialException;
 import picocli.CommandLine;
+import picocli.CommandLine.MaxValuesExceededException;
 import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -33,8 +34,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 public final class Cli {
 
-	/** Exit codes of {@code cqp}. */
-	public static final int OK = 0, FAILED = 1, USAGE = 2, INTERNAL = 70;
+	/** Exit codes of {@code cqp} (those the README and {@code cqp --help} list). */
+	public static final int OK = 0, FAILED = 1, USAGE = 2;
+	private static final String BUNDLE = "fr.mutualite.cqp.cli"; //$NON-NLS-1$
 
 	private Cli() {
 	}
@@ -53,24 +55,15 @@ public final class Cli {
 			return USAGE;
 		});
 		commandLine.setExecutionExceptionHandler((e, command, parseResult) -> {
+			log(e);
 			if (e instanceof CqpException || e instanceof ReferentialException) {
 				err.println(e.getMessage());
-				return FAILED;
+			} else {
+				err.println(NLS.bind(Messages.Cli_unexpected, logFile()));
 			}
-			err.println(NLS.bind(Messages.Cli_unexpected, e, logFile()));
-			log(e);
-			return INTERNAL;
+			return FAILED;
 		});
 		return commandLine.execute(args);
-	}
-
-	/** Writes an export file all or nothing (see {@link OutputFiles}), or says why it cannot. */
-	static Path export(Path file, OutputFiles.Content content) throws CqpException {
-		try {
-			return OutputFiles.write(file, content);
-		} catch (IOException e) {
-			throw new CqpException(NLS.bind(Messages.Export_cannotWrite, file.toAbsolutePath(), e.getMessage()), e);
-		}
 	}
 
 	private static String usageError(ParameterException e) {
@@ -84,15 +77,53 @@ public final class Cli {
 		if (e instanceof MissingParameterException missing) {
 			return NLS.bind(Messages.Cli_missing, missing.getMissing().get(0).paramLabel(), command);
 		}
-		return NLS.bind(Messages.Cli_badArguments, e.getMessage(), command);
+		if (e instanceof OverwrittenOptionException twice) {
+			return NLS.bind(Messages.Cli_twice, name(twice.getOverwritten()), command);
+		}
+		if (e instanceof MaxValuesExceededException) {
+			return NLS.bind(Messages.Cli_tooMany, command);
+		}
+		ArgSpec argument = e.getArgSpec();
+		if (argument != null && e.getValue() != null) {
+			return NLS.bind(Messages.Cli_badValue, new Object[] { e.getValue(), name(argument), expected(argument), command });
+		}
+		return NLS.bind(Messages.Cli_badArguments, command);
+	}
+
+	private static String name(ArgSpec argument) {
+		return argument instanceof OptionSpec option ? option.longestName() : argument.paramLabel();
+	}
+
+	/** What a value of {@code argument} looks like, in the user's language. */
+	private static String expected(ArgSpec argument) {
+		Class<?> type = argument.type();
+		if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+			return Messages.Cli_expectInteger;
+		}
+		if (type == LocalDate.class) {
+			return Messages.Cli_expectDate;
+		}
+		if (type == Path.class) {
+			return Messages.Cli_expectPath;
+		}
+		if (Map.class.isAssignableFrom(type)) {
+			return Messages.Cli_expectPair;
+		}
+		return NLS.bind(Messages.Cli_expectLabel, argument.paramLabel());
 	}
 
 	private static String logFile() {
 		return Platform.getLogFileLocation() == null ? "" : Platform.getLogFileLocation().toOSString(); //$NON-NLS-1$
 	}
 
+	/** Every failure goes to the log of the data folder with its cause, for a later diagnosis. */
 	private static void log(Exception e) {
 		ILog log = Platform.getLog(Cli.class);
-		log.log(new Status(IStatus.ERROR, "fr.mutualite.cqp.cli", e.toString(), e)); //$NON-NLS-1$
+		log.log(new Status(IStatus.ERROR, BUNDLE, e.getMessage() == null ? e.toString() : e.getMessage(), e));
+	}
+
+	/** A warning told to the user, kept in the log with its cause. */
+	static void log(String message, Throwable cause) {
+		Platform.getLog(Cli.class).log(new Status(IStatus.WARNING, BUNDLE, message, cause));
 	}
 }

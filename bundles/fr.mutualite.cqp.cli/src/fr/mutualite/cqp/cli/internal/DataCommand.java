@@ -16,16 +16,19 @@ import java.util.stream.Collectors;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.ImportReport;
 import fr.mutualite.cqp.core.dossier.RegistrationCsv;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
-import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.TrainingBody;
 import fr.mutualite.cqp.referential.ReferentialException;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.store.EmbeddedDerbyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,10 +75,10 @@ final class DataCommand implements Runnable {
 			if (candidates < 1) {
 				throw new CqpException(NLS.bind(Messages.Generate_badCount, Integer.valueOf(candidates)));
 			}
-			ReferentialLibrary library = ReferentialCommand.library();
+			ReferentialLibrary library = ReferentialCommand.library(spec);
 			PrintWriter err = spec.commandLine().getErr();
 			LocalDate day = asOf == null ? LocalDate.now() : asOf;
-			try (DossierStore target = store.open(library)) {
+			try (DossierStore target = store.open(library, DossierStoreFactory.Opening.CREATE_IF_MISSING, err)) {
 				int present = target.candidates().count();
 				if (present > 0) {
 					throw new CqpException(NLS.bind(Messages.Generate_notEmpty, target.data().location(),
@@ -131,15 +134,24 @@ final class DataCommand implements Runnable {
 
 		@Override
 		public Integer call() throws CqpException, ReferentialException {
-			ReferentialLibrary library = ReferentialCommand.library();
+			ReferentialLibrary library = ReferentialCommand.library(spec);
 			PrintWriter err = spec.commandLine().getErr();
 			PrintWriter out = spec.commandLine().getOut();
-			try (DossierStore target = store.open(library)) {
-				Set<String> certifications = library.certifications().stream().map(Certification::getCode)
-						.collect(Collectors.toSet());
+			RegistrationCsv.requireReadable(file);
+			StoreSettings settings = store.settings();
+			RegistrationCsv.Parsed early = null;
+			if (settings.mode() == StoreSettings.Mode.EMBEDDED && !EmbeddedDerbyStore.exists(settings.folder())) {
+				// A new database gets the training bodies of the referentials: a file that cannot be
+				// read is refused before the database is made.
+				Set<String> bodies = library.referentials().stream().flatMap(r -> r.getTrainingBodies().stream())
+						.map(TrainingBody::getCode).collect(Collectors.toSet());
+				early = RegistrationCsv.read(file, library, bodies, LocalDate.now());
+			}
+			try (DossierStore target = store.open(settings, library, DossierStoreFactory.Opening.CREATE_IF_MISSING, err)) {
 				Set<String> bodies = target.trainingBodies().list().stream().map(TrainingBody::getCode)
 						.collect(Collectors.toSet());
-				RegistrationCsv.Parsed parsed = RegistrationCsv.read(file, certifications, bodies, LocalDate.now());
+				RegistrationCsv.Parsed parsed = early != null ? early
+						: RegistrationCsv.read(file, library, bodies, LocalDate.now());
 				for (RegistrationCsv.Problem problem : parsed.problems()) {
 					err.println(problem);
 				}
@@ -192,7 +204,8 @@ final class DataCommand implements Runnable {
 				throw new CqpException(NLS.bind(Messages.DataExport_badFormat, format));
 			}
 			List<RegistrationRow> rows = new ArrayList<>();
-			try (DossierStore source = store.open(ReferentialCommand.library())) {
+			try (DossierStore source = store.open(ReferentialCommand.library(spec), DossierStoreFactory.Opening.EXISTING,
+					spec.commandLine().getErr())) {
 				source.exportRegistrations(rows::add);
 			}
 			if (out == null) {
@@ -206,7 +219,7 @@ final class DataCommand implements Runnable {
 				writer.flush();
 				return Cli.OK;
 			}
-			Path target = Cli.export(out, stream -> RegistrationCsv.write(rows, dialect, stream));
+			Path target = OutputFiles.write(out, stream -> RegistrationCsv.write(rows, dialect, stream));
 			spec.commandLine().getErr().println(NLS.bind(Messages.DataExport_written, Integer.valueOf(rows.size()), target));
 			return Cli.OK;
 		}

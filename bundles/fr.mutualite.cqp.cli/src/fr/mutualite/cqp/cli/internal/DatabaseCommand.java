@@ -2,13 +2,17 @@ package fr.mutualite.cqp.cli.internal;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.DataFolder;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.referential.ReferentialException;
 import fr.mutualite.cqp.store.StorePreferences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cqp database show|use}: which database the product works on, kept as a preference. */
 @Command(name = "database", aliases = "base", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
-		DatabaseCommand.ShowCommand.class, DatabaseCommand.UseCommand.class })
+		DatabaseCommand.ShowCommand.class, DatabaseCommand.UseCommand.class, DatabaseCommand.RepairCommand.class })
 final class DatabaseCommand implements Runnable {
 
 	@Spec
@@ -75,19 +79,59 @@ final class DatabaseCommand implements Runnable {
 
 		@Override
 		public Integer call() throws CqpException {
-			StoreSettings settings;
 			switch (mode.toLowerCase(java.util.Locale.ROOT)) {
-			case "embedded", "embarquee" -> settings = StoreSettings.embedded( //$NON-NLS-1$ //$NON-NLS-2$
-					db != null ? db.toAbsolutePath() : DataFolder.get().resolve(StorePreferences.DEFAULT_FOLDER));
+			case "embedded", "embarquee" -> { //$NON-NLS-1$ //$NON-NLS-2$
+				if (db == null) {
+					StorePreferences.reset();
+				} else {
+					StorePreferences.write(StoreSettings.embedded(db.toAbsolutePath().normalize()));
+				}
+			}
 			case "server", "serveur" -> { //$NON-NLS-1$ //$NON-NLS-2$
 				StoreSettings at = StoreOptions.server(address == null ? String.valueOf(StoreSettings.DEFAULT_PORT) : address,
 						user);
-				settings = StoreSettings.server(at.host(), at.port(), database, at.user(), null);
+				StorePreferences.write(StoreSettings.server(at.host(), at.port(), database, at.user(), null));
 			}
 			default -> throw new CqpException(NLS.bind(Messages.Database_badMode, mode));
 			}
-			StorePreferences.write(settings);
-			show(spec.commandLine().getOut(), settings);
+			show(spec.commandLine().getOut(), StorePreferences.read(DataFolder.get(), null));
+			return Cli.OK;
+		}
+	}
+
+	/**
+	 * {@code cqp database repair [--db DIR]}: records the upgrade steps an older release, stopped
+	 * during an upgrade, applied without recording them; then upgrades the database.
+	 */
+	@Command(name = "repair", aliases = "reparer", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
+	static final class RepairCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--db", paramLabel = "DOSSIER", descriptionKey = "store.db")
+		Path db;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			StoreSettings chosen = db != null ? StoreSettings.embedded(db.toAbsolutePath().normalize())
+					: StorePreferences.read(DataFolder.get(), null);
+			if (chosen.mode() != StoreSettings.Mode.EMBEDDED) {
+				throw new CqpException(Messages.Repair_embeddedOnly);
+			}
+			StoreSettings settings = StoreSettings.embedded(chosen.folder(), StoreSettings.OWNER,
+					Passwords.fromEnvironment(Passwords.DATABASE));
+			PrintWriter out = spec.commandLine().getOut();
+			List<String> recorded = CqpServices.get(DossierStoreFactory.class).repair(settings);
+			out.println(recorded.isEmpty() ? NLS.bind(Messages.Repair_nothing, settings.folder())
+					: NLS.bind(Messages.Repair_recorded, settings.folder(), String.join(", ", recorded))); //$NON-NLS-1$
+			out.flush();
+			CqpServices.get(DossierStoreFactory.class).open(settings, ReferentialCommand.library(spec),
+					DossierStoreFactory.Opening.EXISTING, notice -> {
+						out.println(notice);
+						out.flush();
+					}).close();
+			out.println(NLS.bind(Messages.Repair_done, settings.folder()));
+			out.flush();
 			return Cli.OK;
 		}
 	}

@@ -13,6 +13,7 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.CqpServices;
+import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
@@ -54,10 +55,15 @@ final class DemoCommand implements Callable<Integer> {
 		Path reports = (out != null ? out : folder.resolve("rapports")).toAbsolutePath(); //$NON-NLS-1$
 		PrintWriter err = spec.commandLine().getErr();
 		PrintWriter writer = spec.commandLine().getOut();
-		ReferentialLibrary library = ReferentialCommand.library();
+		ReferentialLibrary library = ReferentialCommand.library(spec);
 		ReportService service = CqpServices.get(ReportService.class);
 		StoreSettings settings = StoreSettings.embedded(database, StoreSettings.OWNER, null);
-		try (DossierStore store = CqpServices.get(DossierStoreFactory.class).open(settings, library)) {
+		OutputFiles.folder(reports);
+		try (DossierStore store = CqpServices.get(DossierStoreFactory.class).open(settings, library,
+				DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
+					err.println(notice);
+					err.flush();
+				})) {
 			int present = store.candidates().count();
 			if (present == 0) {
 				err.println(NLS.bind(Messages.Demo_generating, Integer.valueOf(CANDIDATES), database));

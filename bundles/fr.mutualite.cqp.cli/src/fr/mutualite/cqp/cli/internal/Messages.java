@@ -22,7 +22,6 @@ public final class Messages extends NLS {
 	public static String List_booklets;
 	public static String List_title;
 	public static String Export_badFormat;
-	public static String Export_cannotWrite;
 	public static String Export_written;
 	public static String Check_unknown;
 	public static String Check_title;
@@ -109,6 +108,28 @@ public final class Messages extends NLS {
 	public static String BenchReports_ratio;
 	public static String BenchReports_heap;
 
+	public static String Server_noLog;
+	public static String Repair_embeddedOnly;
+	public static String Repair_nothing;
+	public static String Repair_recorded;
+	public static String Repair_done;
+	public static String Cli_twice;
+	public static String Cli_tooMany;
+	public static String Cli_badValue;
+	public static String Cli_expectInteger;
+	public static String Cli_expectDate;
+	public static String Cli_expectPath;
+	public static String Cli_expectPair;
+	public static String Cli_expectLabel;
+	public static String Check_reading;
+	public static String Check_checking;
+	public static String BenchCheck_title;
+	public static String BenchCheck_running;
+	public static String BenchCheck_size;
+	public static String BenchCheck_ratio;
+	public static String BenchCheck_unexpected;
+	public static String BenchCheck_badCount;
+	public static String Report_kindRange;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

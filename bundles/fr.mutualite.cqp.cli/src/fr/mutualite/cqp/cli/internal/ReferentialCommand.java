@@ -19,6 +19,8 @@ import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataFolder;
+import fr.mutualite.cqp.core.OutputFiles;
+import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.Validation;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
@@ -51,8 +53,20 @@ final class ReferentialCommand implements Runnable {
 		spec.commandLine().usage(spec.commandLine().getOut());
 	}
 
-	static ReferentialLibrary library() throws ReferentialException {
-		return ReferentialLibrary.withFolder(DataFolder.referentials());
+	/**
+	 * The referentials in use: the shipped ones and those of the data folder. What the user should
+	 * know about them (a file left out, a code defined twice) is told on the error stream, one
+	 * line each, and goes to the log.
+	 */
+	static ReferentialLibrary library(CommandSpec spec) throws ReferentialException {
+		ReferentialLibrary library = ReferentialLibrary.withFolder(DataFolder.referentials());
+		PrintWriter err = spec.commandLine().getErr();
+		for (ReferentialLibrary.Notice notice : library.notices()) {
+			err.println(notice.message());
+			Cli.log(notice.message(), notice.cause());
+		}
+		err.flush();
+		return library;
 	}
 
 	static Certification certification(ReferentialLibrary library, String code) throws CqpException {
@@ -73,7 +87,7 @@ final class ReferentialCommand implements Runnable {
 		@Override
 		public Integer call() throws ReferentialException {
 			PrintWriter out = spec.commandLine().getOut();
-			ReferentialLibrary library = library();
+			ReferentialLibrary library = library(spec);
 			String row = "%-6s %-8s %-11s %8s %11s %8s %8s %7s  %s%n"; //$NON-NLS-1$
 			out.printf(row, Messages.List_code, Messages.List_version, Messages.List_validFrom, Messages.List_domains,
 					Messages.List_competences, Messages.List_groups, Messages.List_criteria, Messages.List_booklets,
@@ -118,29 +132,52 @@ final class ReferentialCommand implements Runnable {
 			} catch (IllegalArgumentException e) {
 				throw new CqpException(NLS.bind(Messages.Export_badFormat, format));
 			}
-			ReferentialLibrary library = library();
+			ReferentialLibrary library = library(spec);
 			Certification certification = certification(library, code);
 			if (out == null) {
 				PrintWriter writer = spec.commandLine().getOut();
-				write(certification, library, f, writer);
+				try {
+					ReferentialExport.write(certification, library, f, writer);
+				} catch (IOException e) {
+					throw new IllegalStateException(e); // a PrintWriter reports no error
+				}
 				writer.flush();
 				return Cli.OK;
 			}
-			Path target = Cli.export(out, stream -> {
+			Path target = OutputFiles.write(out, stream -> {
 				Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-				write(certification, library, f, writer);
+				ReferentialExport.write(certification, library, f, writer);
 				writer.flush();
 			});
 			spec.commandLine().getErr().println(NLS.bind(Messages.Export_written, certification.getCode(), target));
 			return Cli.OK;
 		}
+	}
 
-		private static void write(Certification c, ReferentialLibrary library, ReferentialExport.Format f, Writer writer)
-				throws CqpException {
-			try {
-				ReferentialExport.write(c, library, f, writer);
-			} catch (IOException e) {
-				throw new CqpException(NLS.bind(Messages.Export_cannotWrite, "-", e.getMessage()), e); //$NON-NLS-1$
+	/** From this size, a file's reading and checking tell their progress. */
+	static final long BIG_FILE = 5_000_000;
+
+	/** Tells {@code report} each tenth of a task. */
+	static final class Steps {
+		private final long total;
+		private final Progress report;
+		private long next;
+
+		Steps(long total, Progress report) {
+			this.total = total;
+			this.report = report;
+		}
+
+		void at(long done) {
+			worked(done, total);
+		}
+
+		void worked(long done, long all) {
+			if (all > 0 && done * 10 >= next * all && next <= 10) {
+				if (next > 0) {
+					report.worked(done, all);
+				}
+				next = done * 10 / all + 1;
 			}
 		}
 	}
@@ -157,12 +194,17 @@ final class ReferentialCommand implements Runnable {
 		@Override
 		public Integer call() throws CqpException, ReferentialException {
 			PrintWriter out = spec.commandLine().getOut();
-			ReferentialLibrary library = library();
+			ReferentialLibrary library = library(spec);
 			Path file = Path.of(target);
 			Referential referential;
 			List<Certification> certifications = new ArrayList<>();
+			PrintWriter err = spec.commandLine().getErr();
+			long size = Files.isRegularFile(file) ? sizeOf(file) : 0;
+			boolean big = size >= BIG_FILE;
 			if (Files.exists(file) || ReferentialLibrary.isReferentialFile(file)) {
-				referential = library.add(file);
+				referential = library.add(file, !big ? null : new Steps(size, (done, total) -> err.println(NLS.bind(
+						Messages.Check_reading, new Object[] { file, Long.valueOf(100 * done / total),
+								Format.number(done / 1_000_000.0), Format.number(total / 1_000_000.0) })))::at);
 				certifications.addAll(referential.getCertifications());
 			} else {
 				Optional<Certification> certification = library.certification(target);
@@ -180,7 +222,11 @@ final class ReferentialCommand implements Runnable {
 			}
 			out.println(NLS.bind(Messages.Check_title, new Object[] { referential.getId(),
 					referential.eResource().getURI().lastSegment(), referential.getVersion() }));
-			List<Problem> problems = new ArrayList<>(Validation.validate(referential, LocalDate.now()));
+			Progress checking = !big ? Progress.NONE : new Steps(0, (done, total) -> {
+				err.println(NLS.bind(Messages.Check_checking, Format.number(done), Format.number(total)));
+				err.flush();
+			})::worked;
+			List<Problem> problems = new ArrayList<>(Validation.validate(referential, LocalDate.now(), checking));
 			for (Certification c : certifications) {
 				for (DomainUse use : c.getDomains()) {
 					EObject domain = use.getDomain();
@@ -201,6 +247,14 @@ final class ReferentialCommand implements Runnable {
 			}
 			out.flush();
 			return errors > 0 ? Cli.FAILED : Cli.OK;
+		}
+
+		private static long sizeOf(Path file) {
+			try {
+				return Files.size(file);
+			} catch (java.io.IOException e) {
+				return 0;
+			}
 		}
 
 		private static void wordings(PrintWriter out, Certification certification, ReferentialLibrary library) {

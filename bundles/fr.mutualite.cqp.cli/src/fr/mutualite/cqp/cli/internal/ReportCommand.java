@@ -15,8 +15,10 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.report.ReportParameter;
 import fr.mutualite.cqp.core.report.ReportService;
@@ -73,6 +75,9 @@ final class ReportCommand implements Runnable {
 			case BOOLEAN -> Messages.Report_kindBoolean;
 			case TEXT -> Messages.Report_kindText;
 			};
+			if (!p.minimum().isEmpty() && !p.maximum().isEmpty()) {
+				kind = NLS.bind(Messages.Report_kindRange, new Object[] { kind, p.minimum(), p.maximum() });
+			}
 			return p.listed() ? NLS.bind(Messages.Report_kindListed, kind) : kind;
 		}
 	}
@@ -105,8 +110,10 @@ final class ReportCommand implements Runnable {
 			ReportService service = CqpServices.get(ReportService.class);
 			List<String> names = ALL.equals(name) ? service.reports().stream().map(ReportInfo::name).toList()
 					: List.of(service.report(name).name());
-			try (DossierStore target = store.open(ReferentialCommand.library())) {
-				List<Path> written = render(service, target.data(), names, chosen, parameters, out);
+			Path folder = OutputFiles.folder(out);
+			try (DossierStore target = store.open(ReferentialCommand.library(spec), DossierStoreFactory.Opening.EXISTING,
+					spec.commandLine().getErr())) {
+				List<Path> written = render(service, target.data(), names, chosen, parameters, folder);
 				PrintWriter writer = spec.commandLine().getOut();
 				written.forEach(writer::println);
 				writer.flush();

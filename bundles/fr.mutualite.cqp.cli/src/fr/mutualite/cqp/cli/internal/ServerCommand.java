@@ -15,10 +15,13 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.CqpServices;
+import fr.mutualite.cqp.core.IoErrors;
+import fr.mutualite.cqp.core.PrivateFiles;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.referential.ReferentialException;
 import fr.mutualite.cqp.store.DerbyNetworkServer;
+import fr.mutualite.cqp.store.EmbeddedDerbyStore;
 import fr.mutualite.cqp.store.StorePreferences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,16 +78,26 @@ final class ServerCommand implements Runnable {
 				throw new CqpException(NLS.bind(Messages.Server_alreadyRunning, DerbyNetworkServer.address(port)));
 			}
 			Path folder = folder();
-			boolean fresh = !Files.isDirectory(folder);
+			boolean fresh = !EmbeddedDerbyStore.exists(folder);
 			char[] password = Passwords.get(Passwords.DATABASE, StoreSettings.OWNER, fresh);
 			if (DerbyNetworkServer.requireCredentials(folder, password)) {
 				out.println(NLS.bind(Messages.Server_secured, folder, StoreSettings.OWNER));
 			}
 			// The owner brings the schema up to date before anyone connects.
-			CqpServices.get(DossierStoreFactory.class)
-					.open(StoreSettings.embedded(folder, StoreSettings.OWNER, password), ReferentialCommand.library())
-					.close();
+			CqpServices.get(DossierStoreFactory.class).open(StoreSettings.embedded(folder, StoreSettings.OWNER, password),
+					ReferentialCommand.library(spec), DossierStoreFactory.Opening.EXISTING, notice -> {
+						out.println(notice);
+						out.flush();
+					}).close();
 			Path log = folder.resolveSibling(folder.getFileName() + "-serveur.log"); //$NON-NLS-1$
+			try {
+				if (!Files.exists(log)) {
+					PrivateFiles.createFile(log);
+				}
+				PrivateFiles.restrict(log);
+			} catch (IOException e) {
+				throw new CqpException(NLS.bind(Messages.Server_noLog, log, IoErrors.reason(e)), e);
+			}
 			Process child = background(spec, folder, port, log);
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_S);
 			while (!DerbyNetworkServer.running(port)) {
@@ -138,7 +151,7 @@ final class ServerCommand implements Runnable {
 		@Override
 		public Integer call() throws CqpException {
 			Path folder = folder();
-			if (!Files.isDirectory(folder)) {
+			if (!EmbeddedDerbyStore.exists(folder)) {
 				throw new CqpException(NLS.bind(Messages.Server_noDatabase, folder));
 			}
 			// Clients name the database by its folder's name, found under Derby's home; every

@@ -1,5 +1,6 @@
 package fr.mutualite.cqp.cli.internal;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import org.eclipse.osgi.util.NLS;
@@ -54,9 +55,23 @@ final class StoreOptions {
 				secret);
 	}
 
-	/** Opens the database chosen, over {@code library}. */
-	DossierStore open(ReferentialLibrary library) throws CqpException {
-		return CqpServices.get(DossierStoreFactory.class).open(settings(), library);
+	/**
+	 * Opens the database chosen, over {@code library}: an existing one, or one created when
+	 * missing if {@code opening} says so; what happens to it (created, upgraded) is told on
+	 * {@code err}.
+	 */
+	DossierStore open(ReferentialLibrary library, DossierStoreFactory.Opening opening, PrintWriter err)
+			throws CqpException {
+		return open(settings(), library, opening, err);
+	}
+
+	/** Opens the database of {@code settings} (see {@link #open(ReferentialLibrary, DossierStoreFactory.Opening, PrintWriter)}). */
+	DossierStore open(StoreSettings settings, ReferentialLibrary library, DossierStoreFactory.Opening opening,
+			PrintWriter err) throws CqpException {
+		return CqpServices.get(DossierStoreFactory.class).open(settings, library, opening, notice -> {
+			err.println(notice);
+			err.flush();
+		});
 	}
 
 	/** Settings of a server given as {@code [host:]port}, without password yet. */

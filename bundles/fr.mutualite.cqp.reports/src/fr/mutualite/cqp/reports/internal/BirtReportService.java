@@ -79,6 +79,10 @@ public final class BirtReportService implements ReportService {
 	private static final String PASS_IN_CONNECTION = "OdaJDBCDriverPassInConnection"; //$NON-NLS-1$
 	private static final String CLOSE_AFTER_USE = "OdaJDBCDriverPassInConnectionCloseAfterUse"; //$NON-NLS-1$
 	private static final String DESIGNS = "designs"; //$NON-NLS-1$
+	/** User properties of a parameter in a design: the range of the values that make sense. */
+	private static final String MINIMUM = "minimum", MAXIMUM = "maximum"; //$NON-NLS-1$ //$NON-NLS-2$
+	/** Suffixes of two parameters that bound a period: the first may not come after the second. */
+	private static final String START = "_debut", END = "_fin"; //$NON-NLS-1$ //$NON-NLS-2$
 	private static final String EXTENSION = ".rptdesign"; //$NON-NLS-1$
 	private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu") //$NON-NLS-1$
 			.withResolverStyle(ResolverStyle.STRICT);
@@ -115,9 +119,11 @@ public final class BirtReportService implements ReportService {
 			for (Object o : task.getParameterDefns(false)) {
 				if (o instanceof IScalarParameterDefn p) {
 					Object value = task.getDefaultValue(p);
+					DesignElementHandle declared = handle.findParameter(p.getName());
 					parameters.add(new ReportParameter(p.getName(), p.getPromptText() == null ? p.getName() : p.getPromptText(),
 							kind(p), p.isRequired(), value == null ? "" : text(value), //$NON-NLS-1$
-							p.getControlType() == IScalarParameterDefn.LIST_BOX));
+							p.getControlType() == IScalarParameterDefn.LIST_BOX, limit(declared, MINIMUM),
+							limit(declared, MAXIMUM)));
 				}
 			}
 			return new ReportInfo(name, title == null ? name : title, description == null ? "" : description, //$NON-NLS-1$
@@ -149,7 +155,7 @@ public final class BirtReportService implements ReportService {
 				task.close();
 			}
 		} catch (SQLException e) {
-			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), reason(e)), e);
 		}
 	}
 
@@ -176,6 +182,7 @@ public final class BirtReportService implements ReportService {
 				continue;
 			}
 			Object value = convert(p, text, report);
+			within(p, value, report);
 			if (p.listed() && values.containsKey(p.name())) {
 				List<Choice> choices = choices(report, p.name(), store);
 				String canonical = text(value);
@@ -186,7 +193,36 @@ public final class BirtReportService implements ReportService {
 			}
 			converted.put(p.name(), value);
 		}
+		for (ReportParameter p : known.values()) {
+			if (p.name().endsWith(START)) {
+				String end = p.name().substring(0, p.name().length() - START.length()) + END;
+				Object from = converted.get(p.name());
+				Object to = converted.get(end);
+				if (from instanceof Comparable<?> && to != null && compare(from, to) > 0) {
+					throw new CqpException(NLS.bind(Messages.Parameter_order, new Object[] { p.name(), text(from), end,
+							text(to), report }));
+				}
+			}
+		}
 		return converted;
+	}
+
+	/** Refuses a value outside the range its design gives the parameter. */
+	private static void within(ReportParameter p, Object value, String report) throws CqpException {
+		if (p.minimum().isEmpty() && p.maximum().isEmpty() || !(value instanceof Comparable<?>)) {
+			return;
+		}
+		Object minimum = p.minimum().isEmpty() ? null : convert(p, p.minimum(), report);
+		Object maximum = p.maximum().isEmpty() ? null : convert(p, p.maximum(), report);
+		if (minimum != null && compare(value, minimum) < 0 || maximum != null && compare(value, maximum) > 0) {
+			throw new CqpException(NLS.bind(Messages.Parameter_outOfRange, new Object[] { text(value), p.name(), report,
+					p.minimum().isEmpty() ? "" : text(minimum), p.maximum().isEmpty() ? "" : text(maximum) })); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static int compare(Object a, Object b) {
+		return ((Comparable) a).compareTo(b);
 	}
 
 	@Override
@@ -202,7 +238,7 @@ public final class BirtReportService implements ReportService {
 				}
 			}
 		} catch (SQLException e) {
-			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), reason(e)), e);
 		}
 		return rows;
 	}
@@ -261,10 +297,8 @@ public final class BirtReportService implements ReportService {
 		IReportEngine reportEngine = engine();
 		try (Connection connection = store.connect()) {
 			OutputFiles.write(output, out -> run(reportEngine, runnable, connection, format, parameters, out));
-		} catch (IOException e) {
-			throw new CqpException(NLS.bind(Messages.Render_cannotWrite, output.toAbsolutePath(), e.getMessage()), e);
 		} catch (SQLException e) {
-			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), reason(e)), e);
 		}
 	}
 
@@ -374,6 +408,13 @@ public final class BirtReportService implements ReportService {
 		return String.valueOf(value);
 	}
 
+	/** A limit the design gives a parameter as a user property, as text; empty when it gives none. */
+	private static String limit(DesignElementHandle parameter, String property) {
+		Object value = parameter == null || parameter.getPropertyDefn(property) == null ? null
+				: parameter.getProperty(property);
+		return value == null ? "" : value.toString().strip(); //$NON-NLS-1$
+	}
+
 	private static String text(ReportDesignHandle handle, String key, String fallback, Locale locale) {
 		if (key != null) {
 			String message = handle.getMessage(key, locale);
@@ -422,7 +463,7 @@ public final class BirtReportService implements ReportService {
 		} catch (IOException e) {
 			throw new CqpException(NLS.bind(Messages.Render_designMissing, design), e);
 		} catch (EngineException e) {
-			throw new CqpException(NLS.bind(Messages.Render_designInvalid, design, e.getMessage()), e);
+			throw new CqpException(NLS.bind(Messages.Render_designInvalid, design, Messages.Render_seeLog), e);
 		}
 	}
 
@@ -433,14 +474,18 @@ public final class BirtReportService implements ReportService {
 		return file.endsWith(EXTENSION) ? file.substring(0, file.length() - EXTENSION.length()) : file;
 	}
 
-	/** The first line of the deepest cause: what went wrong, without BIRT's wrapping. */
+	/**
+	 * What went wrong, in the user's language: Derby's state code when the database failed, else
+	 * where the detail is. BIRT's and Derby's own texts are English and go to the log with the
+	 * exception.
+	 */
 	private static String reason(Throwable e) {
-		Throwable cause = e;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof SQLException sql && sql.getSQLState() != null) {
+				return NLS.bind(Messages.Render_sqlState, sql.getSQLState());
+			}
 		}
-		String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-		return message.lines().findFirst().orElse(message).strip();
+		return Messages.Render_seeLog;
 	}
 
 	private synchronized IReportEngine engine() throws CqpException {
@@ -452,7 +497,7 @@ public final class BirtReportService implements ReportService {
 			try {
 				Platform.startup(config);
 			} catch (BirtException e) {
-				throw new CqpException(NLS.bind(Messages.Engine_cannotStart, e.getMessage()), e);
+				throw new CqpException(NLS.bind(Messages.Engine_cannotStart, Messages.Render_seeLog), e);
 			}
 			IReportEngineFactory factory = (IReportEngineFactory) Platform
 					.createFactoryObject(IReportEngineFactory.EXTENSION_REPORT_ENGINE_FACTORY);

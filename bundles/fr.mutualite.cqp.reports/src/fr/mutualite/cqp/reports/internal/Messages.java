@@ -11,7 +11,6 @@ public final class Messages extends NLS {
 	public static String Render_designInvalid;
 	public static String Render_badParameters;
 	public static String Render_failed;
-	public static String Render_cannotWrite;
 	public static String Render_database;
 	public static String Report_unknown;
 	public static String Parameter_unknown;
@@ -25,6 +24,10 @@ public final class Messages extends NLS {
 	public static String Kind_date;
 	public static String Kind_text;
 
+	public static String Parameter_outOfRange;
+	public static String Parameter_order;
+	public static String Render_seeLog;
+	public static String Render_sqlState;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.InputDialog;
@@ -339,8 +340,11 @@ public final class StatisticsView extends ViewPart {
 				settings = StoreSettings.server(settings.host(), settings.port(), settings.database(), settings.user(),
 						password);
 			}
-			store = CqpServices.get(DossierStoreFactory.class).open(settings,
-					ReferentialLibrary.withFolder(DataFolder.referentials()));
+			ReferentialLibrary library = ReferentialLibrary.withFolder(DataFolder.referentials());
+			for (ReferentialLibrary.Notice notice : library.notices()) {
+				Platform.getLog(getClass()).log(Status.warning(notice.message(), notice.cause()));
+			}
+			store = CqpServices.get(DossierStoreFactory.class).open(settings, library);
 		}
 		return store;
 	}
@@ -364,6 +368,7 @@ public final class StatisticsView extends ViewPart {
 
 	/** Says what went wrong under the buttons, in red, until the next run. */
 	private void failed(Exception e) {
+		Platform.getLog(getClass()).log(Status.error(e.getMessage(), e));
 		ui(() -> {
 			status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
 			status.setText(NLS.bind(Messages.Statistics_failed, e.getMessage()));

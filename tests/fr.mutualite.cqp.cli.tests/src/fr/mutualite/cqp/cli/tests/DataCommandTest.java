@@ -93,12 +93,16 @@ class DataCommandTest {
 	void theDatabaseChoiceIsAPreferenceThatCommandsFollow() throws Exception {
 		Path folder = tmp.resolve("choisie");
 		try {
+			Cqp generated = Cqp.run("data", "generate", "--candidates", "3", "--as-of", "2026-06-30", "--db", folder.toString());
+			assertEquals(Cli.OK, generated.code(), generated.err());
+			assertTrue(generated.err().startsWith("Base de données créée : " + folder + "\n"), generated.err());
 			Cqp use = Cqp.run("database", "use", "embedded", "--db", folder.toString());
 			assertEquals(Cli.OK, use.code(), use.err());
 			assertEquals("Base embarquée : " + folder, Cqp.run("database", "show").out().strip());
-			Cqp generated = Cqp.run("data", "generate", "--candidates", "3", "--as-of", "2026-06-30");
-			assertEquals(Cli.OK, generated.code(), generated.err());
-			assertTrue(generated.out().contains("générée dans " + folder), generated.out());
+			Cqp exported = Cqp.run("data", "export");
+			assertEquals(Cli.OK, exported.code(), exported.err());
+			assertEquals(4, exported.out().lines().count(), "the export reads the database chosen");
+			assertEquals("", exported.err());
 			Cqp server = Cqp.run("database", "use", "server", "localhost:1600", "--user", "marie");
 			assertEquals(Cli.OK, server.code(), server.err());
 			assertTrue(Cqp.run("database", "show").out().contains("Serveur localhost:1600, base base, utilisateur marie"));

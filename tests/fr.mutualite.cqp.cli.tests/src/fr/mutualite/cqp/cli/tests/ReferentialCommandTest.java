@@ -106,4 +106,79 @@ class ReferentialCommandTest {
 		assertEquals("« n-importe-quoi » n'est ni un fichier, ni le code d'une certification, ni un référentiel connu.",
 				unknown.err().strip());
 	}
+
+	/** A referential file of {@code n} domains, each with competences, criteria and a booklet section. */
+	static String big(int n) {
+		StringBuilder x = new StringBuilder("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<ref:Referential xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:ref="http://www.mutualite.fr/cqp/referential/1.0" id="grand" title="Grand" version="1.0" validFrom="2020-01-01">
+				  <certifications code="GRAND" title="Grand CQP">
+				""");
+		for (int i = 1; i <= n; i++) {
+			x.append("    <domains number=\"").append(i).append("\" domain=\"D").append(i).append("\"/>\n");
+		}
+		x.append("  </certifications>\n");
+		for (int i = 1; i <= n; i++) {
+			x.append("  <domains code=\"D").append(i).append("\" wording=\"Domaine numéro ").append(i).append(" du grand référentiel\">\n");
+			for (int c = 1; c <= 2; c++) {
+				x.append("    <competences code=\"D").append(i).append(".C").append(c)
+						.append("\" wording=\"Compétence ").append(c).append(" du domaine ").append(i).append("\"/>\n");
+			}
+			for (int g = 1; g <= 2; g++) {
+				x.append("    <criteriaGroups code=\"D").append(i).append(".G").append(g).append("\" wording=\"Groupe ").append(g)
+						.append("\">\n");
+				for (int k = 1; k <= 2; k++) {
+					x.append("      <criteria code=\"D").append(i).append(".G").append(g).append('.').append(k)
+							.append("\" wording=\"Critère ").append(k).append(" du groupe ").append(g).append("\"/>\n");
+				}
+				x.append("    </criteriaGroups>\n");
+			}
+			x.append("  </domains>\n");
+		}
+		return x.append("</ref:Referential>\n").toString();
+	}
+
+	@Test
+	void checkingABigFileTellsItsProgressOnTheErrorStream() throws Exception {
+		Path file = tmp.resolve("grand.referentiel");
+		Files.writeString(file, big(7500));
+		assertTrue(Files.size(file) > 5_000_000, "a big file: " + Files.size(file));
+		Cqp r = Cqp.run("referential", "check", file.toString());
+		assertEquals(Cli.OK, r.code(), r.err());
+		List<String> reading = r.err().lines().filter(l -> l.startsWith("Lecture de " + file + " : ")).toList();
+		assertEquals(10, reading.size(), r.err());
+		assertTrue(reading.get(9).startsWith("Lecture de " + file + " : 100 % ("), reading.get(9));
+		List<String> checking = r.err().lines().filter(l -> l.startsWith("Vérification : ")).toList();
+		assertEquals(10, checking.size(), r.err());
+		assertEquals("Vérification : 75 002 / 75 002 éléments", checking.get(9).replace('\u202f', ' ').replace('\u00a0', ' '));
+		assertTrue(r.out().contains("0 erreur(s)"), r.out());
+		Cqp small = Cqp.run("referential", "check", "CMI");
+		assertEquals("", small.err(), "a small file is checked without progress lines");
+	}
+
+	@Test
+	void aWordingASpreadsheetWouldRunIsExportedBehindAnApostrophe() throws Exception {
+		Path data = tmp.resolve("donnees");
+		Files.createDirectories(data);
+		Path file = data.resolve("formules.referentiel");
+		Files.writeString(file, big(2).replace("Domaine numéro 1 du grand référentiel", "=HYPERLINK(&quot;http://x&quot;)")
+				.replace("Compétence 1 du domaine 2", "- savoir vendre").replace("Critère 2 du groupe 1", "@SUM(1+1)"));
+		Cqp check = Cqp.run("referential", "check", file.toString());
+		assertEquals(Cli.OK, check.code(), check.err());
+		Path csv = tmp.resolve("formules.csv");
+		String[] args = { "referential", "export", "GRAND", "--format", "csv", "--out", csv.toString() };
+		Path referentials = fr.mutualite.cqp.core.DataFolder.referentials();
+		Files.createDirectories(referentials);
+		Path dropped = Files.copy(file, referentials.resolve("formules.referentiel"));
+		try {
+			Cqp r = Cqp.run(args);
+			assertEquals(Cli.OK, r.code(), r.err());
+		} finally {
+			Files.delete(dropped);
+		}
+		List<String> lines = Files.readAllLines(csv);
+		assertEquals("GRAND,1,D1,DOMAIN,D1,,\"'=HYPERLINK(\"\"http://x\"\")\"", lines.get(1));
+		assertTrue(lines.contains("GRAND,2,D2,COMPETENCE,D2.C1,D2,'- savoir vendre"), lines.toString());
+		assertTrue(lines.contains("GRAND,1,D1,CRITERION,D1.G1.2,D1.G1,'@SUM(1+1)"), lines.toString());
+	}
 }

@@ -75,7 +75,10 @@ class ReportPackTest {
 	@BeforeAll
 	static void renderThePack() throws Exception {
 		ReferentialLibrary library = ReferentialLibrary.shipped();
-		store = service(DossierStoreFactory.class).open(StoreSettings.embedded(tmp.resolve("base")), library);
+		store = service(DossierStoreFactory.class).open(StoreSettings.embedded(tmp.resolve("base")), library,
+				DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
+					// a new database of the test
+				});
 		BranchGenerator generator = new BranchGenerator(library, 11, AS_OF).keep();
 		try (BulkLoader loader = store.bulkLoader()) {
 			generator.generate(400, BranchGenerator.into(loader));
@@ -393,6 +396,37 @@ class ReportPackTest {
 		CqpException report = assertThrows(CqpException.class, () -> service.report("budget"));
 		assertTrue(report.getMessage().contains("budget") && report.getMessage().contains("inscriptions"),
 				report.getMessage());
+	}
+
+	@Test
+	void absurdValuesAreRefusedWithTheRangeTheDesignGives() throws Exception {
+		ReportParameter start = service.report("inscriptions").parameters().stream()
+				.filter(p -> p.name().equals("annee_debut")).findFirst().orElseThrow();
+		assertEquals("1990", start.minimum());
+		assertEquals("2100", start.maximum());
+		Map<Map<String, String>, String> refused = new java.util.LinkedHashMap<>();
+		refused.put(Map.of("annee_debut", "99999"), "Valeur 99999 refusée pour le paramètre « annee_debut » du rapport "
+				+ "« inscriptions » : elle doit être comprise entre 1990 et 2100.");
+		refused.put(Map.of("annee_fin", "-3"), "Valeur -3 refusée pour le paramètre « annee_fin » du rapport "
+				+ "« inscriptions » : elle doit être comprise entre 1990 et 2100.");
+		refused.put(Map.of("annee_debut", "1989"), "Valeur 1989 refusée pour le paramètre « annee_debut » du rapport "
+				+ "« inscriptions » : elle doit être comprise entre 1990 et 2100.");
+		refused.put(Map.of("annee_debut", "2025", "annee_fin", "2020"), "Le paramètre « annee_debut » (2025) est après "
+				+ "« annee_fin » (2020) dans le rapport « inscriptions » : la période serait vide ; inversez-les.");
+		for (Map.Entry<Map<String, String>, String> e : refused.entrySet()) {
+			CqpException r = assertThrows(CqpException.class, () -> service.parameters("inscriptions", e.getKey(), store.data()));
+			assertEquals(e.getValue(), r.getMessage());
+		}
+		CqpException months = assertThrows(CqpException.class,
+				() -> service.parameters("echeances", Map.of("mois_alerte", "-2"), store.data()));
+		assertEquals("Valeur -2 refusée pour le paramètre « mois_alerte » du rapport « echeances » : elle doit être "
+				+ "comprise entre 0 et 120.", months.getMessage());
+		CqpException day = assertThrows(CqpException.class,
+				() -> service.parameters("echeances", Map.of("date_reference", "01/01/1890"), store.data()));
+		assertEquals("Valeur 1890-01-01 refusée pour le paramètre « date_reference » du rapport « echeances » : elle doit "
+				+ "être comprise entre 1990-01-01 et 2100-12-31.", day.getMessage());
+		assertEquals(Integer.valueOf(2100), service.parameters("inscriptions", Map.of("annee_debut", "2100",
+				"annee_fin", "2100"), store.data()).get("annee_debut"), "the limits themselves are accepted");
 	}
 
 	@Test

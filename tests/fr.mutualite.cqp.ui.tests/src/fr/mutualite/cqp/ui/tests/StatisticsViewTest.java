@@ -63,7 +63,10 @@ class StatisticsViewTest {
 		assertNotNull(factory);
 		StoreSettings settings = StoreSettings.embedded(tmp.resolve("base"));
 		branch = new BranchGenerator(ReferentialLibrary.shipped(), 5, LocalDate.of(2026, 6, 30)).keep();
-		try (DossierStore store = factory.open(settings, ReferentialLibrary.shipped());
+		try (DossierStore store = factory.open(settings, ReferentialLibrary.shipped(),
+				DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
+					// a new database of the test
+				});
 				BulkLoader loader = store.bulkLoader()) {
 			branch.generate(150, BranchGenerator.into(loader));
 			loader.commit();
