@@ -82,13 +82,25 @@ else fail "missing display (code $code)"; fi
 # ---- the store: a synthetic branch that Derby's own ij reads, a crash during an import, a server
 
 plugins="$product/plugins"
-ij() { # ij DATABASE_URL SQL: runs one query with Derby's ij, from the product's own jars
-	printf "connect '%s';\n%s;\nexit;\n" "$1" "$2" |
+ij_script() { # ij_script DATABASE_URL FILE: runs the SQL statements of FILE with Derby's ij, from the product's own jars
+	{ printf "connect '%s';\n" "$1"; cat "$2"; printf '\nexit;\n'; } |
 		"$(cqp_java)" "-Dderby.stream.error.file=$work/ij-derby.log" -cp "$(ls "$plugins"/derby_*.jar "$plugins"/org.apache.derby.tools_*.jar \
 			"$plugins"/org.apache.derby.shared_*.jar | tr '\n' ':')" org.apache.derby.tools.ij
 }
+ij() { # ij DATABASE_URL SQL: runs SQL (statements separated by semicolons)
+	printf '%s;\n' "$2" >"$work/query.sql"
+	ij_script "$1" "$work/query.sql"
+}
 cqp_java() { (. "$product/cqp-env.sh" && cqp_find_java); }
 count_rows() { grep -c . "$1"; }
+wait_for_line() { # wait_for_line FILE PATTERN PID: until FILE has a line matching PATTERN, while PID lives
+	for _ in $(seq 1 1200); do
+		grep -q "$2" "$1" && return 0
+		kill -0 "$3" 2>/dev/null || return 1
+		sleep 0.02
+	done
+	return 1
+}
 
 run "$cqp" data generate --candidates 300 --seed 4 --db "$work/base"
 if [ $code -eq 0 ] && grep -q ': 300 candidats, 300 inscriptions' "$work/out" &&
@@ -102,11 +114,7 @@ awk 'BEGIN { print "nom,prenom,date_naissance,certification,date_inscription,voi
 	for (i = 0; i < 60000; i++) printf "Importé%d,Candidat,%d-%02d-%02d,CMI,2024-09-02,FORMATION\n", i, 1960 + i % 40, 1 + i % 12, 1 + i % 28 }' >"$work/gros.csv"
 "$cqp" data import "$work/gros.csv" --db "$work/base" >"$work/import.out" 2>"$work/import.err" &
 importer=$!
-for _ in $(seq 1 1200); do
-	grep -q '^Import : ' "$work/import.err" && break
-	kill -0 "$importer" 2>/dev/null || break
-	sleep 0.05
-done
+wait_for_line "$work/import.err" '^Import : ' "$importer"
 if grep -q '^Import : ' "$work/import.err" && kill -9 "$importer" 2>/dev/null; then
 	wait "$importer" 2>/dev/null
 	run "$cqp" data export --db "$work/base" --out "$work/apres.csv"
@@ -203,6 +211,9 @@ if [ $code -eq 0 ] && grep -q 'rapport à chaud / SQL seul' "$work/out" && grep 
 	pass "cqp bench reports prints its figures"
 else fail "bench reports (code $code)"; fi
 
+# shellcheck source=data-safety-tests.sh
+. "$(dirname "$0")/data-safety-tests.sh"
+
 if [ -z "${DISPLAY:-}" ]; then
 	echo "x" >"$work/out"
 	echo "DISPLAY is not set: run the tests with releng/test, which starts Xvfb." >"$work/err"
@@ -212,18 +223,20 @@ elif cqp_main_window >/dev/null; then
 	echo "A CQP Mutualité window is already open on $DISPLAY: close it first." >"$work/err"
 	fail "the application window"
 else
+	# the commands above logged their refusals; only what the application logs counts here
+	logged=$(wc -l <"$CQP_DATA/.metadata/.log" 2>/dev/null || echo 0)
 	t0=$(millis)
 	"$cqp" >"$work/ui.out" 2>"$work/ui.err" &
 	app=$!
 	t_window=""
 	cqp_wait_main_window 60 "$app" >/dev/null && t_window=$(($(millis) - t0))
 	sleep 1
-	errors=$(grep -c '^!ENTRY [^ ]* 4 ' "$CQP_DATA/.metadata/.log" 2>/dev/null)
+	errors=$(tail -n +"$((logged + 1))" "$CQP_DATA/.metadata/.log" 2>/dev/null | grep -c '^!ENTRY [^ ]* 4 ')
 	if [ -n "$t_window" ] && kill -0 "$app" 2>/dev/null && [ "${errors:-0}" -eq 0 ]; then
 		pass "cqp opens the window titled \"CQP Mutualité\", with no error in the log"
 	else
 		cp "$work/ui.err" "$work/err"
-		[ -f "$CQP_DATA/.metadata/.log" ] && cp "$CQP_DATA/.metadata/.log" "$work/out"
+		[ -f "$CQP_DATA/.metadata/.log" ] && tail -n +"$((logged + 1))" "$CQP_DATA/.metadata/.log" >"$work/out"
 		fail "the application window"
 	fi
 	kill "$app" 2>/dev/null

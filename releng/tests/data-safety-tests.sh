@@ -1,0 +1,216 @@
+# Sourced by product-tests.sh (it defines run, pass, fail, one_line, ij, ij_script, count_rows, wait_for_line,
+# $cqp, $work, and the 60,000 registrations of $work/gros.csv):
+# the data-safety tests of the materialised product, as a hostile user tries the commands —
+# private files whatever the umask, a full disk, killed upgrades and creations, a database an
+# older release left half upgraded, sharing through the server, broken referential files.
+
+no_java() { ! grep -q 'Exception\|	at \|java\.\|org\.apache\|org\.eclipse' "$1"; }
+sources=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# ---- files are their owner's alone, whatever the umask
+priv="$work/prive"
+mkdir -p "$priv"
+(
+	umask 000
+	export CQP_DATA="$priv/donnees"
+	"$cqp" data generate --candidates 20 --db "$priv/base" >/dev/null 2>&1 &&
+		"$cqp" data export --db "$priv/base" --format excel --out "$priv/exports/oemm.csv" >/dev/null 2>&1 &&
+		"$cqp" report run inscriptions --format pdf,xlsx --db "$priv/base" --out "$priv/rapports" >/dev/null 2>&1 &&
+		"$cqp" referential export CMI --format csv --out "$priv/exports/cmi.csv" >/dev/null 2>&1
+) && code=0 || code=$?
+open_files=$(find "$priv" -mindepth 1 \( -type f -perm /077 -o -type d -perm /077 \) -print)
+if [ "$code" -eq 0 ] && [ -z "$open_files" ] && [ -f "$priv/rapports/inscriptions.pdf" ] &&
+	[ "$(stat -c %a "$priv/donnees")" = 700 ] && [ "$(stat -c %a "$priv/base/seg0")" = 700 ]; then
+	pass "under umask 000, the data folder, the database, exports and reports are their owner's alone"
+else
+	printf '%s\n' "$open_files" >"$work/out"
+	fail "private files under umask 000 (code $code)"
+fi
+
+# ---- a full disk: every output complete or absent, one sentence, exit 1
+full="$work/plein"
+mkdir -p "$full"
+if mount -t tmpfs -o size=64k tmpfs "$full" 2>"$work/err"; then
+	verdicts=""
+	for format in html pdf xlsx; do
+		rm -rf "${full:?}"/*
+		run "$cqp" report run all --format "$format" --db "$priv/base" --out "$full/r"
+		partial=$(find "$full" -name '.*.part' | wc -l)
+		broken=0
+		for f in "$full"/r/*."$format"; do
+			[ -f "$f" ] || continue
+			case $format in
+			html) tail -c 20 "$f" | grep -q '</html>' || broken=$((broken + 1)) ;;
+			pdf) pdfinfo "$f" >/dev/null 2>&1 || broken=$((broken + 1)) ;;
+			xlsx) python3 -c 'import sys, zipfile; sys.exit(zipfile.ZipFile(sys.argv[1]).testzip() is not None)' "$f" 2>/dev/null || broken=$((broken + 1)) ;;
+			esac
+		done
+		written=$(find "$full/r" -name "*.$format" 2>/dev/null | wc -l)
+		if [ $code -eq 1 ] && one_line "$work/err" && no_java "$work/err" && grep -q 'le disque est plein' "$work/err" &&
+			[ "$partial" -eq 0 ] && [ "$broken" -eq 0 ] && [ "$written" -lt 7 ]; then
+			verdicts="$verdicts ok"
+		else
+			verdicts="$verdicts $format:code=$code,partial=$partial,broken=$broken,written=$written"
+		fi
+	done
+	rm -rf "${full:?}"/*
+	cat /dev/zero >"$full/remplissage" 2>/dev/null # the disk is now full to the last byte
+	run "$cqp" data export --db "$priv/base" --out "$full/oemm.csv"
+	export_code=$code
+	export_ok=$(one_line "$work/err" && no_java "$work/err" && [ ! -e "$full/oemm.csv" ] && echo yes)
+	umount "$full"
+	if [ "$verdicts" = " ok ok ok" ] && [ "$export_code" -eq 1 ] && [ "$export_ok" = yes ]; then
+		pass "on a full disk, reports (HTML, PDF, XLSX) and exports are complete or absent, with one sentence and exit 1"
+	else
+		echo "$verdicts / export $export_code" >"$work/out"
+		fail "full disk"
+	fi
+else
+	fail "full disk: cannot mount a small tmpfs (the tests need root, as on CI)"
+fi
+
+# ---- a large database at the first schema, as release 0.1.0 left it
+run "$cqp" data import "$work/gros.csv" --db "$work/ancienne"
+downgrade="DROP VIEW DECISION_SUMMARY;
+DROP INDEX JURY_SESSION_DATE;
+DROP INDEX REGISTRATION_CERTIFICATION_DATE;
+DELETE FROM DATABASECHANGELOG WHERE ID = '002-statistiques'"
+if [ $code -eq 0 ] && ij "jdbc:derby:$work/ancienne;user=CQP" "$downgrade" >"$work/out" 2>"$work/err" &&
+	ij "jdbc:derby:$work/ancienne;user=CQP" "SELECT COUNT(*) FROM DATABASECHANGELOG" 2>&1 | grep -qE '^1 *$'; then
+
+	# killed at any moment of its upgrade, it opens afterwards, at the new version, nothing lost
+	kills=0 midway=0 bad=""
+	for delay in 0 0.1 0.2 0.3 0.5 0.7 1.0 1.4; do
+		copy="$work/coupee-$delay"
+		cp -a "$work/ancienne" "$copy"
+		"$cqp" data export --db "$copy" --out "$work/coupee.csv" >"$work/kill.out" 2>"$work/kill.err" &
+		victim=$!
+		wait_for_line "$work/kill.err" '^Mise à jour de la structure' "$victim"
+		sleep "$delay"
+		if kill -9 "$victim" 2>/dev/null; then
+			kills=$((kills + 1))
+			grep -q 'mise à jour (002' "$work/kill.err" || midway=$((midway + 1))
+		fi
+		wait "$victim" 2>/dev/null
+		run "$cqp" data export --db "$copy" --out "$work/apres.csv"
+		rows=$(count_rows "$work/apres.csv" 2>/dev/null)
+		if [ $code -ne 0 ] || [ "$rows" != 60001 ] ||
+			! ij "jdbc:derby:$copy;user=CQP" "SELECT COUNT(*) FROM DATABASECHANGELOG" 2>&1 | grep -qE '^2 *$'; then
+			bad="$bad $delay:code=$code,rows=$rows"
+			cp "$work/err" "$work/err.kill"
+		fi
+		rm -rf "$copy"
+	done
+	if [ -z "$bad" ] && [ $midway -ge 3 ]; then
+		pass "an upgrade killed (kill -9) at $midway moments of its run leaves a database that opens, upgraded, with its 60,000 rows"
+	else
+		echo "kills $kills, during the upgrade $midway, failures:$bad" >"$work/out"
+		cp "$work/err.kill" "$work/err" 2>/dev/null
+		fail "killed upgrades"
+	fi
+
+	# a database an older release left half upgraded: one sentence with the way out, which works
+	half="$work/moitie"
+	cp -a "$work/ancienne" "$half"
+	# what release 0.1.0 left when killed between the step's commit and its changelog row
+	ij_script "jdbc:derby:$half;user=CQP" "$sources/bundles/fr.mutualite.cqp.store/db/002-statistiques.sql" >"$work/half.out" 2>&1
+	run "$cqp" data export --db "$half"
+	refused=$code
+	cp "$work/err" "$work/half.err"
+	run "$cqp" database repair --db "$half"
+	repaired=$code
+	run "$cqp" data export --db "$half" --out "$work/moitie.csv"
+	if [ $refused -eq 1 ] && one_line "$work/half.err" && grep -q "cqp database repair --db $half" "$work/half.err" &&
+		[ $repaired -eq 0 ] && [ $code -eq 0 ] && [ "$(count_rows "$work/moitie.csv")" -eq 60001 ]; then
+		pass "a database an older release left half upgraded is refused in one sentence naming cqp database repair, which repairs it"
+	else
+		cp "$work/half.err" "$work/err"
+		echo "refused $refused, repair $repaired, export $code" >"$work/out"
+		fail "half-upgraded database"
+	fi
+else
+	fail "a database at the first schema for the upgrade tests (code $code)"
+fi
+
+# ---- killed while creating a database: afterwards it is absent or whole
+bad=""
+for delay in 0.5 1.5 2.5 3.5; do
+	fresh="$work/nee-$delay"
+	"$cqp" data generate --candidates 400 --db "$fresh" >/dev/null 2>"$work/kill.err" &
+	victim=$!
+	sleep "$delay"
+	kill -9 "$victim" 2>/dev/null
+	wait "$victim" 2>/dev/null
+	run "$cqp" data export --db "$fresh"
+	if [ $code -eq 0 ]; then
+		:
+	elif [ $code -eq 1 ] && one_line "$work/err" && grep -q '^Aucune base de données dans' "$work/err"; then
+		run "$cqp" data generate --candidates 5 --db "$fresh"
+		[ $code -eq 0 ] || bad="$bad $delay:regenerate=$code"
+	else
+		bad="$bad $delay:export=$code"
+	fi
+done
+if [ -z "$bad" ]; then
+	pass "a creation killed at any moment leaves no database, or a whole one"
+else
+	echo "$bad" >"$work/out"
+	fail "killed creations"
+fi
+
+# ---- sharing an existing database through the server: an added user works, after a restart too
+port=$((20000 + RANDOM % 20000))
+shared="$work/existante/base" # clients name a shared database by its folder's name: base
+run "$cqp" data generate --candidates 15 --db "$shared"
+gen=$code
+CQP_DB_PASSWORD=secret-proprio run "$cqp" server start --port "$port" --db "$shared"
+started=$code
+CQP_DB_PASSWORD=secret-proprio CQP_NEW_PASSWORD=court run "$cqp" server add-user paul --port "$port"
+short=$code
+CQP_DB_PASSWORD=secret-proprio CQP_NEW_PASSWORD=secret-de-paul run "$cqp" server add-user paul --port "$port"
+added=$code
+CQP_DB_PASSWORD=secret-de-paul run "$cqp" data export --server "localhost:$port" --user paul
+first=$code first_rows=$(count_rows "$work/out")
+CQP_DB_PASSWORD=secret-proprio run "$cqp" server stop --port "$port"
+CQP_DB_PASSWORD=secret-proprio run "$cqp" server start --port "$port" --db "$shared"
+restarted=$code
+CQP_DB_PASSWORD=secret-de-paul run "$cqp" data export --server "localhost:$port" --user paul
+second=$code second_rows=$(count_rows "$work/out")
+CQP_DB_PASSWORD=secret-proprio "$cqp" server stop --port "$port" >/dev/null 2>&1
+if [ $gen -eq 0 ] && [ $started -eq 0 ] && [ $short -eq 1 ] && [ $added -eq 0 ] && [ $first -eq 0 ] &&
+	[ "$first_rows" -eq 16 ] && [ $restarted -eq 0 ] && [ $second -eq 0 ] && [ "$second_rows" -eq 16 ]; then
+	pass "an existing database shared by cqp server start: a user added reads it, after a restart too; a short password is refused"
+else
+	echo "generate $gen, start $started, short $short, add $added, read $first ($first_rows), restart $restarted, read $second ($second_rows)" >"$work/out"
+	fail "sharing an existing database"
+fi
+
+# ---- one bad referential file does not stop the others; a reused code says which one wins
+mkdir -p "$CQP_DATA/referentiels"
+printf '<ref:Referential xmlns:ref="http://www.mutualite.fr/cqp/referential/1.0"><certifications>' >"$CQP_DATA/referentiels/casse.referentiel"
+sed -e 's/id="ac"/id="ac-complete"/' -e 's/ version="1.0" validFrom/ version="2.0" validFrom/' \
+	"$sources/bundles/fr.mutualite.cqp.referential/referentiels/ac.referentiel" >"$CQP_DATA/referentiels/ac-2.referentiel"
+run "$cqp" referential list
+if [ $code -eq 0 ] && [ "$(grep -c . "$work/out")" -eq 7 ] && grep -qE '^AC +2\.0 ' "$work/out" &&
+	grep -q 'casse.referentiel n.est pas un référentiel lisible' "$work/err" &&
+	grep -q "ac-2.referentiel définit le CQP AC, déjà livré dans ac.referentiel : celui de .*ac-2.referentiel est utilisé" "$work/err" &&
+	no_java "$work/err"; then
+	pass "a broken referential file is reported and left out, a reused code says which file wins, the others are listed"
+else fail "broken and duplicate referential files (code $code)"; fi
+run "$cqp" data export --db "$priv/base"
+if [ $code -eq 0 ] && [ "$(count_rows "$work/out")" -eq 21 ]; then
+	pass "commands working on the database go on despite a broken referential file"
+else fail "data export with a broken referential file (code $code)"; fi
+rm -f "$CQP_DATA/referentiels/casse.referentiel" "$CQP_DATA/referentiels/ac-2.referentiel"
+
+# ---- no Java text, the README's exit codes
+printf 'nom,prenom,date_naissance,certification,date_inscription,voie\nA,"B,1990-01-01,CMI,2024-01-02,VAE\n' >"$work/guillemet.csv"
+run "$cqp" data import "$work/guillemet.csv" --db "$priv/base"
+quote=$code
+cp "$work/err" "$work/quote.err"
+run "$cqp" data export --db /
+root=$code
+if [ $quote -eq 1 ] && one_line "$work/quote.err" && no_java "$work/quote.err" && grep -q 'à la ligne 2' "$work/quote.err" &&
+	[ $root -eq 1 ] && one_line "$work/err" && no_java "$work/err"; then
+	pass "an unterminated quote or --db / get one sentence and exit 1, no Java text"
+else fail "Java text or exit codes (import $quote, --db / $root)"; fi
