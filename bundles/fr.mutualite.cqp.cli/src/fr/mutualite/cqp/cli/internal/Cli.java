@@ -116,10 +116,15 @@ public final class Cli {
 		return Platform.getLogFileLocation() == null ? "" : Platform.getLogFileLocation().toOSString(); //$NON-NLS-1$
 	}
 
-	/** Every failure goes to the log of the data folder with its cause, for a later diagnosis. */
+	/**
+	 * Every failure goes to the log of the data folder with its cause, for a later diagnosis: a
+	 * refusal the user can act on as a warning, anything unexpected as an error.
+	 */
 	private static void log(Exception e) {
 		ILog log = Platform.getLog(Cli.class);
-		log.log(new Status(IStatus.ERROR, BUNDLE, e.getMessage() == null ? e.toString() : e.getMessage(), e));
+		boolean refusal = e instanceof CqpException || e instanceof ReferentialException;
+		log.log(new Status(refusal ? IStatus.WARNING : IStatus.ERROR, BUNDLE,
+				e.getMessage() == null ? e.toString() : e.getMessage(), e));
 	}
 
 	/** A warning told to the user, kept in the log with its cause. */

@@ -1,5 +1,8 @@
 package fr.mutualite.cqp.ui.internal;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.FieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
@@ -16,6 +19,7 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
+import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.store.StorePreferences;
 
@@ -33,7 +37,10 @@ public final class DatabasePreferencePage extends FieldEditorPreferencePage impl
 	private static final int WIDTH = 45;
 
 	private RadioGroupFieldEditor mode;
-	private FieldEditor folder;
+	private String chosenMode;
+	private StringFieldEditor folder;
+	private StringFieldEditor host, database, user;
+	private IntegerFieldEditor port;
 	private FieldEditor[] server;
 
 	public DatabasePreferencePage() {
@@ -76,22 +83,17 @@ public final class DatabasePreferencePage extends FieldEditorPreferencePage impl
 				new String[][] { { Messages.Database_embedded, EMBEDDED }, { Messages.Database_server, SERVER } },
 				getFieldEditorParent(), true);
 		addField(mode);
-		StringFieldEditor path = new StringFieldEditor(StorePreferences.FOLDER, Messages.Database_folder, WIDTH,
-				getFieldEditorParent());
-		path.setEmptyStringAllowed(true);
-		folder = path;
+		folder = new StringFieldEditor(StorePreferences.FOLDER, Messages.Database_folder, WIDTH, getFieldEditorParent());
+		folder.setEmptyStringAllowed(true);
 		addField(folder);
-		StringFieldEditor host = new StringFieldEditor(StorePreferences.HOST, Messages.Database_host, WIDTH,
-				getFieldEditorParent());
+		host = new StringFieldEditor(StorePreferences.HOST, Messages.Database_host, WIDTH, getFieldEditorParent());
 		host.setEmptyStringAllowed(false);
-		IntegerFieldEditor port = new IntegerFieldEditor(StorePreferences.PORT, Messages.Database_port, getFieldEditorParent());
+		port = new IntegerFieldEditor(StorePreferences.PORT, Messages.Database_port, getFieldEditorParent());
 		port.setValidRange(1, 65535);
 		port.setErrorMessage(Messages.Database_badPort);
-		StringFieldEditor database = new StringFieldEditor(StorePreferences.DATABASE, Messages.Database_name, WIDTH,
-				getFieldEditorParent());
+		database = new StringFieldEditor(StorePreferences.DATABASE, Messages.Database_name, WIDTH, getFieldEditorParent());
 		database.setEmptyStringAllowed(false);
-		StringFieldEditor user = new StringFieldEditor(StorePreferences.USER, Messages.Database_user, WIDTH,
-				getFieldEditorParent());
+		user = new StringFieldEditor(StorePreferences.USER, Messages.Database_user, WIDTH, getFieldEditorParent());
 		user.setEmptyStringAllowed(false);
 		server = new FieldEditor[] { host, port, database, user };
 		for (FieldEditor editor : server) {
@@ -113,7 +115,29 @@ public final class DatabasePreferencePage extends FieldEditorPreferencePage impl
 		}
 	}
 
+	/**
+	 * Keeps the choice only when it names a database, as {@code cqp database use} does: an
+	 * embedded folder must hold one (empty: the data folder's), a server needs a valid address.
+	 */
+	@Override
+	public boolean performOk() {
+		try {
+			if (SERVER.equals(chosenMode)) {
+				StorePreferences.check(StoreSettings.server(host.getStringValue().strip(), port.getIntValue(),
+						database.getStringValue().strip(), user.getStringValue().strip(), null));
+			} else if (!folder.getStringValue().isBlank()) {
+				StorePreferences.check(StoreSettings.embedded(Path.of(folder.getStringValue().strip())));
+			}
+		} catch (CqpException | NumberFormatException | InvalidPathException e) {
+			setErrorMessage(e instanceof CqpException ? e.getMessage() : Messages.Database_badFolder);
+			setValid(false);
+			return false;
+		}
+		return super.performOk();
+	}
+
 	private void enable(String chosen) {
+		chosenMode = chosen;
 		boolean onServer = SERVER.equals(chosen);
 		folder.setEnabled(!onServer, getFieldEditorParent());
 		for (FieldEditor editor : server) {

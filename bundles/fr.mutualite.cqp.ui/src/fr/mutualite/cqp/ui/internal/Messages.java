@@ -48,6 +48,7 @@ public final class Messages extends NLS {
 	public static String Statistics_password;
 	public static String Statistics_failed;
 
+	public static String Database_badFolder;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -46,6 +46,7 @@ import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.DataFolder;
+import fr.mutualite.cqp.core.IoErrors;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
@@ -368,10 +369,13 @@ public final class StatisticsView extends ViewPart {
 
 	/** Says what went wrong under the buttons, in red, until the next run. */
 	private void failed(Exception e) {
-		Platform.getLog(getClass()).log(Status.error(e.getMessage(), e));
+		// a refusal the user can act on is a warning; anything else an error of the product
+		Platform.getLog(getClass()).log(e instanceof CqpException || e instanceof ReferentialException
+				? Status.warning(e.getMessage(), e) : Status.error(e.getMessage(), e));
 		ui(() -> {
 			status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
-			status.setText(NLS.bind(Messages.Statistics_failed, e.getMessage()));
+			status.setText(NLS.bind(Messages.Statistics_failed,
+					e instanceof IOException io ? IoErrors.reason(io) : e.getMessage()));
 			status.getParent().layout(true, true);
 		});
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.jface.dialogs.DialogPage;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -22,13 +23,18 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.store.EmbeddedDerbyStore;
 import fr.mutualite.cqp.store.StorePreferences;
 import fr.mutualite.cqp.ui.internal.DatabasePreferencePage;
 
 /** Préférences › Base de données: the choice of database the commands follow too. */
 class DatabasePreferencePageTest {
+
+	@TempDir
+	Path tmp;
 
 	private PreferenceDialog dialog;
 
@@ -37,7 +43,7 @@ class DatabasePreferencePageTest {
 		if (dialog != null && dialog.getShell() != null && !dialog.getShell().isDisposed()) {
 			dialog.close();
 		}
-		StorePreferences.write(StoreSettings.embedded(Path.of("/tmp/ignored")));
+		StorePreferences.reset();
 	}
 
 	private PreferenceDialog open() {
@@ -89,12 +95,33 @@ class DatabasePreferencePageTest {
 
 	@Test
 	void theEmbeddedChoiceDisablesTheServerFields() throws Exception {
-		StorePreferences.write(StoreSettings.embedded(Path.of("/donnees/base")));
+		Path base = tmp.resolve("base");
+		EmbeddedDerbyStore.create(base, null).close();
+		StorePreferences.write(StoreSettings.embedded(base));
 		open();
 		List<Text> fields = controls(dialog.getShell(), Text.class);
 		Text host = fields.stream().filter(t -> t.getText().equals(StoreSettings.LOOPBACK)).findFirst().orElseThrow();
 		assertFalse(host.isEnabled(), "no server fields for the embedded database");
-		assertTrue(fields.stream().anyMatch(t -> t.getText().equals("/donnees/base") && t.isEnabled()));
+		assertTrue(fields.stream().anyMatch(t -> t.getText().equals(base.toString()) && t.isEnabled()));
+	}
+
+	@Test
+	void aFolderWithoutDatabaseIsRefusedAndTheFormerChoiceKept() throws Exception {
+		Path base = tmp.resolve("gardee");
+		EmbeddedDerbyStore.create(base, null).close();
+		StorePreferences.write(StoreSettings.embedded(base));
+		open();
+		Text folder = controls(dialog.getShell(), Text.class).stream().filter(t -> t.getText().equals(base.toString()))
+				.findFirst().orElseThrow();
+		folder.setText("/faute/de/frappe");
+		folder.notifyListeners(SWT.Modify, null);
+		controls(dialog.getShell(), Button.class).stream().filter(b -> b.getText().equals("Appliquer et fermer"))
+				.findFirst().orElseThrow().notifyListeners(SWT.Selection, null);
+		flush();
+		assertFalse(dialog.getShell().isDisposed(), "the dialog stays open");
+		assertEquals("Aucune base de données dans /faute/de/frappe : vérifiez le chemin, ou créez-la avec « cqp data "
+				+ "generate » ou « cqp data import ».", ((DialogPage) dialog.getSelectedPage()).getErrorMessage());
+		assertEquals(base, StorePreferences.read(Path.of("/donnees"), null).folder(), "the former choice is kept");
 	}
 
 	private static void flush() {

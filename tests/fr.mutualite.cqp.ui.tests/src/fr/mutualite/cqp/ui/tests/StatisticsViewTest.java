@@ -83,7 +83,7 @@ class StatisticsViewTest {
 		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 		page.closePerspective(page.getPerspective(), false, false);
 		window.getWorkbench().showPerspective(DossiersPerspective.ID, window);
-		StorePreferences.write(StoreSettings.embedded(tmp.resolve("vide")));
+		StorePreferences.reset();
 	}
 
 	private static StatisticsView view() {
