@@ -80,7 +80,7 @@ if [ $code -eq 0 ] && ij "jdbc:derby:$work/ancienne;user=CQP" "$downgrade" >"$wo
 
 	# killed at any moment of its upgrade, it opens afterwards, at the new version, nothing lost
 	kills=0 midway=0 bad=""
-	for delay in 0 0.1 0.2 0.3 0.5 0.7 1.0 1.4; do
+	for delay in 0 0.15 0.3 0.5 0.8 1.2; do
 		copy="$work/coupee-$delay"
 		cp -a "$work/ancienne" "$copy"
 		"$cqp" data export --db "$copy" --out "$work/coupee.csv" >"$work/kill.out" 2>"$work/kill.err" &
@@ -94,8 +94,8 @@ if [ $code -eq 0 ] && ij "jdbc:derby:$work/ancienne;user=CQP" "$downgrade" >"$wo
 		wait "$victim" 2>/dev/null
 		run "$cqp" data export --db "$copy" --out "$work/apres.csv"
 		rows=$(count_rows "$work/apres.csv" 2>/dev/null)
-		if [ $code -ne 0 ] || [ "$rows" != 60001 ] ||
-			! ij "jdbc:derby:$copy;user=CQP" "SELECT COUNT(*) FROM DATABASECHANGELOG" 2>&1 | grep -qE '^2 *$'; then
+		# the export opens the database, upgrading it when the kill came first: it succeeds only at the new version
+		if [ $code -ne 0 ] || [ "$rows" != 60001 ]; then
 			bad="$bad $delay:code=$code,rows=$rows"
 			cp "$work/err" "$work/err.kill"
 		fi
@@ -177,11 +177,12 @@ restarted=$code
 CQP_DB_PASSWORD=secret-de-paul run "$cqp" data export --server "localhost:$port" --user paul
 second=$code second_rows=$(count_rows "$work/out")
 CQP_DB_PASSWORD=secret-proprio "$cqp" server stop --port "$port" >/dev/null 2>&1
-if [ $gen -eq 0 ] && [ $started -eq 0 ] && [ $short -eq 1 ] && [ $added -eq 0 ] && [ $first -eq 0 ] &&
+open_shared=$(find "$work/existante" -mindepth 1 \( -type f -perm /077 -o -type d -perm /077 \) -print | head -n 3)
+if [ -z "$open_shared" ] && [ $gen -eq 0 ] && [ $started -eq 0 ] && [ $short -eq 1 ] && [ $added -eq 0 ] && [ $first -eq 0 ] &&
 	[ "$first_rows" -eq 16 ] && [ $restarted -eq 0 ] && [ $second -eq 0 ] && [ "$second_rows" -eq 16 ]; then
-	pass "an existing database shared by cqp server start: a user added reads it, after a restart too; a short password is refused"
+	pass "an existing database shared by cqp server start: a user added reads it, after a restart too; a short password is refused; its files and the server's log are private"
 else
-	echo "generate $gen, start $started, short $short, add $added, read $first ($first_rows), restart $restarted, read $second ($second_rows)" >"$work/out"
+	echo "generate $gen, start $started, short $short, add $added, read $first ($first_rows), restart $restarted, read $second ($second_rows), open files: $open_shared" >"$work/out"
 	fail "sharing an existing database"
 fi
 

@@ -53,6 +53,8 @@ public final class Migrations {
 	/** Derby's "object already exists". */
 	private static final String EXISTS = "X0Y32"; //$NON-NLS-1$
 	private static final String CHANGELOG_TABLE = "DATABASECHANGELOG", LOCK_TABLE = "DATABASECHANGELOGLOCK"; //$NON-NLS-1$ //$NON-NLS-2$
+	/** The structures of the versions, by number of change sets: the change sets of a release never change. */
+	private static final Map<Integer, List<String>> REFERENCES = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private Migrations() {
 	}
@@ -246,8 +248,17 @@ public final class Migrations {
 		}
 	}
 
-	/** The structure of a new database after the first {@code count} change sets. */
+	/** The structure of a new database after the first {@code count} change sets, built once per run. */
 	private static List<String> reference(int count) throws SQLException, CqpException {
+		List<String> known = REFERENCES.get(Integer.valueOf(count));
+		if (known == null) {
+			known = build(count);
+			REFERENCES.put(Integer.valueOf(count), known);
+		}
+		return known;
+	}
+
+	private static List<String> build(int count) throws SQLException, CqpException {
 		EmbeddedDataSource source = new EmbeddedDataSource();
 		source.setDatabaseName("memory:cqp-reference-" + UUID.randomUUID()); //$NON-NLS-1$
 		source.setUser(StoreSettings.OWNER);
