@@ -58,11 +58,15 @@ if mount -t tmpfs -o size=64k tmpfs "$full" 2>"$work/err"; then
 	run "$cqp" data export --db "$priv/base" --out "$full/oemm.csv"
 	export_code=$code
 	export_ok=$(one_line "$work/err" && no_java "$work/err" && [ ! -e "$full/oemm.csv" ] && echo yes)
+	"$cqp" data export --db "$priv/base" >"$full/sortie.csv" 2>"$work/err" </dev/null
+	stdout_code=$?
+	stdout_ok=$(one_line "$work/err" && no_java "$work/err" && grep -q "La sortie standard n'a pas pu être écrite" "$work/err" && echo yes)
 	umount "$full"
-	if [ "$verdicts" = " ok ok ok" ] && [ "$export_code" -eq 1 ] && [ "$export_ok" = yes ]; then
-		pass "on a full disk, reports (HTML, PDF, XLSX) and exports are complete or absent, with one sentence and exit 1"
+	if [ "$verdicts" = " ok ok ok" ] && [ "$export_code" -eq 1 ] && [ "$export_ok" = yes ] &&
+		[ "$stdout_code" -eq 1 ] && [ "$stdout_ok" = yes ]; then
+		pass "on a full disk, reports (HTML, PDF, XLSX) and exports (to a file or redirected) are complete or absent, with one sentence and exit 1"
 	else
-		echo "$verdicts / export $export_code" >"$work/out"
+		echo "$verdicts / export $export_code / standard output $stdout_code" >"$work/out"
 		fail "full disk"
 	fi
 else

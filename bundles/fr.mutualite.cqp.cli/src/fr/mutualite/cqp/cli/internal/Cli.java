@@ -66,6 +66,16 @@ public final class Cli {
 		return commandLine.execute(args);
 	}
 
+	/**
+	 * Flushes data written to the standard output, and fails when it could not all be written
+	 * (a full disk behind a redirection, a reader that stopped): the output is then incomplete.
+	 */
+	static void requireWritten(PrintWriter out) throws CqpException {
+		if (out.checkError()) {
+			throw new CqpException(Messages.Cli_outputIncomplete);
+		}
+	}
+
 	private static String usageError(ParameterException e) {
 		String command = e.getCommandLine().getCommandSpec().qualifiedName();
 		if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {

@@ -216,7 +216,7 @@ final class DataCommand implements Runnable {
 				RegistrationCsv.write(rows, dialect, bytes);
 				PrintWriter writer = spec.commandLine().getOut();
 				writer.print(bytes.toString(StandardCharsets.UTF_8));
-				writer.flush();
+				Cli.requireWritten(writer);
 				return Cli.OK;
 			}
 			Path target = OutputFiles.write(out, stream -> RegistrationCsv.write(rows, dialect, stream));

@@ -130,6 +130,7 @@ public final class Messages extends NLS {
 	public static String BenchCheck_unexpected;
 	public static String BenchCheck_badCount;
 	public static String Report_kindRange;
+	public static String Cli_outputIncomplete;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

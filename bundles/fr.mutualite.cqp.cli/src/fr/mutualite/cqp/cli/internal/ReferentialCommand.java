@@ -141,7 +141,7 @@ final class ReferentialCommand implements Runnable {
 				} catch (IOException e) {
 					throw new IllegalStateException(e); // a PrintWriter reports no error
 				}
-				writer.flush();
+				Cli.requireWritten(writer);
 				return Cli.OK;
 			}
 			Path target = OutputFiles.write(out, stream -> {
