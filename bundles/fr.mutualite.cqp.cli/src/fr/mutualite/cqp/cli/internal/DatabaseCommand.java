@@ -10,10 +10,10 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.DataFolder;
+import fr.mutualite.cqp.core.dossier.DatabaseChoice;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.referential.ReferentialException;
-import fr.mutualite.cqp.store.StorePreferences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,7 +51,7 @@ final class DatabaseCommand implements Runnable {
 
 		@Override
 		public Integer call() {
-			show(spec.commandLine().getOut(), StorePreferences.read(DataFolder.get(), null));
+			show(spec.commandLine().getOut(), DatabaseChoice.read(DataFolder.get(), null));
 			return Cli.OK;
 		}
 	}
@@ -82,19 +82,21 @@ final class DatabaseCommand implements Runnable {
 			switch (mode.toLowerCase(java.util.Locale.ROOT)) {
 			case "embedded", "embarquee" -> { //$NON-NLS-1$ //$NON-NLS-2$
 				if (db == null) {
-					StorePreferences.reset();
+					DatabaseChoice.reset();
 				} else {
-					StorePreferences.write(StoreSettings.embedded(db.toAbsolutePath().normalize()));
+					DatabaseChoice.write(StoreSettings.embedded(db.toAbsolutePath().normalize()),
+							CqpServices.get(DossierStoreFactory.class));
 				}
 			}
 			case "server", "serveur" -> { //$NON-NLS-1$ //$NON-NLS-2$
 				StoreSettings at = StoreOptions.server(address == null ? String.valueOf(StoreSettings.DEFAULT_PORT) : address,
 						user);
-				StorePreferences.write(StoreSettings.server(at.host(), at.port(), database, at.user(), null));
+				DatabaseChoice.write(StoreSettings.server(at.host(), at.port(), database, at.user(), null),
+						CqpServices.get(DossierStoreFactory.class));
 			}
 			default -> throw new CqpException(NLS.bind(Messages.Database_badMode, mode));
 			}
-			show(spec.commandLine().getOut(), StorePreferences.read(DataFolder.get(), null));
+			show(spec.commandLine().getOut(), DatabaseChoice.read(DataFolder.get(), null));
 			return Cli.OK;
 		}
 	}
@@ -114,7 +116,7 @@ final class DatabaseCommand implements Runnable {
 		@Override
 		public Integer call() throws CqpException, ReferentialException {
 			StoreSettings chosen = db != null ? StoreSettings.embedded(db.toAbsolutePath().normalize())
-					: StorePreferences.read(DataFolder.get(), null);
+					: DatabaseChoice.read(DataFolder.get(), null);
 			if (chosen.mode() != StoreSettings.Mode.EMBEDDED) {
 				throw new CqpException(Messages.Repair_embeddedOnly);
 			}

@@ -17,12 +17,12 @@ import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.IoErrors;
 import fr.mutualite.cqp.core.PrivateFiles;
+import fr.mutualite.cqp.core.dossier.DatabaseChoice;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.referential.ReferentialException;
 import fr.mutualite.cqp.store.DerbyNetworkServer;
 import fr.mutualite.cqp.store.EmbeddedDerbyStore;
-import fr.mutualite.cqp.store.StorePreferences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,7 +63,7 @@ final class ServerCommand implements Runnable {
 		Path db;
 
 		Path folder() {
-			return (db != null ? db : DataFolder.get().resolve(StorePreferences.DEFAULT_FOLDER)).toAbsolutePath()
+			return (db != null ? db : DataFolder.get().resolve(DatabaseChoice.DEFAULT_FOLDER)).toAbsolutePath()
 					.normalize();
 		}
 	}

@@ -8,11 +8,11 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.CqpServices;
+import fr.mutualite.cqp.core.dossier.DatabaseChoice;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
-import fr.mutualite.cqp.store.StorePreferences;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,7 +44,7 @@ final class StoreOptions {
 			return StoreSettings.embedded(db.toAbsolutePath(), StoreSettings.OWNER, password);
 		}
 		StoreSettings chosen = server != null ? server(server, user)
-				: StorePreferences.read(DataFolder.get(), password);
+				: DatabaseChoice.read(DataFolder.get(), password);
 		if (chosen.mode() == StoreSettings.Mode.EMBEDDED) {
 			return chosen;
 		}

@@ -29,6 +29,13 @@ public interface DossierStoreFactory {
 			throws CqpException;
 
 	/**
+	 * Refuses, in one sentence, settings that name no database: an embedded folder that holds
+	 * none, a server address no client could reach (a port outside 1-65535, connection options
+	 * hidden in a name). Nothing is opened or created.
+	 */
+	void check(StoreSettings settings) throws CqpException;
+
+	/**
 	 * Repairs the embedded database {@code settings} name when an older release, stopped during an
 	 * upgrade, left steps applied but not recorded: records them once the database's structure is
 	 * checked to be exactly theirs; refuses a structure that matches no version. Returns the ids

@@ -53,6 +53,7 @@ public final class Messages extends NLS {
 	public static String Csv_openQuote;
 	public static String Csv_badQuote;
 	public static String Csv_notRegular;
+	public static String Choice_cannotSave;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -10,6 +10,7 @@ import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.store.ClientDerbyStore;
 import fr.mutualite.cqp.store.EmbeddedDerbyStore;
 
 /** Opens Derby databases of dossiers, embedded or through a network server. */
@@ -20,6 +21,15 @@ public final class DerbyDossierStoreFactory implements DossierStoreFactory {
 	public DossierStore open(StoreSettings settings, ReferentialLibrary library, Opening opening,
 			Consumer<String> notices) throws CqpException {
 		return DerbyDossierStore.open(settings, library, opening, notices);
+	}
+
+	@Override
+	public void check(StoreSettings settings) throws CqpException {
+		if (settings.mode() == StoreSettings.Mode.EMBEDDED) {
+			EmbeddedDerbyStore.existing(settings.folder());
+		} else {
+			ClientDerbyStore.checkAddress(settings);
+		}
 	}
 
 	@Override

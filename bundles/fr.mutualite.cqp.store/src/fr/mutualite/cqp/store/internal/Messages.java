@@ -20,7 +20,6 @@ public final class Messages extends NLS {
 	public static String Store_newerSchema;
 	public static String Store_migrationFailed;
 	public static String Store_ownerMustUpgrade;
-	public static String Store_cannotSavePreferences;
 	public static String Store_unknownCode;
 	public static String Store_foreignModule;
 	public static String Store_notFound;

@@ -20,8 +20,10 @@ import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.CqpServices;
+import fr.mutualite.cqp.core.dossier.DatabaseChoice;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
-import fr.mutualite.cqp.store.StorePreferences;
 
 /**
  * Préférences › Base de données: the embedded database of the data folder, or a server of this
@@ -67,33 +69,33 @@ public final class DatabasePreferencePage extends FieldEditorPreferencePage impl
 
 	@Override
 	protected IPreferenceStore doGetPreferenceStore() {
-		ScopedPreferenceStore store = new ScopedPreferenceStore(InstanceScope.INSTANCE, StorePreferences.NODE);
-		store.setDefault(StorePreferences.MODE, EMBEDDED);
-		store.setDefault(StorePreferences.FOLDER, ""); //$NON-NLS-1$
-		store.setDefault(StorePreferences.HOST, StoreSettings.LOOPBACK);
-		store.setDefault(StorePreferences.PORT, StoreSettings.DEFAULT_PORT);
-		store.setDefault(StorePreferences.DATABASE, StoreSettings.DEFAULT_DATABASE);
-		store.setDefault(StorePreferences.USER, StoreSettings.OWNER);
+		ScopedPreferenceStore store = new ScopedPreferenceStore(InstanceScope.INSTANCE, DatabaseChoice.NODE);
+		store.setDefault(DatabaseChoice.MODE, EMBEDDED);
+		store.setDefault(DatabaseChoice.FOLDER, ""); //$NON-NLS-1$
+		store.setDefault(DatabaseChoice.HOST, StoreSettings.LOOPBACK);
+		store.setDefault(DatabaseChoice.PORT, StoreSettings.DEFAULT_PORT);
+		store.setDefault(DatabaseChoice.DATABASE, StoreSettings.DEFAULT_DATABASE);
+		store.setDefault(DatabaseChoice.USER, StoreSettings.OWNER);
 		return store;
 	}
 
 	@Override
 	protected void createFieldEditors() {
-		mode = new RadioGroupFieldEditor(StorePreferences.MODE, Messages.Database_mode, 1,
+		mode = new RadioGroupFieldEditor(DatabaseChoice.MODE, Messages.Database_mode, 1,
 				new String[][] { { Messages.Database_embedded, EMBEDDED }, { Messages.Database_server, SERVER } },
 				getFieldEditorParent(), true);
 		addField(mode);
-		folder = new StringFieldEditor(StorePreferences.FOLDER, Messages.Database_folder, WIDTH, getFieldEditorParent());
+		folder = new StringFieldEditor(DatabaseChoice.FOLDER, Messages.Database_folder, WIDTH, getFieldEditorParent());
 		folder.setEmptyStringAllowed(true);
 		addField(folder);
-		host = new StringFieldEditor(StorePreferences.HOST, Messages.Database_host, WIDTH, getFieldEditorParent());
+		host = new StringFieldEditor(DatabaseChoice.HOST, Messages.Database_host, WIDTH, getFieldEditorParent());
 		host.setEmptyStringAllowed(false);
-		port = new IntegerFieldEditor(StorePreferences.PORT, Messages.Database_port, getFieldEditorParent());
+		port = new IntegerFieldEditor(DatabaseChoice.PORT, Messages.Database_port, getFieldEditorParent());
 		port.setValidRange(1, 65535);
 		port.setErrorMessage(Messages.Database_badPort);
-		database = new StringFieldEditor(StorePreferences.DATABASE, Messages.Database_name, WIDTH, getFieldEditorParent());
+		database = new StringFieldEditor(DatabaseChoice.DATABASE, Messages.Database_name, WIDTH, getFieldEditorParent());
 		database.setEmptyStringAllowed(false);
-		user = new StringFieldEditor(StorePreferences.USER, Messages.Database_user, WIDTH, getFieldEditorParent());
+		user = new StringFieldEditor(DatabaseChoice.USER, Messages.Database_user, WIDTH, getFieldEditorParent());
 		user.setEmptyStringAllowed(false);
 		server = new FieldEditor[] { host, port, database, user };
 		for (FieldEditor editor : server) {
@@ -104,7 +106,7 @@ public final class DatabasePreferencePage extends FieldEditorPreferencePage impl
 	@Override
 	protected void initialize() {
 		super.initialize();
-		enable(getPreferenceStore().getString(StorePreferences.MODE));
+		enable(getPreferenceStore().getString(DatabaseChoice.MODE));
 	}
 
 	@Override
@@ -123,10 +125,10 @@ public final class DatabasePreferencePage extends FieldEditorPreferencePage impl
 	public boolean performOk() {
 		try {
 			if (SERVER.equals(chosenMode)) {
-				StorePreferences.check(StoreSettings.server(host.getStringValue().strip(), port.getIntValue(),
+				CqpServices.get(DossierStoreFactory.class).check(StoreSettings.server(host.getStringValue().strip(), port.getIntValue(),
 						database.getStringValue().strip(), user.getStringValue().strip(), null));
 			} else if (!folder.getStringValue().isBlank()) {
-				StorePreferences.check(StoreSettings.embedded(Path.of(folder.getStringValue().strip())));
+				CqpServices.get(DossierStoreFactory.class).check(StoreSettings.embedded(Path.of(folder.getStringValue().strip())));
 			}
 		} catch (CqpException | NumberFormatException | InvalidPathException e) {
 			setErrorMessage(e instanceof CqpException ? e.getMessage() : Messages.Database_badFolder);

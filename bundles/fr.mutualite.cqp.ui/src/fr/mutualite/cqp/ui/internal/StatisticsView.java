@@ -48,6 +48,7 @@ import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.IoErrors;
 import fr.mutualite.cqp.core.ReportFormat;
+import fr.mutualite.cqp.core.dossier.DatabaseChoice;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
@@ -57,7 +58,6 @@ import fr.mutualite.cqp.core.report.ReportParameter;
 import fr.mutualite.cqp.core.report.ReportService;
 import fr.mutualite.cqp.referential.ReferentialException;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
-import fr.mutualite.cqp.store.StorePreferences;
 
 /**
  * The observatory's statistics: the reports of the pack with their parameters, each run as a
@@ -332,7 +332,7 @@ public final class StatisticsView extends ViewPart {
 	/** The database of the preferences, opened once for the view. */
 	private synchronized DossierStore store() throws CqpException, ReferentialException {
 		if (store == null) {
-			StoreSettings settings = StorePreferences.read(DataFolder.get(), null);
+			StoreSettings settings = DatabaseChoice.read(DataFolder.get(), null);
 			if (settings.mode() == StoreSettings.Mode.SERVER) {
 				char[] password = askPassword(settings);
 				if (password == null) {

@@ -25,9 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.mutualite.cqp.core.CqpServices;
+import fr.mutualite.cqp.core.dossier.DatabaseChoice;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.store.EmbeddedDerbyStore;
-import fr.mutualite.cqp.store.StorePreferences;
 import fr.mutualite.cqp.ui.internal.DatabasePreferencePage;
 
 /** Préférences › Base de données: the choice of database the commands follow too. */
@@ -43,7 +45,7 @@ class DatabasePreferencePageTest {
 		if (dialog != null && dialog.getShell() != null && !dialog.getShell().isDisposed()) {
 			dialog.close();
 		}
-		StorePreferences.reset();
+		DatabaseChoice.reset();
 	}
 
 	private PreferenceDialog open() {
@@ -74,7 +76,7 @@ class DatabasePreferencePageTest {
 
 	@Test
 	void choosingAServerKeepsItAsThePreferenceOfTheStore() throws Exception {
-		StorePreferences.write(StoreSettings.server("localhost", 1600, "base", "marie", null));
+		DatabaseChoice.write(StoreSettings.server("localhost", 1600, "base", "marie", null), factory());
 		open();
 		List<Text> fields = controls(dialog.getShell(), Text.class);
 		assertTrue(fields.stream().anyMatch(t -> t.getText().equals("marie") && t.isEnabled()), "the user is shown");
@@ -87,7 +89,7 @@ class DatabasePreferencePageTest {
 				.findFirst().orElseThrow();
 		ok.notifyListeners(SWT.Selection, null);
 		flush();
-		StoreSettings chosen = StorePreferences.read(Path.of("/donnees"), null);
+		StoreSettings chosen = DatabaseChoice.read(Path.of("/donnees"), null);
 		assertEquals(StoreSettings.Mode.SERVER, chosen.mode());
 		assertEquals(1650, chosen.port());
 		assertEquals("marie", chosen.user());
@@ -97,7 +99,7 @@ class DatabasePreferencePageTest {
 	void theEmbeddedChoiceDisablesTheServerFields() throws Exception {
 		Path base = tmp.resolve("base");
 		EmbeddedDerbyStore.create(base, null).close();
-		StorePreferences.write(StoreSettings.embedded(base));
+		DatabaseChoice.write(StoreSettings.embedded(base), factory());
 		open();
 		List<Text> fields = controls(dialog.getShell(), Text.class);
 		Text host = fields.stream().filter(t -> t.getText().equals(StoreSettings.LOOPBACK)).findFirst().orElseThrow();
@@ -109,7 +111,7 @@ class DatabasePreferencePageTest {
 	void aFolderWithoutDatabaseIsRefusedAndTheFormerChoiceKept() throws Exception {
 		Path base = tmp.resolve("gardee");
 		EmbeddedDerbyStore.create(base, null).close();
-		StorePreferences.write(StoreSettings.embedded(base));
+		DatabaseChoice.write(StoreSettings.embedded(base), factory());
 		open();
 		Text folder = controls(dialog.getShell(), Text.class).stream().filter(t -> t.getText().equals(base.toString()))
 				.findFirst().orElseThrow();
@@ -121,7 +123,11 @@ class DatabasePreferencePageTest {
 		assertFalse(dialog.getShell().isDisposed(), "the dialog stays open");
 		assertEquals("Aucune base de données dans /faute/de/frappe : vérifiez le chemin, ou créez-la avec « cqp data "
 				+ "generate » ou « cqp data import ».", ((DialogPage) dialog.getSelectedPage()).getErrorMessage());
-		assertEquals(base, StorePreferences.read(Path.of("/donnees"), null).folder(), "the former choice is kept");
+		assertEquals(base, DatabaseChoice.read(Path.of("/donnees"), null).folder(), "the former choice is kept");
+	}
+
+	private static DossierStoreFactory factory() throws Exception {
+		return CqpServices.get(DossierStoreFactory.class);
 	}
 
 	private static void flush() {

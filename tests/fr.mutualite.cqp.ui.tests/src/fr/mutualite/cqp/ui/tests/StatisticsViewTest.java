@@ -28,6 +28,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
+import fr.mutualite.cqp.core.dossier.DatabaseChoice;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
@@ -35,7 +36,6 @@ import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
-import fr.mutualite.cqp.store.StorePreferences;
 import fr.mutualite.cqp.ui.internal.DossiersPerspective;
 import fr.mutualite.cqp.ui.internal.StatisticsPerspective;
 import fr.mutualite.cqp.ui.internal.StatisticsView;
@@ -71,8 +71,8 @@ class StatisticsViewTest {
 			branch.generate(150, BranchGenerator.into(loader));
 			loader.commit();
 		}
+		DatabaseChoice.write(settings, factory);
 		tracker.close();
-		StorePreferences.write(settings);
 		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 		page = window.getActivePage();
 		window.getWorkbench().showPerspective(StatisticsPerspective.ID, window);
@@ -83,7 +83,7 @@ class StatisticsViewTest {
 		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 		page.closePerspective(page.getPerspective(), false, false);
 		window.getWorkbench().showPerspective(DossiersPerspective.ID, window);
-		StorePreferences.reset();
+		DatabaseChoice.reset();
 	}
 
 	private static StatisticsView view() {

@@ -1,4 +1,4 @@
-package fr.mutualite.cqp.store;
+package fr.mutualite.cqp.core.dossier;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -9,24 +9,24 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.prefs.BackingStoreException;
 
 import fr.mutualite.cqp.core.CqpException;
-import fr.mutualite.cqp.core.dossier.StoreSettings;
-import fr.mutualite.cqp.store.internal.Messages;
+import fr.mutualite.cqp.core.internal.Messages;
 
 /**
  * The user's choice of database, kept in the preferences of the data folder: the embedded
- * database (by default, in the data folder), or a server on this machine with a user name.
- * Passwords are never kept: they are asked for, or read from {@code CQP_DB_PASSWORD}.
+ * database (by default, in the data folder), or a server on this machine with a user name. The
+ * commands ({@code cqp database use}) and the application's preferences page keep the same
+ * choice. Passwords are never kept: they are asked for, or read from {@code CQP_DB_PASSWORD}.
  */
-public final class StorePreferences {
+public final class DatabaseChoice {
 
-	/** The preference node of the store. */
+	/** The preference node of the choice (the store's, where earlier versions kept it). */
 	public static final String NODE = "fr.mutualite.cqp.store"; //$NON-NLS-1$
 	public static final String MODE = "mode", FOLDER = "folder", HOST = "host", PORT = "port", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			DATABASE = "database", USER = "user"; //$NON-NLS-1$ //$NON-NLS-2$
 	/** Where the embedded database lives in the data folder when no preference says otherwise. */
 	public static final String DEFAULT_FOLDER = StoreSettings.DEFAULT_DATABASE;
 
-	private StorePreferences() {
+	private DatabaseChoice() {
 	}
 
 	/** The database the preferences name, with {@code password} (may be null) for credentials. */
@@ -44,11 +44,11 @@ public final class StorePreferences {
 	}
 
 	/**
-	 * Keeps {@code settings} (without password) as the user's choice, once checked: an embedded
-	 * database must exist, a server must be named by a valid host, port and database name.
+	 * Keeps {@code settings} (without password) as the user's choice, once {@code factory} has
+	 * checked that they name a database (see {@link DossierStoreFactory#check}).
 	 */
-	public static void write(StoreSettings settings) throws CqpException {
-		check(settings);
+	public static void write(StoreSettings settings, DossierStoreFactory factory) throws CqpException {
+		factory.check(settings);
 		IEclipsePreferences node = InstanceScope.INSTANCE.getNode(NODE);
 		node.put(MODE, settings.mode().name().toLowerCase(Locale.ROOT));
 		if (settings.mode() == StoreSettings.Mode.SERVER) {
@@ -64,11 +64,7 @@ public final class StorePreferences {
 			node.remove(DATABASE);
 			node.remove(USER);
 		}
-		try {
-			node.flush();
-		} catch (BackingStoreException e) {
-			throw new CqpException(NLS.bind(Messages.Store_cannotSavePreferences, Messages.Store_seeLog), e);
-		}
+		flush(node);
 	}
 
 	/** Forgets the user's choice: the embedded database of the data folder again. */
@@ -77,19 +73,14 @@ public final class StorePreferences {
 		for (String key : new String[] { MODE, FOLDER, HOST, PORT, DATABASE, USER }) {
 			node.remove(key);
 		}
+		flush(node);
+	}
+
+	private static void flush(IEclipsePreferences node) throws CqpException {
 		try {
 			node.flush();
 		} catch (BackingStoreException e) {
-			throw new CqpException(NLS.bind(Messages.Store_cannotSavePreferences, Messages.Store_seeLog), e);
-		}
-	}
-
-	/** Refuses settings that name no database. */
-	public static void check(StoreSettings settings) throws CqpException {
-		if (settings.mode() == StoreSettings.Mode.EMBEDDED) {
-			EmbeddedDerbyStore.existing(settings.folder());
-		} else {
-			ClientDerbyStore.checkAddress(settings);
+			throw new CqpException(Messages.Choice_cannotSave, e);
 		}
 	}
 }
