@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 
@@ -128,16 +129,16 @@ public final class ReferentialExport {
 		}
 		json.name("domains").beginArray(); //$NON-NLS-1$
 		Map<CompetenceDomain, String> wordings = ConsistencyReport.wordings(certification);
-		Map<CompetenceDomain, List<String>> users = new HashMap<>();
+		Map<CompetenceDomain, Set<String>> users = new HashMap<>();
 		for (Certification other : library.certifications()) {
-			for (DomainUse use : other.getDomains()) {
-				if (other != certification) {
-					users.computeIfAbsent(use.getDomain(), d -> new ArrayList<>()).add(other.getCode());
+			if (other != certification) {
+				for (DomainUse use : other.getDomains()) {
+					users.computeIfAbsent(use.getDomain(), d -> new LinkedHashSet<>()).add(other.getCode());
 				}
 			}
 		}
 		for (DomainUse use : certification.getDomains()) {
-			domain(json, use, wordings, users.getOrDefault(use.getDomain(), List.of()));
+			domain(json, use, wordings, users.getOrDefault(use.getDomain(), Set.of()));
 		}
 		json.endArray();
 		json.name("booklets").beginArray(); //$NON-NLS-1$
@@ -160,7 +161,7 @@ public final class ReferentialExport {
 	}
 
 	private static void domain(JsonWriter json, DomainUse use, Map<CompetenceDomain, String> wordings,
-			List<String> sharedWith) throws IOException {
+			Set<String> sharedWith) throws IOException {
 		CompetenceDomain domain = use.getDomain();
 		json.beginObject();
 		json.name("number").value(use.getNumber()); //$NON-NLS-1$
@@ -169,7 +170,7 @@ public final class ReferentialExport {
 		json.name("referentialWording").value(domain.getWording()); //$NON-NLS-1$
 		json.name("note").value(domain.getNote()); //$NON-NLS-1$
 		json.name("sharedWith").beginArray(); //$NON-NLS-1$
-		for (String other : new java.util.LinkedHashSet<>(sharedWith)) {
+		for (String other : sharedWith) {
 			json.value(other);
 		}
 		json.endArray();

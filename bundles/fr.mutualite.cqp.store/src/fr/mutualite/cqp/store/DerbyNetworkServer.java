@@ -57,7 +57,9 @@ public final class DerbyNetworkServer {
 			if (provider(c) != null) {
 				return false;
 			}
-			checkNewPassword(StoreSettings.OWNER, password);
+			if (!fresh) {
+				checkNewPassword(StoreSettings.OWNER, password);
+			}
 			try (CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_CREATE_USER(?, ?)")) { //$NON-NLS-1$
 				s.setString(1, StoreSettings.OWNER);
 				s.setString(2, new String(password));

@@ -289,17 +289,16 @@ final class BenchCommand implements Runnable {
 				for (int n : new int[] { domains / 4, domains / 2, domains }) {
 					err.println(NLS.bind(Messages.BenchCheck_running, Format.number(n)));
 					err.flush();
-					Duration[] times = check(folder, n);
-					Duration total = times[1].plus(times[2]).plus(times[3]);
+					Measure m = check(folder, n);
 					out.println(NLS.bind(Messages.BenchCheck_size, new Object[] { Format.number(n),
-							Format.number(times[0].toMillis() / 1_000_000.0), Format.seconds(times[1]), Format.seconds(times[2]),
-							Format.seconds(times[3]), Format.seconds(total),
-							Format.millis(total.dividedBy(Math.max(1, n / 1000))) }));
+							Format.number(m.bytes() / 1_000_000.0), Format.seconds(m.reading()), Format.seconds(m.rules()),
+							Format.seconds(m.wordings()), Format.seconds(m.total()),
+							Format.millis(m.total().dividedBy(Math.max(1, n / 1000))) }));
 					if (n == domains) {
 						out.println(NLS.bind(Messages.BenchCheck_ratio, new Object[] { Format.number(n),
-								Format.number(domains / 2), Format.number(total.toNanos() / (double) previous.toNanos()) }));
+								Format.number(domains / 2), Format.number(m.total().toNanos() / (double) previous.toNanos()) }));
 					}
-					previous = total;
+					previous = m.total();
 				}
 				out.flush();
 			} finally {
@@ -308,8 +307,15 @@ final class BenchCommand implements Runnable {
 			return Cli.OK;
 		}
 
-		/** Writes, reads and checks a referential of {@code n} domains: its size in bytes (as a duration), then the times. */
-		private static Duration[] check(Path folder, int n) throws CqpException, ReferentialException {
+		/** The size of a referential file and the times of its check. */
+		private record Measure(long bytes, Duration reading, Duration rules, Duration wordings) {
+			Duration total() {
+				return reading.plus(rules).plus(wordings);
+			}
+		}
+
+		/** Writes, reads and checks a referential of {@code n} domains. */
+		private static Measure check(Path folder, int n) throws CqpException, ReferentialException {
 			Path file = folder.resolve("banc-" + n + ".referentiel"); //$NON-NLS-1$ //$NON-NLS-2$
 			OutputFiles.write(file, out -> referential(n, file).save(out, null));
 			long size;
@@ -334,7 +340,7 @@ final class BenchCommand implements Runnable {
 				throw new CqpException(NLS.bind(Messages.BenchCheck_unexpected, Integer.valueOf(n),
 						errors.isEmpty() ? String.valueOf(differences) : errors.get(0)));
 			}
-			return new Duration[] { Duration.ofMillis(size), reading, rules, wordings };
+			return new Measure(size, reading, rules, wordings);
 		}
 
 		/** A referential of one certification of {@code n} domains, in a resource of its own for {@code file}. */

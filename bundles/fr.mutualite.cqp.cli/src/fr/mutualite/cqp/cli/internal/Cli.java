@@ -5,9 +5,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
-import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 import org.eclipse.core.runtime.ILog;
@@ -17,7 +16,6 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
-import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.referential.ReferentialException;
 import picocli.CommandLine;
 import picocli.CommandLine.MaxValuesExceededException;

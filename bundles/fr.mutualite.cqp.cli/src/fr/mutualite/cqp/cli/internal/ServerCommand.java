@@ -91,10 +91,11 @@ final class ServerCommand implements Runnable {
 					}).close();
 			Path log = folder.resolveSibling(folder.getFileName() + "-serveur.log"); //$NON-NLS-1$
 			try {
-				if (!Files.exists(log)) {
+				if (Files.exists(log)) {
+					PrivateFiles.restrict(log);
+				} else {
 					PrivateFiles.createFile(log);
 				}
-				PrivateFiles.restrict(log);
 			} catch (IOException e) {
 				throw new CqpException(NLS.bind(Messages.Server_noLog, log, IoErrors.reason(e)), e);
 			}

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.common.util.BasicDiagnostic;
@@ -143,15 +144,21 @@ public final class CqpValidator extends EObjectValidator {
 		}
 
 		/**
-		 * The domains of {@code certification}, computed once per validation (a check per booklet
-		 * section stays linear in the size of the referential).
+		 * What {@code compute} makes of {@code key}, computed once per validation and kept in its
+		 * context under {@code kind}: the checks that compare an element with its certification or
+		 * its referential stay linear in the size of the referential.
 		 */
 		@SuppressWarnings("unchecked")
+		private <K, V> V once(Class<?> kind, K key, Function<K, V> compute) {
+			Map<K, V> known = context == null ? new HashMap<>()
+					: (Map<K, V>) context.computeIfAbsent(kind, k -> new HashMap<>());
+			return known.computeIfAbsent(key, compute);
+		}
+
+		/** The domains of {@code certification}. */
 		private Set<CompetenceDomain> domainsOf(Certification certification) {
-			Map<Certification, Set<CompetenceDomain>> known = context == null ? new HashMap<>()
-					: (Map<Certification, Set<CompetenceDomain>>) context.computeIfAbsent(DomainUse.class, k -> new HashMap<>());
-			return known.computeIfAbsent(certification, c -> c.getDomains().stream().map(DomainUse::getDomain)
-					.collect(Collectors.toSet()));
+			return once(DomainUse.class, certification,
+					c -> c.getDomains().stream().map(DomainUse::getDomain).collect(Collectors.toSet()));
 		}
 
 		private Optional<RuleSet> rulesAt(LocalDate day, EObject about) {
@@ -351,12 +358,9 @@ public final class CqpValidator extends EObjectValidator {
 			}
 		}
 
-		/** The contacts of the training bodies of {@code referential}, indexed once per validation. */
-		@SuppressWarnings("unchecked")
+		/** The contacts of the training bodies of {@code referential}. */
 		private Contacts contacts(Referential referential) {
-			Map<Referential, Contacts> known = context == null ? new HashMap<>()
-					: (Map<Referential, Contacts>) context.computeIfAbsent(Contacts.class, k -> new HashMap<>());
-			return known.computeIfAbsent(referential, Contacts::new);
+			return once(Contacts.class, referential, Contacts::new);
 		}
 
 		// ---- dossiers

@@ -132,11 +132,7 @@ public final class Migrations {
 		try (Liquibase liquibase = liquibase(connection)) {
 			List<String> known = ids(liquibase);
 			Set<String> ran = ran(connection);
-			List<String> unknown = new ArrayList<>(ran);
-			unknown.removeAll(known);
-			if (!unknown.isEmpty()) {
-				throw new Refusal(NLS.bind(Messages.Store_newerSchema, location, String.join(", ", unknown))); //$NON-NLS-1$
-			}
+			refuseNewer(ran, known, location);
 			List<String> pending = new ArrayList<>(count < 0 ? known : known.subList(0, Math.min(count, known.size())));
 			pending.removeAll(ran);
 			if (pending.isEmpty()) {
@@ -179,7 +175,7 @@ public final class Migrations {
 	 */
 	private static void refuseHalfMigrated(Connection connection, String location, List<String> known, int ran)
 			throws SQLException, CqpException {
-		List<String> actual = SchemaSignature.of(connection, Set.of(CHANGELOG_TABLE, LOCK_TABLE));
+		List<String> actual = structure(connection);
 		if (ran == 0 && actual.isEmpty()) {
 			return; // a new database
 		}
@@ -188,6 +184,20 @@ public final class Migrations {
 				throw new Refusal(NLS.bind(Messages.Store_halfMigrated, location, known.get(ran)));
 			}
 		}
+	}
+
+	/** Refuses a database that ran change sets this version does not know: a newer product wrote it. */
+	private static void refuseNewer(Set<String> ran, List<String> known, String location) {
+		List<String> unknown = new ArrayList<>(ran);
+		unknown.removeAll(known);
+		if (!unknown.isEmpty()) {
+			throw new Refusal(NLS.bind(Messages.Store_newerSchema, location, String.join(", ", unknown))); //$NON-NLS-1$
+		}
+	}
+
+	/** The structure of the database's own tables, Liquibase's left aside. */
+	private static List<String> structure(Connection connection) throws SQLException {
+		return SchemaSignature.of(connection, Set.of(CHANGELOG_TABLE, LOCK_TABLE));
 	}
 
 	/**
@@ -202,12 +212,8 @@ public final class Migrations {
 			connection.setAutoCommit(false);
 			Set<String> ran = ran(connection);
 			List<String> known = changeSets();
-			if (!known.containsAll(ran)) {
-				List<String> unknown = new ArrayList<>(ran);
-				unknown.removeAll(known);
-				throw new CqpException(NLS.bind(Messages.Store_newerSchema, location, String.join(", ", unknown))); //$NON-NLS-1$
-			}
-			List<String> actual = SchemaSignature.of(connection, Set.of(CHANGELOG_TABLE, LOCK_TABLE));
+			refuseNewer(ran, known, location);
+			List<String> actual = structure(connection);
 			for (int applied = ran.size(); applied <= known.size(); applied++) {
 				if (actual.equals(reference(applied))) {
 					List<String> recorded = new ArrayList<>(known.subList(ran.size(), applied));
@@ -217,6 +223,8 @@ public final class Migrations {
 				}
 			}
 			throw new CqpException(NLS.bind(Messages.Store_unrepairable, location));
+		} catch (Refusal e) {
+			throw new CqpException(e.getMessage());
 		} catch (SQLException e) {
 			Jdbc.rollback(connection);
 			throw SqlErrors.failure(location, e);
@@ -267,7 +275,7 @@ public final class Migrations {
 			migrate(source.getConnection(), source.getDatabaseName(), count);
 			source.setCreateDatabase(null);
 			try (Connection c = source.getConnection()) {
-				return SchemaSignature.of(c, Set.of(CHANGELOG_TABLE, LOCK_TABLE));
+				return structure(c);
 			}
 		} finally {
 			source.setConnectionAttributes("drop=true"); //$NON-NLS-1$
@@ -327,8 +335,6 @@ public final class Migrations {
 						return null;
 					case "getAutoCommit": //$NON-NLS-1$
 						return Boolean.FALSE;
-					case "isClosed": //$NON-NLS-1$
-						return Boolean.valueOf(connection.isClosed());
 					default:
 						break;
 					}
@@ -349,7 +355,7 @@ public final class Migrations {
 	}
 
 	/** The ids of the change sets the database ran (none for a new database). */
-	static Set<String> ran(Connection connection) throws SQLException {
+	private static Set<String> ran(Connection connection) throws SQLException {
 		Set<String> ids = new LinkedHashSet<>();
 		try (ResultSet tables = connection.getMetaData().getTables(null, StoreSettings.OWNER, CHANGELOG_TABLE, null)) {
 			if (!tables.next()) {
@@ -410,7 +416,7 @@ public final class Migrations {
 	/** The cause of a failed upgrade, in a phrase: Derby's state code, never Java's text. */
 	private static String reason(Exception e) {
 		SQLException sql = SqlErrors.find(e);
-		return sql == null ? Messages.Store_seeLog : NLS.bind(Messages.Store_sqlState, sql.getSQLState());
+		return sql == null ? Messages.Store_seeLog : SqlErrors.detail(sql);
 	}
 
 	/** Carries a refusal out of Liquibase's scope. */
