@@ -77,40 +77,83 @@ public final class ReferentialLibrary {
 	/** The shipped referentials. */
 	public static ReferentialLibrary shipped() throws ReferentialException {
 		ReferentialLibrary library = new ReferentialLibrary(newResourceSet());
+		library.readShipped();
+		library.resolve();
+		return library;
+	}
+
+	/** Reads the shipped files; a branch's copy that cannot be read leaves the shipped file in use. */
+	private void readShipped() throws ReferentialException {
 		for (URI uri : shippedUris()) {
-			library.read(uri);
+			URI copy = resources.getURIConverter().getURIMap().get(uri);
+			if (copy != null) {
+				try {
+					read(uri);
+					notices.add(new Notice(NLS.bind(Messages.Load_replacesFile, copy.toFileString(), uri.lastSegment()), null));
+					continue;
+				} catch (ReferentialException e) {
+					resources.getURIConverter().getURIMap().remove(uri);
+					notices.add(new Notice(NLS.bind(Messages.Load_leftOut, e.getMessage()), e));
+				}
+			}
+			read(uri);
+		}
+	}
+
+	/**
+	 * The shipped referentials and the {@code .referentiel} files of {@code folder}, if it exists:
+	 * a file that cannot be read is left out with a notice. A file named as a shipped one (a
+	 * shipped referential the branch edited and saved) is read in its place, so that the other
+	 * files' references to it reach the branch's copy.
+	 */
+	public static ReferentialLibrary withFolder(Path folder) throws ReferentialException {
+		ReferentialLibrary library = new ReferentialLibrary(newResourceSet());
+		List<Path> files = List.of();
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> listed = Files.list(folder)) {
+				files = listed.filter(ReferentialLibrary::isReferentialFile).sorted().toList();
+			} catch (IOException | UncheckedIOException e) {
+				library.notices.add(new Notice(NLS.bind(Messages.Load_folderUnreadable, folder), e));
+			}
+		}
+		List<Path> added = new ArrayList<>();
+		Map<String, URI> shipped = new HashMap<>();
+		for (URI uri : shippedUris()) {
+			shipped.put(uri.lastSegment(), uri);
+		}
+		for (Path file : files) {
+			URI replaced = shipped.get(file.getFileName().toString());
+			if (replaced != null && Files.isRegularFile(file)) {
+				library.resources.getURIConverter().getURIMap().put(replaced, fileUri(file));
+			} else {
+				added.add(file);
+			}
+		}
+		library.readShipped();
+		for (Path file : added) {
+			try {
+				if (!Files.isRegularFile(file)) {
+					throw new ReferentialException(NLS.bind(Messages.Load_notAFile, file));
+				}
+				library.read(fileUri(file));
+			} catch (ReferentialException e) {
+				library.notices.add(new Notice(NLS.bind(Messages.Load_leftOut, e.getMessage()), e));
+			}
 		}
 		library.resolve();
 		return library;
 	}
 
 	/**
-	 * The shipped referentials and the {@code .referentiel} files of {@code folder}, if it exists:
-	 * a file that cannot be read is left out with a notice.
+	 * Where the referential at {@code uri} is saved in {@code folder}, the user's referentials: a
+	 * shipped file, never written, is saved under its own name there (and then read in its place).
 	 */
-	public static ReferentialLibrary withFolder(Path folder) throws ReferentialException {
-		ReferentialLibrary library = shipped();
-		if (Files.isDirectory(folder)) {
-			List<Path> files;
-			try (Stream<Path> listed = Files.list(folder)) {
-				files = listed.filter(ReferentialLibrary::isReferentialFile).sorted().toList();
-			} catch (IOException | UncheckedIOException e) {
-				library.notices.add(new Notice(NLS.bind(Messages.Load_folderUnreadable, folder), e));
-				return library;
-			}
-			for (Path file : files) {
-				try {
-					if (!Files.isRegularFile(file)) {
-						throw new ReferentialException(NLS.bind(Messages.Load_notAFile, file));
-					}
-					library.read(URI.createFileURI(file.toAbsolutePath().toString()));
-				} catch (ReferentialException e) {
-					library.notices.add(new Notice(NLS.bind(Messages.Load_leftOut, e.getMessage()), e));
-				}
-			}
-			library.resolve();
-		}
-		return library;
+	public static Path savedPath(URI uri, Path folder) {
+		return uri.isFile() ? Path.of(uri.toFileString()) : folder.resolve(uri.lastSegment());
+	}
+
+	private static URI fileUri(Path file) {
+		return URI.createFileURI(file.toAbsolutePath().toString());
 	}
 
 	/** What the user should know about the files loaded, in loading order. */
@@ -208,7 +251,7 @@ public final class ReferentialLibrary {
 	 * read so far; a file that cannot be used is removed from the resource set.
 	 */
 	private Referential read(URI uri, LongConsumer progress) throws ReferentialException {
-		String name = display(uri);
+		String name = display(resources.getURIConverter().normalize(uri));
 		Resource resource = resources.createResource(uri);
 		try (InputStream in = resources.getURIConverter().createInputStream(uri)) {
 			resource.load(progress == null ? in : new Counting(in, progress), resources.getLoadOptions());

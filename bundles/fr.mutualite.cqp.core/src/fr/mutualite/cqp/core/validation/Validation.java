@@ -30,9 +30,9 @@ public final class Validation {
 	/**
 	 * One problem: its severity, the rule broken (e.g. {@code DOS-04}; empty for EMF's basic checks
 	 * of required values and references), the element concerned and the message, in the user's
-	 * language, naming both.
+	 * language, naming both; the feature concerned when the check names one (EMF's basic checks do).
 	 */
-	public record Problem(Severity severity, String rule, EObject element, String message) {
+	public record Problem(Severity severity, String rule, EObject element, EStructuralFeature feature, String message) {
 	}
 
 	private static final EValidator.Registry REGISTRY = new EValidatorRegistryImpl();
@@ -110,7 +110,8 @@ public final class Validation {
 				List<?> data = child.getData();
 				EObject element = !data.isEmpty() && data.get(0) instanceof EObject e ? e : null;
 				String rule = data.size() > 1 && data.get(1) instanceof String s ? s : ""; //$NON-NLS-1$
-				problems.add(new Problem(severity(child.getSeverity()), rule, element, child.getMessage()));
+				EStructuralFeature feature = data.size() > 1 && data.get(1) instanceof EStructuralFeature f ? f : null;
+				problems.add(new Problem(severity(child.getSeverity()), rule, element, feature, child.getMessage()));
 			}
 			collect(child, problems);
 		}

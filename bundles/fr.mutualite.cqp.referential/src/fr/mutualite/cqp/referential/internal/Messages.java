@@ -25,6 +25,7 @@ public final class Messages extends NLS {
 	public static String Load_unknownFeature;
 	public static String Load_unknownElement;
 	public static String Load_invalidContent;
+	public static String Load_replacesFile;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

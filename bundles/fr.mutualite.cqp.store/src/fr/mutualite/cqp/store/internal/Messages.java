@@ -65,6 +65,7 @@ public final class Messages extends NLS {
 	public static String Store_badPort;
 	public static String Store_badHost;
 	public static String Store_badDatabaseName;
+	public static String Current_noPassword;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
