@@ -2,9 +2,14 @@
 # user's language and the choice of a Java runtime. Shipped at the product's root and used by
 # the scripts of the source tree (releng/).
 
-# Language of messages: CQP_LANG (fr by default, en).
+# Language of messages: CQP_LANG wins; else the language chosen in the application's preferences (of the data folder
+# "$data", once the launcher has set it); else French.
 cqp_lang() {
-	case "${CQP_LANG:-fr}" in en*) echo en ;; *) echo fr ;; esac
+	local lang="${CQP_LANG:-}"
+	if [ -z "$lang" ] && [ -n "${data:-}" ]; then
+		lang=$(sed -n 's/^language=//p' "$data/.metadata/.plugins/org.eclipse.core.runtime/.settings/fr.mutualite.cqp.ui.prefs" 2>/dev/null | head -n 1)
+	fi
+	case "${lang:-fr}" in en*) echo en ;; *) echo fr ;; esac
 }
 
 # cqp_say FRENCH ENGLISH: prints one message, in the user's language, on standard error.

@@ -1,6 +1,7 @@
 package fr.mutualite.cqp.ui.emf;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.eclipse.emf.common.notify.AdapterFactory;
 import org.eclipse.emf.common.notify.Notification;
@@ -80,15 +81,16 @@ public class ModelContentProvider implements ITreeContentProvider, INotifyChange
 			if (viewer == null || viewer.getControl().isDisposed()) {
 				return;
 			}
-			Object element = change.getElement();
-			if (change.isContentRefresh()) {
-				if (element == null) {
-					viewer.refresh(change.isLabelUpdate());
-				} else {
+			if (change.getElement() == null) {
+				viewer.refresh(change.isLabelUpdate());
+				return;
+			}
+			for (Object element : shownFor(change.getElement())) {
+				if (change.isContentRefresh()) {
 					viewer.refresh(element, change.isLabelUpdate());
+				} else if (change.isLabelUpdate()) {
+					viewer.update(element, null);
 				}
-			} else if (change.isLabelUpdate() && element != null) {
-				viewer.update(element, null);
 			}
 		};
 		if (Display.getCurrent() != null) {
@@ -96,6 +98,19 @@ public class ModelContentProvider implements ITreeContentProvider, INotifyChange
 		} else if (!viewer.getControl().isDisposed()) {
 			viewer.getControl().getDisplay().asyncExec(refresh);
 		}
+	}
+
+	/**
+	 * The elements of the tree that show {@code element}: itself, and for a subclass that shows
+	 * an element's children under another element, that one too.
+	 */
+	protected List<Object> shownFor(Object element) {
+		return List.of(element);
+	}
+
+	/** The viewer's input. */
+	protected Object input() {
+		return viewer == null ? null : viewer.getInput();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -36,7 +36,10 @@ public final class ModelEditing {
 
 	/** A new editing domain over {@code resources}, with a command stack of its own. */
 	public static AdapterFactoryEditingDomain domain(ComposedAdapterFactory factory, ResourceSet resources) {
-		return new AdapterFactoryEditingDomain(factory, new BasicCommandStack(), resources);
+		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(factory, new BasicCommandStack(), resources);
+		// so that the property descriptors find the domain of an object and change it by commands
+		resources.eAdapters().add(new AdapterFactoryEditingDomain.EditingDomainProvider(domain));
+		return domain;
 	}
 
 	/** The editing domain of {@code part}, or {@code null} when it edits no model. */

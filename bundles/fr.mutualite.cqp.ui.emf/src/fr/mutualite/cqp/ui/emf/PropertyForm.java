@@ -96,8 +96,16 @@ public final class PropertyForm {
 
 	/** Shows {@code shownObject}'s properties (none when {@code null}). */
 	public void setInput(EObject shownObject) {
+		if (shownObject != null && shownObject == object && !body.isDisposed()) {
+			return;
+		}
 		if (object != null) {
 			object.eAdapters().remove(follower);
+		}
+		if (body.isDisposed()) {
+			fields.clear();
+			object = null;
+			return;
 		}
 		for (Field field : fields.values()) {
 			messages.removeMessages(field.control);

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -74,7 +75,7 @@ public final class Values {
 
 	/** The formatter of calendar days in the user's language. */
 	public static DateTimeFormatter days() {
-		return DateTimeFormatter.ofPattern(Messages.Values_datePattern);
+		return DateTimeFormatter.ofPattern(Messages.Values_datePattern).withResolverStyle(ResolverStyle.STRICT);
 	}
 
 	/** {@code value} of {@code feature} as a user reads and types it ("" for none). */

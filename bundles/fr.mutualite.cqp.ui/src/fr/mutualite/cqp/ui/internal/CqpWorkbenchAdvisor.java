@@ -1,8 +1,6 @@
 package fr.mutualite.cqp.ui.internal;
 
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.ui.application.ActionBarAdvisor;
-import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
@@ -10,7 +8,7 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import fr.mutualite.cqp.core.CqpProduct;
 
-/** Sets up the workbench: one window titled with the product's name, opening on the dossiers. */
+/** Sets up the workbench: one window titled with the product's name, opening on the referentials. */
 final class CqpWorkbenchAdvisor extends WorkbenchAdvisor {
 
 	@Override
@@ -20,7 +18,7 @@ final class CqpWorkbenchAdvisor extends WorkbenchAdvisor {
 
 	@Override
 	public String getInitialWindowPerspectiveId() {
-		return DossiersPerspective.ID;
+		return ReferentialsPerspective.ID;
 	}
 
 	@Override
@@ -34,11 +32,6 @@ final class CqpWorkbenchAdvisor extends WorkbenchAdvisor {
 				window.setShowStatusLine(true);
 				window.setShowPerspectiveBar(false);
 				window.setTitle(CqpProduct.name());
-			}
-
-			@Override
-			public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer actionBars) {
-				return new CqpActionBarAdvisor(actionBars);
 			}
 		};
 	}

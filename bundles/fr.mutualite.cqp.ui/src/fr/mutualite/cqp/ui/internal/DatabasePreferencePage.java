@@ -8,19 +8,16 @@ import org.eclipse.jface.preference.FieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.preference.IntegerFieldEditor;
-import org.eclipse.jface.preference.PreferenceDialog;
-import org.eclipse.jface.preference.PreferenceManager;
-import org.eclipse.jface.preference.PreferenceNode;
 import org.eclipse.jface.preference.RadioGroupFieldEditor;
 import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.jface.util.PropertyChangeEvent;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
 import fr.mutualite.cqp.core.CqpException;
-import fr.mutualite.cqp.core.CqpServices;
+import fr.mutualite.cqp.core.dossier.CurrentDatabase;
 import fr.mutualite.cqp.core.dossier.DatabaseChoice;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
@@ -48,18 +45,6 @@ public final class DatabasePreferencePage extends FieldEditorPreferencePage impl
 	public DatabasePreferencePage() {
 		super(Messages.Database_title, GRID);
 		setDescription(Messages.Database_description);
-	}
-
-	/**
-	 * The preferences dialog of the product, opening on this page: a JFace dialog holding the
-	 * product's pages only (the platform's are in English only).
-	 */
-	public static PreferenceDialog dialog(Shell parent) {
-		PreferenceManager manager = new PreferenceManager();
-		manager.addToRoot(new PreferenceNode(ID, new DatabasePreferencePage()));
-		PreferenceDialog dialog = new PreferenceDialog(parent, manager);
-		dialog.setSelectedNode(ID);
-		return dialog;
 	}
 
 	@Override
@@ -124,18 +109,28 @@ public final class DatabasePreferencePage extends FieldEditorPreferencePage impl
 	@Override
 	public boolean performOk() {
 		try {
+			DossierStoreFactory factory = PlatformUI.getWorkbench().getService(DossierStoreFactory.class);
+			if (factory == null) {
+				throw new CqpException(Messages.Database_noService);
+			}
 			if (SERVER.equals(chosenMode)) {
-				CqpServices.get(DossierStoreFactory.class).check(StoreSettings.server(host.getStringValue().strip(), port.getIntValue(),
+				factory.check(StoreSettings.server(host.getStringValue().strip(), port.getIntValue(),
 						database.getStringValue().strip(), user.getStringValue().strip(), null));
 			} else if (!folder.getStringValue().isBlank()) {
-				CqpServices.get(DossierStoreFactory.class).check(StoreSettings.embedded(Path.of(folder.getStringValue().strip())));
+				factory.check(StoreSettings.embedded(Path.of(folder.getStringValue().strip())));
 			}
 		} catch (CqpException | NumberFormatException | InvalidPathException e) {
 			setErrorMessage(e instanceof CqpException ? e.getMessage() : Messages.Database_badFolder);
 			setValid(false);
 			return false;
 		}
-		return super.performOk();
+		boolean kept = super.performOk();
+		CurrentDatabase current = PlatformUI.getWorkbench().getService(CurrentDatabase.class);
+		if (kept && current != null) {
+			// every view and editor opens the newly chosen database on its next use
+			current.reopen();
+		}
+		return kept;
 	}
 
 	private void enable(String chosen) {

@@ -3,7 +3,7 @@ package fr.mutualite.cqp.ui.internal;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** The perspective users start in: the navigator on the left, the work area beside it. */
+/** The training bodies' perspective, "Candidats et livrets": the navigator, the editors, their properties. */
 public final class DossiersPerspective implements IPerspectiveFactory {
 
 	public static final String ID = "fr.mutualite.cqp.ui.perspective.dossiers"; //$NON-NLS-1$
@@ -13,5 +13,6 @@ public final class DossiersPerspective implements IPerspectiveFactory {
 		layout.setEditorAreaVisible(true);
 		layout.addView(NavigatorView.ID, IPageLayout.LEFT, 0.28f, layout.getEditorArea());
 		layout.getViewLayout(NavigatorView.ID).setCloseable(false);
+		layout.addView(IPageLayout.ID_PROP_SHEET, IPageLayout.BOTTOM, 0.72f, layout.getEditorArea());
 	}
 }

@@ -6,13 +6,7 @@ import org.eclipse.osgi.util.NLS;
 public final class Messages extends NLS {
 	private static final String BUNDLE_NAME = "fr.mutualite.cqp.ui.internal.messages"; //$NON-NLS-1$
 
-	public static String Navigator_empty;
-	public static String Menu_file;
-	public static String Menu_help;
-	public static String Action_quit;
-	public static String Action_about;
 	public static String About_text;
-	public static String Action_preferences;
 	public static String Database_title;
 	public static String Database_description;
 	public static String Database_mode;
@@ -24,9 +18,6 @@ public final class Messages extends NLS {
 	public static String Database_badPort;
 	public static String Database_name;
 	public static String Database_user;
-	public static String Menu_window;
-	public static String Action_dossiers;
-	public static String Action_statistics;
 	public static String Statistics_reports;
 	public static String Statistics_parameters;
 	public static String Statistics_run;
@@ -43,12 +34,28 @@ public final class Messages extends NLS {
 	public static String Statistics_shown;
 	public static String Statistics_saved;
 	public static String Statistics_noBrowser;
-	public static String Statistics_noPassword;
 	public static String Statistics_passwordTitle;
 	public static String Statistics_password;
 	public static String Statistics_failed;
 
 	public static String Database_badFolder;
+	public static String Navigator_filter;
+	public static String Navigator_loading;
+	public static String Navigator_noService;
+	public static String Navigator_notices;
+	public static String Navigator_certification;
+	public static String Navigator_errors;
+	public static String Navigator_warnings;
+	public static String Navigator_valid;
+	public static String Language_title;
+	public static String Language_description;
+	public static String Language_choice;
+	public static String Language_restart;
+	public static String About_title;
+	public static String About_component;
+	public static String About_java;
+	public static String Database_noService;
+	public static String Statistics_noService;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

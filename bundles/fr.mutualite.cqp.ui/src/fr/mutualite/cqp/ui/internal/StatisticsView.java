@@ -44,20 +44,15 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 
 import fr.mutualite.cqp.core.CqpException;
-import fr.mutualite.cqp.core.CqpServices;
-import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.IoErrors;
 import fr.mutualite.cqp.core.ReportFormat;
-import fr.mutualite.cqp.core.dossier.DatabaseChoice;
+import fr.mutualite.cqp.core.dossier.CurrentDatabase;
 import fr.mutualite.cqp.core.dossier.DossierStore;
-import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.report.Choice;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.report.ReportParameter;
 import fr.mutualite.cqp.core.report.ReportService;
-import fr.mutualite.cqp.referential.ReferentialException;
-import fr.mutualite.cqp.referential.ReferentialLibrary;
 
 /**
  * The observatory's statistics: the reports of the pack with their parameters, each run as a
@@ -78,7 +73,7 @@ public final class StatisticsView extends ViewPart {
 	private Text fallback;
 	private Label status;
 	private ReportService service;
-	private DossierStore store;
+	private CurrentDatabase database;
 	private ReportInfo current;
 	private Path lastHtml;
 
@@ -138,6 +133,8 @@ public final class StatisticsView extends ViewPart {
 		}
 		sash.setWeights(33, 67);
 		enable(false);
+		service = getSite().getService(ReportService.class);
+		database = getSite().getService(CurrentDatabase.class);
 		load();
 	}
 
@@ -148,7 +145,9 @@ public final class StatisticsView extends ViewPart {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				try {
-					service = CqpServices.get(ReportService.class);
+					if (service == null) {
+						throw new CqpException(Messages.Statistics_noService);
+					}
 					// In the order of their titles, as users read them
 					List<ReportInfo> reports = new ArrayList<>(service.reports());
 					reports.sort(Comparator.comparing(ReportInfo::title, Collator.getInstance()));
@@ -233,7 +232,7 @@ public final class StatisticsView extends ViewPart {
 						});
 						form.getParent().layout(true, true);
 					});
-				} catch (CqpException | ReferentialException e) {
+				} catch (CqpException e) {
 					failed(e);
 				}
 				return Status.OK_STATUS;
@@ -284,7 +283,7 @@ public final class StatisticsView extends ViewPart {
 							status.setText(NLS.bind(Messages.Statistics_saved, target));
 						}
 					});
-				} catch (CqpException | ReferentialException | IOException e) {
+				} catch (CqpException | IOException e) {
 					failed(e);
 				} finally {
 					monitor.done();
@@ -329,25 +328,12 @@ public final class StatisticsView extends ViewPart {
 		}
 	}
 
-	/** The database of the preferences, opened once for the view. */
-	private synchronized DossierStore store() throws CqpException, ReferentialException {
-		if (store == null) {
-			StoreSettings settings = DatabaseChoice.read(DataFolder.get(), null);
-			if (settings.mode() == StoreSettings.Mode.SERVER) {
-				char[] password = askPassword(settings);
-				if (password == null) {
-					throw new CqpException(Messages.Statistics_noPassword);
-				}
-				settings = StoreSettings.server(settings.host(), settings.port(), settings.database(), settings.user(),
-						password);
-			}
-			ReferentialLibrary library = ReferentialLibrary.withFolder(DataFolder.referentials());
-			for (ReferentialLibrary.Notice notice : library.notices()) {
-				Platform.getLog(getClass()).log(Status.warning(notice.message(), notice.cause()));
-			}
-			store = CqpServices.get(DossierStoreFactory.class).open(settings, library);
+	/** The application's database, opened on first use. */
+	private DossierStore store() throws CqpException {
+		if (database == null) {
+			throw new CqpException(Messages.Statistics_noService);
 		}
-		return store;
+		return database.store(this::askPassword);
 	}
 
 	private char[] askPassword(StoreSettings settings) {
@@ -370,7 +356,7 @@ public final class StatisticsView extends ViewPart {
 	/** Says what went wrong under the buttons, in red, until the next run. */
 	private void failed(Exception e) {
 		// a refusal the user can act on is a warning; anything else an error of the product
-		Platform.getLog(getClass()).log(e instanceof CqpException || e instanceof ReferentialException
+		Platform.getLog(getClass()).log(e instanceof CqpException
 				? Status.warning(e.getMessage(), e) : Status.error(e.getMessage(), e));
 		ui(() -> {
 			status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
@@ -451,14 +437,11 @@ public final class StatisticsView extends ViewPart {
 	@Override
 	public void dispose() {
 		try {
-			if (store != null) {
-				store.close();
-			}
 			if (lastHtml != null) {
 				Files.deleteIfExists(lastHtml);
 			}
-		} catch (CqpException | IOException e) {
-			// closing on exit: nothing left to tell the user
+		} catch (IOException e) {
+			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
 		}
 		super.dispose();
 	}

@@ -31,6 +31,7 @@ import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.store.EmbeddedDerbyStore;
 import fr.mutualite.cqp.ui.internal.DatabasePreferencePage;
+import fr.mutualite.cqp.ui.internal.PreferencesHandler;
 
 /** Préférences › Base de données: the choice of database the commands follow too. */
 class DatabasePreferencePageTest {
@@ -50,7 +51,7 @@ class DatabasePreferencePageTest {
 
 	private PreferenceDialog open() {
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-		dialog = DatabasePreferencePage.dialog(shell);
+		dialog = PreferencesHandler.dialog(shell, DatabasePreferencePage.ID);
 		dialog.setBlockOnOpen(false);
 		dialog.open();
 		flush();
@@ -60,9 +61,8 @@ class DatabasePreferencePageTest {
 	@Test
 	void theFileMenuOpensThePreferencesInFrench() {
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-		List<String> file = Arrays.stream(shell.getMenuBar().getItem(0).getMenu().getItems()).map(MenuItem::getText)
-				.filter(t -> !t.isEmpty()).toList();
-		assertTrue(file.contains("&Préférences..."), file.toString());
+		List<String> file = WorkbenchWindowTest.items(shell.getMenuBar().getItem(0).getMenu());
+		assertTrue(file.contains("Préférences…"), file.toString());
 		open();
 		List<String> labels = texts(dialog.getShell(), Label.class);
 		assertTrue(labels.contains("Hôte du serveur :"), labels.toString());

@@ -28,6 +28,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
+import fr.mutualite.cqp.core.dossier.CurrentDatabase;
 import fr.mutualite.cqp.core.dossier.DatabaseChoice;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.report.ReportInfo;
@@ -36,7 +37,7 @@ import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
-import fr.mutualite.cqp.ui.internal.DossiersPerspective;
+import fr.mutualite.cqp.ui.internal.ReferentialsPerspective;
 import fr.mutualite.cqp.ui.internal.StatisticsPerspective;
 import fr.mutualite.cqp.ui.internal.StatisticsView;
 
@@ -73,6 +74,8 @@ class StatisticsViewTest {
 		}
 		DatabaseChoice.write(settings, factory);
 		tracker.close();
+		// the application's database is now this one
+		PlatformUI.getWorkbench().getService(CurrentDatabase.class).reopen();
 		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 		page = window.getActivePage();
 		window.getWorkbench().showPerspective(StatisticsPerspective.ID, window);
@@ -82,7 +85,7 @@ class StatisticsViewTest {
 	static void backToTheDossiers() throws Exception {
 		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
 		page.closePerspective(page.getPerspective(), false, false);
-		window.getWorkbench().showPerspective(DossiersPerspective.ID, window);
+		window.getWorkbench().showPerspective(ReferentialsPerspective.ID, window);
 		DatabaseChoice.reset();
 	}
 

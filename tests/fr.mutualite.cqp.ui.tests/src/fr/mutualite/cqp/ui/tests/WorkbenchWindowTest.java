@@ -10,7 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IViewPart;
@@ -18,7 +22,8 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
-import fr.mutualite.cqp.ui.internal.DossiersPerspective;
+import fr.mutualite.cqp.ui.internal.AboutHandler;
+import fr.mutualite.cqp.ui.internal.ReferentialsPerspective;
 import fr.mutualite.cqp.ui.internal.NavigatorView;
 
 /** The real workbench of the product, started by the UI test harness in an X server. */
@@ -36,29 +41,68 @@ class WorkbenchWindowTest {
 	}
 
 	@Test
-	void theDossiersPerspectiveShowsAnEmptyNavigator() {
+	void theReferentialsPerspectiveListsTheSixCertificationsInTheNavigator() {
 		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-		assertEquals(DossiersPerspective.ID, window.getActivePage().getPerspective().getId());
+		assertEquals(ReferentialsPerspective.ID, window.getActivePage().getPerspective().getId());
 		IViewPart view = window.getActivePage().findView(NavigatorView.ID);
 		assertNotNull(view, "the navigator is in the window");
 		assertEquals("Navigateur", view.getViewSite().getRegisteredName());
 		NavigatorView navigator = (NavigatorView) view;
-		while (Display.getCurrent().readAndDispatch()) {
-			// let the window paint before inspecting it
-		}
-		assertEquals(0, navigator.getViewer().getTree().getItemCount(), "nothing is open yet");
-		assertTrue(navigator.getViewer().getTree().isVisible());
+		Table table = navigator.getViewer().getTable();
+		waitUntil(() -> table.getItemCount() == 6);
+		List<String> codes = Arrays.stream(table.getItems()).map(i -> ((NavigatorView.Entry) i.getData()).code()).toList();
+		assertEquals(List.of("AC", "CARC", "CMC", "CMI", "CRD", "SPSP"), codes);
+		assertTrue(table.getItem(3).getText().startsWith("CMI — "), table.getItem(3).getText());
+		navigator.getFilter().setText("cmi");
+		assertEquals(1, table.getItemCount());
+		navigator.getFilter().setText("");
+		assertEquals(6, table.getItemCount());
 	}
 
 	@Test
-	void theMenusAreInFrench() {
+	void theMenusAreInFrenchAndMadeOfCommands() {
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
 		List<String> menus = Arrays.stream(shell.getMenuBar().getItems()).map(MenuItem::getText)
 				.filter(t -> !t.isEmpty()).toList();
-		assertEquals(List.of("&Fichier", "F&enêtre", "&Aide"), menus);
-		List<String> file = Arrays.stream(shell.getMenuBar().getItem(0).getMenu().getItems()).map(MenuItem::getText)
-				.filter(t -> !t.isEmpty()).toList();
-		assertTrue(file.stream().anyMatch(t -> t.startsWith("&Quitter")), file.toString());
+		assertEquals(List.of("&Fichier", "&Édition", "Fe&nêtre", "&Aide"), menus);
+		assertEquals(List.of("Enregistrer", "Préférences…", "Quitter"), items(shell.getMenuBar().getItem(0).getMenu()));
+		assertEquals(List.of("Annuler", "Rétablir", "Couper", "Copier", "Coller", "Supprimer"),
+				items(shell.getMenuBar().getItem(1).getMenu()));
+		assertEquals(List.of("Référentiels", "Candidats et livrets", "Statistiques", "Navigateur", "Propriétés", "Problèmes",
+				"Statistiques de l’observatoire"), items(shell.getMenuBar().getItem(2).getMenu()));
+		assertEquals(List.of("À propos de CQP Mutualité"), items(shell.getMenuBar().getItem(3).getMenu()));
+	}
+
+	@Test
+	void theAboutDialogNamesTheVersionsOfTheProductAndItsComponents() {
+		String text = AboutHandler.text();
+		List<String> lines = List.of(text.split("\n"));
+		assertTrue(lines.get(0).startsWith("CQP Mutualité 0.1.0"), lines.get(0));
+		assertTrue(lines.stream().anyMatch(l -> l.matches("EMF 2\\.\\d+\\.\\d+")), text);
+		assertTrue(lines.stream().anyMatch(l -> l.matches("Apache Derby 10\\.17\\.\\d+")), text);
+		assertTrue(lines.stream().anyMatch(l -> l.matches("BIRT 4\\.\\d+\\.\\d+")), text);
+		assertTrue(lines.stream().anyMatch(l -> l.matches("Eclipse 3\\.\\d+\\.\\d+")), text);
+	}
+
+	/** The texts of {@code menu}'s items (shown first, so that contributed items are made), separators left out. */
+	static List<String> items(Menu menu) {
+		menu.notifyListeners(SWT.Show, new Event());
+		List<String> texts = Arrays.stream(menu.getItems()).filter(i -> (i.getStyle() & SWT.SEPARATOR) == 0)
+				.map(i -> i.getText().replaceAll("\\t.*$", "")).toList();
+		menu.notifyListeners(SWT.Hide, new Event());
+		return texts;
+	}
+
+	/** Runs the event loop until {@code condition} holds (at most 60 s). */
+	static void waitUntil(java.util.function.BooleanSupplier condition) {
+		long end = System.currentTimeMillis() + 60_000;
+		Display display = Display.getCurrent();
+		while (!condition.getAsBoolean()) {
+			assertTrue(System.currentTimeMillis() < end, "waited 60 s in vain");
+			if (!display.readAndDispatch()) {
+				display.sleep();
+			}
+		}
 	}
 
 	@Test

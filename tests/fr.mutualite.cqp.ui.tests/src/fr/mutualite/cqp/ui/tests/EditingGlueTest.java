@@ -1,0 +1,134 @@
+package fr.mutualite.cqp.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.views.properties.IPropertyDescriptor;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.junit.jupiter.api.Test;
+
+import fr.mutualite.cqp.core.validation.Dates;
+import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.model.referential.Criterion;
+import fr.mutualite.cqp.model.referential.ReferentialFactory;
+import fr.mutualite.cqp.model.referential.ReferentialPackage;
+import fr.mutualite.cqp.model.referential.RuleSet;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.ui.emf.ModelContentProvider;
+import fr.mutualite.cqp.ui.emf.ModelEditing;
+import fr.mutualite.cqp.ui.emf.ModelLabelProvider;
+import fr.mutualite.cqp.ui.emf.ModelPropertySource;
+import fr.mutualite.cqp.ui.emf.Values;
+
+/**
+ * The EMF.Edit to JFace glue on its own: values converted both ways and bad ones refused in one
+ * sentence, the property source writing through undoable commands, the tree following the model.
+ */
+class EditingGlueTest {
+
+	private static final ReferentialPackage P = ReferentialPackage.eINSTANCE;
+
+	@Test
+	void valuesAreConvertedBothWaysAndBadOnesRefused() {
+		assertEquals(3, Values.parse(P.getRuleSet_RegistrationDeadlineYears(), " 3 "));
+		assertEquals("3", Values.text(P.getRuleSet_RegistrationDeadlineYears(), 3));
+		assertEquals("« trois » n'est pas un nombre entier.",
+				assertThrows(IllegalArgumentException.class, () -> Values.parse(P.getRuleSet_RegistrationDeadlineYears(), "trois"))
+						.getMessage());
+		assertEquals("Une valeur est obligatoire ici.",
+				assertThrows(IllegalArgumentException.class, () -> Values.parse(P.getRuleSet_RegistrationDeadlineYears(), " "))
+						.getMessage());
+		assertEquals(new BigDecimal("7.5"), Values.parse(P.getRuleSet_PointValue(), "7,5"));
+		assertNull(Values.parse(P.getRuleSet_PointValue(), ""), "an optional number may be emptied");
+		assertEquals("« 7,5,1 » n'est pas un nombre.",
+				assertThrows(IllegalArgumentException.class, () -> Values.parse(P.getRuleSet_PointValue(), "7,5,1")).getMessage());
+		assertEquals(LocalDate.of(2026, 9, 1), Dates.day((java.util.Date) Values.parse(P.getRuleSet_ValidFrom(), "01/09/2026")));
+		assertEquals("01/09/2026", Values.text(P.getRuleSet_ValidFrom(), Dates.date(LocalDate.of(2026, 9, 1))));
+		assertEquals("« 31/02/2026 » n'est pas une date : écrivez-la comme 01/09/2026.",
+				assertThrows(IllegalArgumentException.class, () -> Values.parse(P.getRuleSet_ValidFrom(), "31/02/2026")).getMessage());
+		assertEquals(List.of("Conseiller", "Chargé de clientèle"),
+				Values.parse(P.getCertification_JobTitles(), "Conseiller\n\n  Chargé de clientèle \n"));
+		assertEquals("Une valeur est obligatoire ici.",
+				assertThrows(IllegalArgumentException.class, () -> Values.parse(P.getElement_Wording(), "  ")).getMessage());
+	}
+
+	@Test
+	void thePropertySourceWritesThroughUndoableCommands() throws Exception {
+		ReferentialLibrary library = ReferentialLibrary.shipped();
+		ResourceSet resources = library.resourceSet();
+		ComposedAdapterFactory factory = ModelEditing.adapterFactory();
+		AdapterFactoryEditingDomain domain = ModelEditing.domain(factory, resources);
+		RuleSet rules = library.referentials().stream().flatMap(r -> r.getRuleSets().stream()).findFirst().orElseThrow();
+		int years = rules.getRegistrationDeadlineYears();
+		IPropertySource source = ModelPropertySource.provider(factory).getPropertySource(rules);
+		IPropertyDescriptor deadline = Arrays.stream(source.getPropertyDescriptors())
+				.filter(d -> d.getDisplayName().equals(new ModelLabelProviderProbe().name(factory, rules, "registrationDeadlineYears")))
+				.findFirst().orElseThrow();
+		source.setPropertyValue(deadline.getId(), years + 2);
+		assertEquals(years + 2, rules.getRegistrationDeadlineYears());
+		assertEquals(years + 2, source.getPropertyValue(deadline.getId()));
+		domain.getCommandStack().undo();
+		assertEquals(years, rules.getRegistrationDeadlineYears());
+		factory.dispose();
+	}
+
+	@Test
+	void theTreeFollowsTheModel() {
+		ComposedAdapterFactory factory = ModelEditing.adapterFactory();
+		Shell shell = new Shell();
+		try {
+			TreeViewer tree = new TreeViewer(shell, SWT.NONE);
+			tree.setContentProvider(new ModelContentProvider(factory));
+			ModelLabelProvider labels = new ModelLabelProvider(factory);
+			tree.setLabelProvider(labels);
+			CompetenceDomain domain = ReferentialFactory.eINSTANCE.createCompetenceDomain();
+			domain.setCode("D1");
+			domain.setWording("Domaine d'essai");
+			tree.setInput(List.of(domain));
+			tree.expandAll();
+			assertEquals(0, tree.getTree().getItem(0).getItemCount());
+			var group = ReferentialFactory.eINSTANCE.createCriteriaGroup();
+			group.setCode("G1");
+			group.setWording("Groupe");
+			domain.getCriteriaGroups().add(group);
+			tree.expandAll();
+			assertEquals(1, tree.getTree().getItem(0).getItemCount(), "a child added shows at once");
+			Criterion criterion = ReferentialFactory.eINSTANCE.createCriterion();
+			criterion.setCode("C1");
+			criterion.setWording("Avant");
+			group.getCriteria().add(criterion);
+			tree.expandAll();
+			String before = tree.getTree().getItem(0).getItem(0).getItem(0).getText();
+			criterion.setWording("Après");
+			String after = tree.getTree().getItem(0).getItem(0).getItem(0).getText();
+			assertEquals(before.replace("Avant", "Après"), after, "a label changed shows at once");
+			labels.dispose();
+		} finally {
+			shell.dispose();
+			factory.dispose();
+		}
+	}
+
+	/** The display name the item provider gives a feature. */
+	private static final class ModelLabelProviderProbe {
+		String name(ComposedAdapterFactory factory, org.eclipse.emf.ecore.EObject object, String feature) {
+			var source = (org.eclipse.emf.edit.provider.IItemPropertySource) factory.adapt(object,
+					org.eclipse.emf.edit.provider.IItemPropertySource.class);
+			return source.getPropertyDescriptors(object).stream()
+					.filter(d -> ((org.eclipse.emf.ecore.EStructuralFeature) d.getFeature(object)).getName().equals(feature))
+					.findFirst().orElseThrow().getDisplayName(object);
+		}
+	}
+}

@@ -1,0 +1,199 @@
+package fr.mutualite.cqp.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.edit.command.CommandActionDelegate;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import fr.mutualite.cqp.core.DataFolder;
+import fr.mutualite.cqp.core.validation.Validation.Problem;
+import fr.mutualite.cqp.model.referential.Competence;
+import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.model.referential.Criterion;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.ui.CertificationInput;
+import fr.mutualite.cqp.ui.emf.ModelEditing;
+import fr.mutualite.cqp.ui.emf.NewElementItems;
+import fr.mutualite.cqp.ui.emf.ProblemSource;
+import fr.mutualite.cqp.ui.emf.ProblemsView;
+import fr.mutualite.cqp.ui.referential.ModelTreePage;
+import fr.mutualite.cqp.ui.referential.ReferentialEditor;
+
+/**
+ * The referential editor in the real workbench: a criterion of the individuels referential changed
+ * in its form, undone and redone through the Edit commands, saved into the data folder (never into
+ * the product) and found again on reopening; a competence added to a skeleton certification
+ * clears its warning in the Problems view.
+ */
+class ReferentialEditorTest {
+
+	private IWorkbenchPage page;
+
+	@BeforeEach
+	void clean() throws Exception {
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		removeSavedReferentials();
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		page.closeAllEditors(false);
+		flush();
+		removeSavedReferentials();
+	}
+
+	private static void removeSavedReferentials() throws Exception {
+		Path folder = DataFolder.referentials();
+		if (Files.isDirectory(folder)) {
+			try (Stream<Path> files = Files.list(folder)) {
+				for (Path file : files.toList()) {
+					Files.delete(file);
+				}
+			}
+		}
+	}
+
+	private ReferentialEditor open(String code) throws Exception {
+		IEditorPart editor = page.openEditor(new CertificationInput(code, code), CertificationInput.EDITOR_ID);
+		flush();
+		return (ReferentialEditor) editor;
+	}
+
+	@Test
+	void aCriterionIsChangedUndoneRedoneSavedAndFoundOnReopening() throws Exception {
+		ReferentialEditor editor = open("CMI");
+		Criterion criterion = firstCriterion(editor);
+		String before = criterion.getWording();
+		String code = criterion.getCode();
+		String file = criterion.eResource().getURI().lastSegment();
+
+		editor.reveal(criterion);
+		flush();
+		ModelTreePage structure = editor.treePages().get(0);
+		assertSame(criterion, structure.getDetails().getInput());
+		Text wording = (Text) structure.getDetails().control("wording");
+		assertEquals(before, wording.getText());
+		wording.setText("Libellé changé par le test");
+		assertTrue(structure.getDetails().commit("wording"));
+		flush();
+		assertEquals("Libellé changé par le test", criterion.getWording());
+		assertTrue(editor.isDirty());
+
+		IHandlerService handlers = page.getWorkbenchWindow().getService(IHandlerService.class);
+		handlers.executeCommand("org.eclipse.ui.edit.undo", null);
+		flush();
+		assertEquals(before, criterion.getWording());
+		assertEquals(before, wording.getText(), "the form follows the undo");
+		assertFalse(editor.isDirty());
+		handlers.executeCommand("org.eclipse.ui.edit.redo", null);
+		flush();
+		assertEquals("Libellé changé par le test", criterion.getWording());
+		assertTrue(editor.isDirty());
+
+		handlers.executeCommand("org.eclipse.ui.file.save", null);
+		flush();
+		assertFalse(editor.isDirty());
+		Path saved = DataFolder.referentials().resolve(file);
+		assertTrue(Files.isRegularFile(saved), saved + " written");
+		assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(saved));
+		try (Stream<Path> files = Files.list(DataFolder.referentials())) {
+			assertEquals(List.of(saved), files.toList(), "only the file changed is written");
+		}
+
+		page.closeEditor(editor, false);
+		flush();
+		ReferentialEditor reopened = open("CMI");
+		Criterion again = firstCriterion(reopened);
+		assertEquals(code, again.getCode());
+		assertEquals("Libellé changé par le test", again.getWording());
+		assertFalse(reopened.isDirty());
+		ReferentialLibrary library = ReferentialLibrary.withFolder(DataFolder.referentials());
+		assertEquals("Libellé changé par le test", firstCriterion(library.certification("CMI").orElseThrow().getDomains().stream()
+				.map(u -> u.getDomain()).toList()).getWording());
+	}
+
+	@Test
+	void aCompetenceAddedToASkeletonDomainClearsItsWarning() throws Exception {
+		page.showView(ProblemsView.ID);
+		ReferentialEditor editor = open("AC");
+		page.activate(editor);
+		flush();
+		CompetenceDomain domain = editor.certification().getDomains().get(0).getDomain();
+		assertEquals(List.of("REF-02", "REF-02"), rules(editor, domain), "no competence, no criteria");
+		ProblemsView problems = (ProblemsView) page.findView(ProblemsView.ID);
+		int shown = problems.getTable().getTable().getItemCount();
+		assertEquals(messages(editor.problems()), shownMessages(problems));
+
+		List<Command> creations = NewElementItems.commands(editor.getEditingDomain(), new StructuredSelection(domain), false);
+		Command competence = creations.stream().filter(c -> ((CommandActionDelegate) c).getText().equals("Compétence")).findFirst()
+				.orElseThrow();
+		assertTrue(ModelEditing.execute(editor.getEditingDomain(), competence));
+		flush();
+		assertEquals(1, domain.getCompetences().size());
+		assertTrue(domain.getCompetences().get(0) instanceof Competence);
+		assertEquals(List.of("REF-02"), rules(editor, domain), "the missing competence is no longer reported");
+		// the new competence has neither code nor wording yet: EMF's checks of required values say so
+		Competence added = domain.getCompetences().get(0);
+		assertEquals(List.of("", ""), editor.problems().stream().filter(p -> p.element() == added).map(Problem::rule).toList());
+		assertEquals(shown - 1 + 2, problems.getTable().getTable().getItemCount());
+		assertEquals(messages(editor.problems()), shownMessages(problems));
+		assertTrue(editor.isDirty());
+
+		editor.getEditingDomain().getCommandStack().undo();
+		flush();
+		assertEquals(List.of("REF-02", "REF-02"), rules(editor, domain));
+		assertEquals(shown, problems.getTable().getTable().getItemCount());
+		assertNotNull(editor.getAdapter(ProblemSource.class));
+	}
+
+	private static List<String> messages(List<Problem> problems) {
+		return problems.stream().map(Problem::message).toList();
+	}
+
+	private static List<String> shownMessages(ProblemsView view) {
+		return java.util.Arrays.stream(view.getTable().getTable().getItems()).map(i -> ((Problem) i.getData()).message()).toList();
+	}
+
+	private static List<String> rules(ReferentialEditor editor, CompetenceDomain domain) {
+		return editor.problems().stream().filter(p -> p.element() == domain).map(Problem::rule).toList();
+	}
+
+	private static Criterion firstCriterion(ReferentialEditor editor) {
+		return firstCriterion(editor.certification().getDomains().stream().map(u -> u.getDomain()).toList());
+	}
+
+	private static Criterion firstCriterion(List<CompetenceDomain> domains) {
+		return domains.stream().flatMap(d -> d.getCriteriaGroups().stream()).flatMap(g -> g.getCriteria().stream()).findFirst()
+				.orElseThrow();
+	}
+
+	static void flush() {
+		Display display = Display.getCurrent();
+		for (int i = 0; i < 5; i++) {
+			while (display.readAndDispatch()) {
+				// run what is pending: refreshes, validation
+			}
+		}
+	}
+}
