@@ -16,6 +16,7 @@ import fr.mutualite.cqp.model.referential.CriteriaGroup;
 import fr.mutualite.cqp.model.referential.Criterion;
 import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Element;
+import fr.mutualite.cqp.model.referential.ElementWording;
 import fr.mutualite.cqp.model.referential.ItemKind;
 
 /**
@@ -52,12 +53,19 @@ public final class ConsistencyReport {
 	/** The differences for {@code certification}, with the booklets of {@code library}. */
 	public static List<Difference> of(Certification certification, ReferentialLibrary library) {
 		List<Difference> differences = new ArrayList<>();
-		Map<CompetenceDomain, String> wordings = wordings(certification);
+		Map<Element, String> wordings = wordings(certification);
 		for (DomainUse use : certification.getDomains()) {
 			CompetenceDomain domain = use.getDomain();
 			if (use.getWording() != null && domain != null && !Wordings.same(use.getWording(), domain.getWording())) {
 				differences.add(new Difference(Kind.DIFFERENT_WORDING, null, null, null, domain.getCode(),
 						domain.getWording(), use.getWording()));
+			}
+			for (ElementWording own : use.getElementWordings()) {
+				Element element = own.getElement();
+				if (element != null && !Wordings.same(own.getWording(), element.getWording())) {
+					differences.add(new Difference(Kind.DIFFERENT_WORDING, null, null, null, element.getCode(),
+							element.getWording(), own.getWording()));
+				}
 			}
 		}
 		for (Booklet booklet : library.booklets(certification)) {
@@ -75,7 +83,7 @@ public final class ConsistencyReport {
 					}
 				}
 				for (BookletItem item : section.getItems()) {
-					visit(booklet, section, item, null, rated, kinds, differences);
+					visit(booklet, section, item, null, wordings, rated, kinds, differences);
 				}
 			}
 			for (CompetenceDomain domain : domains) {
@@ -86,21 +94,27 @@ public final class ConsistencyReport {
 	}
 
 	/**
-	 * The certification's own wordings of its domains, where it words a domain otherwise than
-	 * the referential (a domain missing from the map has the referential's wording).
+	 * The certification's own wordings of its domains and of their competences, criteria groups
+	 * and criteria, where it words them otherwise than the referential (an element missing from
+	 * the map has the referential's wording).
 	 */
-	public static Map<CompetenceDomain, String> wordings(Certification certification) {
-		Map<CompetenceDomain, String> wordings = new HashMap<>();
+	public static Map<Element, String> wordings(Certification certification) {
+		Map<Element, String> wordings = new HashMap<>();
 		for (DomainUse use : certification.getDomains()) {
 			if (use.getDomain() != null && use.getWording() != null) {
 				wordings.putIfAbsent(use.getDomain(), use.getWording());
+			}
+			for (ElementWording own : use.getElementWordings()) {
+				if (own.getElement() != null && own.getWording() != null) {
+					wordings.putIfAbsent(own.getElement(), own.getWording());
+				}
 			}
 		}
 		return wordings;
 	}
 
 	private static void visit(Booklet booklet, BookletSection section, BookletItem item, BookletItem parent,
-			Set<Element> rated, Set<ItemKind> kinds, List<Difference> differences) {
+			Map<Element, String> wordings, Set<Element> rated, Set<ItemKind> kinds, List<Difference> differences) {
 		kinds.add(item.getKind());
 		Element element = item.getRates();
 		if (element == null) {
@@ -108,9 +122,10 @@ public final class ConsistencyReport {
 					item.getWording()));
 		} else {
 			rated.add(element);
-			if (!Wordings.same(item.getWording(), element.getWording())) {
+			String expected = wordings.getOrDefault(element, element.getWording());
+			if (!Wordings.same(item.getWording(), expected)) {
 				differences.add(new Difference(Kind.DIFFERENT_WORDING, booklet.getCode(), section.getCode(),
-						item.getCode(), element.getCode(), element.getWording(), item.getWording()));
+						item.getCode(), element.getCode(), expected, item.getWording()));
 			}
 			if (element instanceof Criterion && parent != null && parent.getRates() instanceof CriteriaGroup group
 					&& element.eContainer() != group) {
@@ -120,7 +135,7 @@ public final class ConsistencyReport {
 			}
 		}
 		for (BookletItem child : item.getChildren()) {
-			visit(booklet, section, child, item, rated, kinds, differences);
+			visit(booklet, section, child, item, wordings, rated, kinds, differences);
 		}
 	}
 

@@ -25,6 +25,7 @@ import fr.mutualite.cqp.model.referential.CompetenceDomain;
 import fr.mutualite.cqp.model.referential.CriteriaGroup;
 import fr.mutualite.cqp.model.referential.Criterion;
 import fr.mutualite.cqp.model.referential.DomainUse;
+import fr.mutualite.cqp.model.referential.Element;
 import fr.mutualite.cqp.model.referential.JuryPart;
 import fr.mutualite.cqp.model.referential.Referential;
 import fr.mutualite.cqp.model.referential.RuleSet;
@@ -68,7 +69,7 @@ public final class ReferentialExport {
 		CSVFormat csv = CSVFormat.RFC4180.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get();
 		SpreadsheetCsv printer = new SpreadsheetCsv(out, csv);
 		String code = certification.getCode();
-		Map<CompetenceDomain, String> wordings = ConsistencyReport.wordings(certification);
+		Map<Element, String> wordings = ConsistencyReport.wordings(certification);
 		for (DomainUse use : certification.getDomains()) {
 			CompetenceDomain domain = use.getDomain();
 			int n = use.getNumber();
@@ -76,14 +77,14 @@ public final class ReferentialExport {
 					wordings.getOrDefault(domain, domain.getWording()));
 			for (Competence competence : domain.getCompetences()) {
 				printer.record(code, n, domain.getCode(), "COMPETENCE", competence.getCode(), domain.getCode(), //$NON-NLS-1$
-						competence.getWording());
+						wordings.getOrDefault(competence, competence.getWording()));
 			}
 			for (CriteriaGroup group : domain.getCriteriaGroups()) {
 				printer.record(code, n, domain.getCode(), "CRITERIA_GROUP", group.getCode(), domain.getCode(), //$NON-NLS-1$
-						group.getWording());
+						wordings.getOrDefault(group, group.getWording()));
 				for (Criterion criterion : group.getCriteria()) {
 					printer.record(code, n, domain.getCode(), "CRITERION", criterion.getCode(), group.getCode(), //$NON-NLS-1$
-							criterion.getWording());
+							wordings.getOrDefault(criterion, criterion.getWording()));
 				}
 			}
 		}
@@ -128,7 +129,7 @@ public final class ReferentialExport {
 			json.endArray().endObject();
 		}
 		json.name("domains").beginArray(); //$NON-NLS-1$
-		Map<CompetenceDomain, String> wordings = ConsistencyReport.wordings(certification);
+		Map<Element, String> wordings = ConsistencyReport.wordings(certification);
 		Map<CompetenceDomain, Set<String>> users = new HashMap<>();
 		for (Certification other : library.certifications()) {
 			if (other != certification) {
@@ -160,7 +161,7 @@ public final class ReferentialExport {
 		out.flush();
 	}
 
-	private static void domain(JsonWriter json, DomainUse use, Map<CompetenceDomain, String> wordings,
+	private static void domain(JsonWriter json, DomainUse use, Map<Element, String> wordings,
 			Set<String> sharedWith) throws IOException {
 		CompetenceDomain domain = use.getDomain();
 		json.beginObject();
@@ -176,15 +177,15 @@ public final class ReferentialExport {
 		json.endArray();
 		json.name("competences").beginArray(); //$NON-NLS-1$
 		for (Competence competence : domain.getCompetences()) {
-			element(json, competence.getCode(), competence.getWording()).endObject();
+			element(json, competence.getCode(), wordings.getOrDefault(competence, competence.getWording())).endObject();
 		}
 		json.endArray();
 		json.name("criteriaGroups").beginArray(); //$NON-NLS-1$
 		for (CriteriaGroup group : domain.getCriteriaGroups()) {
-			element(json, group.getCode(), group.getWording());
+			element(json, group.getCode(), wordings.getOrDefault(group, group.getWording()));
 			json.name("criteria").beginArray(); //$NON-NLS-1$
 			for (Criterion criterion : group.getCriteria()) {
-				element(json, criterion.getCode(), criterion.getWording()).endObject();
+				element(json, criterion.getCode(), wordings.getOrDefault(criterion, criterion.getWording())).endObject();
 			}
 			json.endArray().endObject();
 		}

@@ -8,21 +8,27 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
@@ -50,9 +56,12 @@ import fr.mutualite.cqp.referential.internal.Messages;
  * (a seventh certification is a new {@code .referentiel} file, no code). All are loaded in one
  * resource set, so that a certification can use domains defined in another file. A file of the
  * branch that cannot be read is left out and reported in a {@link #notices() notice}, the others
- * are used. A certification code defined twice is used once: the branch's file wins over the
- * shipped one (it is how the branch completes or updates a referential), and between two files
- * of the branch the first in name order wins; a notice says which.
+ * are used. A certification may come in several versions (referential files of different
+ * version numbers): all are kept, dossiers are pinned to one, and the one in force today is the
+ * certification's current one. A certification code and version defined twice is used once: the
+ * branch's file wins over the shipped one (it is how the branch completes or updates a
+ * referential), and between two files of the branch the first in name order wins; a notice says
+ * which.
  */
 public final class ReferentialLibrary {
 
@@ -140,8 +149,45 @@ public final class ReferentialLibrary {
 				library.notices.add(new Notice(NLS.bind(Messages.Load_leftOut, e.getMessage()), e));
 			}
 		}
+		library.dropDangling();
 		library.resolve();
 		return library;
+	}
+
+	/**
+	 * Leaves out, with a notice, each file of the branch that refers to an element no file
+	 * defines (a shared domain renamed or removed...), and then the files that referred to it;
+	 * a shipped file (or the branch's copy read in its place) that does is told about.
+	 */
+	private void dropDangling() {
+		boolean dropped;
+		do {
+			dropped = false;
+			EcoreUtil.resolveAll(resources);
+			resources.getResources().removeIf(r -> r.getContents().isEmpty());
+			for (Resource resource : List.copyOf(resources.getResources())) {
+				String missing = dangling(resource);
+				if (missing != null) {
+					String name = display(resources.getURIConverter().normalize(resource.getURI()));
+					String message = NLS.bind(Messages.Load_unreadable, name, missing);
+					if (resource.getURI().isPlatformPlugin()) {
+						notices.add(new Notice(message, null));
+					} else {
+						resources.getResources().remove(resource);
+						notices.add(new Notice(NLS.bind(Messages.Load_leftOut, message), null));
+						dropped = true;
+					}
+				}
+			}
+		} while (dropped);
+	}
+
+	/** The first reference of {@code resource} that nothing loaded resolves, described; {@code null} if none. */
+	private static String dangling(Resource resource) {
+		Map<EObject, Collection<EStructuralFeature.Setting>> proxies = EcoreUtil.ProxyCrossReferencer.find(resource);
+		return proxies.keySet().stream().map(proxy -> ((InternalEObject) proxy).eProxyURI())
+				.min(Comparator.comparing(URI::toString))
+				.map(uri -> NLS.bind(Messages.Load_dangling, uri.fragment(), uri.trimFragment().lastSegment())).orElse(null);
 	}
 
 	/**
@@ -175,6 +221,13 @@ public final class ReferentialLibrary {
 			throw new ReferentialException(NLS.bind(Files.exists(file) ? Messages.Load_notAFile : Messages.Load_missing, file));
 		}
 		Referential referential = read(URI.createFileURI(file.toAbsolutePath().toString()), progress);
+		EcoreUtil.resolveAll(resources);
+		resources.getResources().removeIf(r -> r.getContents().isEmpty());
+		String missing = dangling(referential.eResource());
+		if (missing != null) {
+			resources.getResources().remove(referential.eResource());
+			throw new ReferentialException(NLS.bind(Messages.Load_unreadable, file, missing));
+		}
 		resolve();
 		return referential;
 	}
@@ -219,15 +272,101 @@ public final class ReferentialLibrary {
 				.filter(Referential.class::isInstance).map(Referential.class::cast).toList();
 	}
 
-	/** The certifications in use, by code (those another file replaces are left out). */
+	/**
+	 * The certifications in use, by code: for each code, the version in force today (the one of
+	 * latest validity start that has started; the first one when none has), those another file
+	 * replaces left out.
+	 */
 	public List<Certification> certifications() {
-		return referentials().stream().flatMap(r -> r.getCertifications().stream()).filter(c -> !shadowed.contains(c))
-				.sorted(Comparator.comparing(Certification::getCode)).toList();
+		Map<String, List<Certification>> byCode = new TreeMap<>();
+		for (Certification c : usable()) {
+			byCode.computeIfAbsent(c.getCode().toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(c);
+		}
+		Date now = new Date();
+		List<Certification> current = new ArrayList<>();
+		for (List<Certification> versions : byCode.values()) {
+			versions.sort(VERSION_ORDER);
+			Certification inForce = versions.get(0);
+			for (Certification c : versions) {
+				Date from = referentialOf(c).getValidFrom();
+				if (from == null || !from.after(now)) {
+					inForce = c;
+				}
+			}
+			current.add(inForce);
+		}
+		current.sort(Comparator.comparing(Certification::getCode));
+		return current;
 	}
 
-	/** The certification of that code (case does not matter). */
+	/** The certification of that code (case does not matter), in its version in force today. */
 	public Optional<Certification> certification(String code) {
 		return certifications().stream().filter(c -> c.getCode().equalsIgnoreCase(code)).findFirst();
+	}
+
+	/**
+	 * Every version of the certification of that code (case does not matter), the oldest first:
+	 * by validity start, then version. Dossiers are pinned to one of them.
+	 */
+	public List<Certification> versions(String code) {
+		return usable().stream().filter(c -> c.getCode().equalsIgnoreCase(code)).sorted(VERSION_ORDER).toList();
+	}
+
+	/** The certification of that code in that version of its referential. */
+	public Optional<Certification> certification(String code, String version) {
+		return versions(code).stream().filter(c -> Objects.equals(referentialOf(c).getVersion(), version)).findFirst();
+	}
+
+	/** The version of the referential file defining {@code certification}. */
+	public static String versionOf(Certification certification) {
+		Referential file = referentialOf(certification);
+		return file == null ? null : file.getVersion();
+	}
+
+	private static final Comparator<Certification> VERSION_ORDER = Comparator
+			.comparing((Certification c) -> referentialOf(c).getValidFrom(), Comparator.nullsFirst(Comparator.naturalOrder()))
+			.thenComparing(c -> String.valueOf(referentialOf(c).getVersion()));
+
+	/** Every certification not replaced by another file, all versions. */
+	private List<Certification> usable() {
+		return referentials().stream().flatMap(r -> r.getCertifications().stream())
+				.filter(c -> !shadowed.contains(c) && c.getCode() != null).toList();
+	}
+
+	/**
+	 * A new version of the referential file defining {@code certification}: a copy of the whole
+	 * file (certifications, own domains, booklets, rules) numbered {@code version}, valid from
+	 * {@code validFrom}, added to this library as the file {@code <id>-<version>.referentiel} of
+	 * {@code folder}, not yet written. The older version stays as it is: dossiers pinned to it
+	 * keep it. Refuses, in one sentence, an empty version or one the certification already has.
+	 */
+	public Referential newVersion(Certification certification, String version, Date validFrom, Path folder)
+			throws ReferentialException {
+		String number = version == null ? "" : version.strip(); //$NON-NLS-1$
+		if (number.isEmpty() || !number.matches("[\\p{L}\\p{N}._-]{1,20}")) { //$NON-NLS-1$
+			throw new ReferentialException(NLS.bind(Messages.Version_invalid, number));
+		}
+		if (certification(certification.getCode(), number).isPresent()) {
+			throw new ReferentialException(NLS.bind(Messages.Version_exists, certification.getCode(), number));
+		}
+		if (validFrom == null) {
+			throw new ReferentialException(Messages.Version_noStart);
+		}
+		Referential original = referentialOf(certification);
+		Path file = folder.resolve(original.getId() + '-' + number + '.' + CqpResourceFactory.REFERENTIAL_EXTENSION);
+		if (Files.exists(file)) {
+			throw new ReferentialException(NLS.bind(Messages.Version_fileExists, file));
+		}
+		EcoreUtil.Copier copier = new EcoreUtil.Copier();
+		Referential copy = (Referential) copier.copy(original);
+		copier.copyReferences();
+		copy.setVersion(number);
+		copy.setValidFrom(validFrom);
+		copy.setValidTo(null);
+		Resource resource = resources.createResource(fileUri(file));
+		resource.getContents().add(copy);
+		resolve();
+		return copy;
 	}
 
 	/** The booklets of {@code certification}, whatever file defines them. */
@@ -303,8 +442,8 @@ public final class ReferentialLibrary {
 	}
 
 	/**
-	 * Resolves the references between files, then sets aside each certification whose code a
-	 * file of higher precedence defines too (shipped files first, then the branch's in name
+	 * Resolves the references between files, then sets aside each certification whose code and
+	 * version a file of higher precedence defines too (shipped files first, then the branch's in name
 	 * order: a later file replaces a shipped one, an earlier file of the branch wins over a later one).
 	 */
 	private void resolve() {
@@ -315,7 +454,7 @@ public final class ReferentialLibrary {
 				if (shadowed.contains(c) || c.getCode() == null) {
 					continue;
 				}
-				String code = c.getCode().toUpperCase(Locale.ROOT);
+				String code = c.getCode().toUpperCase(Locale.ROOT) + '\u0000' + versionOf(c);
 				Certification known = used.get(code);
 				if (known == null) {
 					used.put(code, c);

@@ -7,8 +7,9 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IPersistableElement;
 
 /**
- * What the referential editor opens: a certification, by its code, in the referentials of the
- * user's data folder and of the product.
+ * What the referential editor opens: a certification, by its code and the version of its
+ * referential (none: the version in force today), in the referentials of the user's data folder
+ * and of the product.
  */
 public final class CertificationInput implements IEditorInput {
 
@@ -16,11 +17,18 @@ public final class CertificationInput implements IEditorInput {
 	public static final String EDITOR_ID = "fr.mutualite.cqp.ui.referential.editor"; //$NON-NLS-1$
 
 	private final String code;
+	private final String version;
 	private final String title;
 
-	public CertificationInput(String code, String title) {
+	public CertificationInput(String code, String version, String title) {
 		this.code = code;
+		this.version = version;
 		this.title = title;
+	}
+
+	/** The version of the certification's referential, or {@code null} for the one in force. */
+	public String version() {
+		return version;
 	}
 
 	/** The certification's code, e.g. {@code CMI}. */
@@ -40,7 +48,7 @@ public final class CertificationInput implements IEditorInput {
 
 	@Override
 	public String getName() {
-		return code;
+		return version == null ? code : code + ' ' + version;
 	}
 
 	@Override
@@ -60,11 +68,12 @@ public final class CertificationInput implements IEditorInput {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof CertificationInput input && input.code.equalsIgnoreCase(code);
+		return other instanceof CertificationInput input && input.code.equalsIgnoreCase(code)
+				&& Objects.equals(input.version, version);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(code.toUpperCase(java.util.Locale.ROOT));
+		return Objects.hash(code.toUpperCase(java.util.Locale.ROOT), version);
 	}
 }

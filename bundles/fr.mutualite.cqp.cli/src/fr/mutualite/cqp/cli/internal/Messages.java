@@ -131,6 +131,10 @@ public final class Messages extends NLS {
 	public static String BenchCheck_badCount;
 	public static String Report_kindRange;
 	public static String Cli_outputIncomplete;
+	public static String Diff_badFormat;
+	public static String Diff_written;
+	public static String Diff_notOne;
+	public static String Diff_noVersion;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -31,6 +31,7 @@ import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Referential;
 import fr.mutualite.cqp.referential.ConsistencyReport;
 import fr.mutualite.cqp.referential.ConsistencyReport.Difference;
+import fr.mutualite.cqp.referential.ReferentialDiff;
 import fr.mutualite.cqp.referential.ReferentialException;
 import fr.mutualite.cqp.referential.ReferentialExport;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cqp referential ...}: the certifications' referentials, for administrators and scripts. */
 @Command(name = "referential", aliases = "referentiel", mixinStandardHelpOptions = true, subcommands = { ReferentialCommand.ListCommand.class, //$NON-NLS-1$ //$NON-NLS-2$
-		ReferentialCommand.ExportCommand.class, ReferentialCommand.CheckCommand.class })
+		ReferentialCommand.ExportCommand.class, ReferentialCommand.CheckCommand.class, ReferentialCommand.DiffCommand.class })
 final class ReferentialCommand implements Runnable {
 
 	@Spec
@@ -92,7 +93,7 @@ final class ReferentialCommand implements Runnable {
 			out.printf(row, Messages.List_code, Messages.List_version, Messages.List_validFrom, Messages.List_domains,
 					Messages.List_competences, Messages.List_groups, Messages.List_criteria, Messages.List_booklets,
 					Messages.List_title);
-			for (Certification c : library.certifications()) {
+			for (Certification c : library.certifications().stream().flatMap(c -> library.versions(c.getCode()).stream()).toList()) {
 				Referential r = ReferentialLibrary.referentialOf(c);
 				int competences = 0, groups = 0, criteria = 0;
 				for (DomainUse use : c.getDomains()) {
@@ -151,6 +152,95 @@ final class ReferentialCommand implements Runnable {
 			});
 			spec.commandLine().getErr().println(NLS.bind(Messages.Export_written, certification.getCode(), target));
 			return Cli.OK;
+		}
+	}
+
+	/** {@code cqp referential diff <A> <B> [--format text|json] [--out FILE]}. */
+	@Command(name = "diff", mixinStandardHelpOptions = true)
+	static final class DiffCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "A", descriptionKey = "referential.diff.A")
+		String before;
+
+		@Parameters(index = "1", paramLabel = "B", descriptionKey = "referential.diff.B")
+		String after;
+
+		@Option(names = "--format", paramLabel = "text|json", defaultValue = "text", descriptionKey = "referential.diff.format")
+		String format;
+
+		@Option(names = "--out", paramLabel = "FICHIER", descriptionKey = "referential.diff.out")
+		Path out;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			boolean json = switch (format.toLowerCase(Locale.ROOT)) {
+				case "text", "texte" -> false; //$NON-NLS-1$ //$NON-NLS-2$
+				case "json" -> true; //$NON-NLS-1$
+				default -> throw new CqpException(NLS.bind(Messages.Diff_badFormat, format));
+			};
+			ReferentialLibrary library = library(spec);
+			Certification a = version(library, before);
+			Certification b = version(library, after);
+			List<ReferentialDiff.Change> changes = ReferentialDiff.of(a, b, library);
+			String nameA = describe(a), nameB = describe(b);
+			if (out == null) {
+				PrintWriter writer = spec.commandLine().getOut();
+				try {
+					write(changes, nameA, nameB, json, writer);
+				} catch (IOException e) {
+					throw new IllegalStateException(e); // a PrintWriter reports no error
+				}
+				Cli.requireWritten(writer);
+				return Cli.OK;
+			}
+			Path target = OutputFiles.write(out, stream -> {
+				Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+				write(changes, nameA, nameB, json, writer);
+				writer.flush();
+			});
+			spec.commandLine().getErr().println(NLS.bind(Messages.Diff_written, changes.size(), target));
+			return Cli.OK;
+		}
+
+		private static void write(List<ReferentialDiff.Change> changes, String a, String b, boolean json, Writer writer)
+				throws IOException {
+			if (json) {
+				ReferentialDiff.json(changes, a, b, writer);
+			} else {
+				ReferentialDiff.text(changes, a, b, writer);
+			}
+		}
+
+		/** "CMI 1.0 (2013-01-01)". */
+		private static String describe(Certification certification) {
+			Referential file = ReferentialLibrary.referentialOf(certification);
+			return certification.getCode() + ' ' + file.getVersion() + " (" + Dates.day(file.getValidFrom()) + ')'; //$NON-NLS-1$
+		}
+
+		/**
+		 * The certification {@code spec} names: a referential file (defining one certification),
+		 * {@code CODE@VERSION}, or a code (the version in force).
+		 */
+		private static Certification version(ReferentialLibrary library, String spec) throws CqpException, ReferentialException {
+			Path file = Path.of(spec);
+			if (ReferentialLibrary.isReferentialFile(file) || Files.exists(file)) {
+				Referential referential = library.add(file);
+				if (referential.getCertifications().size() != 1) {
+					throw new CqpException(NLS.bind(Messages.Diff_notOne, file, referential.getCertifications().size()));
+				}
+				return referential.getCertifications().get(0);
+			}
+			int at = spec.indexOf('@');
+			if (at < 0) {
+				return certification(library, spec);
+			}
+			String code = spec.substring(0, at), number = spec.substring(at + 1);
+			Certification current = certification(library, code);
+			return library.certification(code, number).orElseThrow(() -> new CqpException(NLS.bind(Messages.Diff_noVersion,
+					new Object[] { current.getCode(), number, String.join(", ", library.versions(code).stream() //$NON-NLS-1$
+							.map(ReferentialLibrary::versionOf).toList()) })));
 		}
 	}
 

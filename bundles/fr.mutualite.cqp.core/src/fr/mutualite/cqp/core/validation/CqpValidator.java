@@ -53,6 +53,7 @@ import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
 import fr.mutualite.cqp.model.referential.Contact;
 import fr.mutualite.cqp.model.referential.DomainUse;
+import fr.mutualite.cqp.model.referential.ElementWording;
 import fr.mutualite.cqp.model.referential.Element;
 import fr.mutualite.cqp.model.referential.ItemKind;
 import fr.mutualite.cqp.model.referential.Referential;
@@ -95,6 +96,7 @@ public final class CqpValidator extends EObjectValidator {
 		case Referential r -> check.referential(r);
 		case Certification c -> check.certification(c);
 		case CompetenceDomain d -> check.domain(d);
+		case ElementWording w -> check.elementWording(w);
 		case BookletSection s -> check.section(s);
 		case BookletItem i -> check.item(i);
 		case RuleSet r -> check.rules(r);
@@ -262,6 +264,14 @@ public final class CqpValidator extends EObjectValidator {
 			}
 			if (domain.getCriteriaGroups().isEmpty()) {
 				report(Diagnostic.WARNING, "REF-02", domain, ValidationMessages.REF_02_noCriteria); //$NON-NLS-1$
+			}
+		}
+
+		void elementWording(ElementWording wording) {
+			if (wording.getElement() != null && wording.eContainer() instanceof DomainUse use && use.getDomain() != null
+					&& !org.eclipse.emf.ecore.util.EcoreUtil.isAncestor(use.getDomain(), wording.getElement())) {
+				report(Diagnostic.ERROR, "REF-12", wording, ValidationMessages.REF_12_foreignWording, //$NON-NLS-1$
+						wording.getElement(), use.getDomain());
 			}
 		}
 

@@ -20,6 +20,7 @@ public final class ValidationMessages extends NLS {
 	public static String REF_08_overlap;
 	public static String REF_09_approvalExpired;
 	public static String REF_10_sharedContact;
+	public static String REF_12_foreignWording;
 	public static String REF_11_validity;
 	public static String DOS_00_noRules;
 	public static String DOS_01_noOrientation;

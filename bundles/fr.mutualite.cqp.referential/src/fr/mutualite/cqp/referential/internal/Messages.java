@@ -26,6 +26,17 @@ public final class Messages extends NLS {
 	public static String Load_unknownElement;
 	public static String Load_invalidContent;
 	public static String Load_replacesFile;
+	public static String Diff_header;
+	public static String Diff_added;
+	public static String Diff_removed;
+	public static String Diff_changed;
+	public static String Diff_fromTo;
+	public static String Diff_none;
+	public static String Version_invalid;
+	public static String Version_exists;
+	public static String Version_noStart;
+	public static String Version_fileExists;
+	public static String Load_dangling;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

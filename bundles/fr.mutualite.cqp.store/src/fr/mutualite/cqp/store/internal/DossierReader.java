@@ -224,7 +224,7 @@ final class DossierReader {
 				}
 				candidateId = r.getString(1);
 				registration.setId(id);
-				registration.setCertification(index.certification(r.getString(2)));
+				registration.setCertification(index.certification(r.getString(2), r.getString(3)));
 				registration.setReferentialVersion(r.getString(3));
 				registration.setDate(date(r, 4));
 				registration.setRoute(Route.get(r.getString(5)));

@@ -31,10 +31,13 @@ final class ReferentialIndex {
 	private final Map<String, EObject> bookletParts = new HashMap<>();
 
 	ReferentialIndex(ReferentialLibrary library) {
-		for (Referential referential : library.referentials()) {
-			for (Certification certification : referential.getCertifications()) {
-				certifications.put(certification.getCode(), certification);
+		for (Certification certification : library.certifications()) {
+			certifications.put(certification.getCode(), certification);
+			for (Certification version : library.versions(certification.getCode())) {
+				certifications.put(certification.getCode() + '\u0000' + ReferentialLibrary.versionOf(version), version);
 			}
+		}
+		for (Referential referential : library.referentials()) {
 			for (CompetenceDomain domain : referential.getDomains()) {
 				domains.put(domain.getCode(), domain);
 			}
@@ -54,12 +57,20 @@ final class ReferentialIndex {
 		}
 	}
 
+	/** The certifications in their version in force. */
 	Iterable<Certification> certifications() {
-		return certifications.values();
+		return certifications.entrySet().stream().filter(e -> e.getKey().indexOf('\u0000') < 0).map(Map.Entry::getValue).toList();
 	}
 
+	/** The certification {@code code} in its version in force. */
 	Certification certification(String code) throws CqpException {
 		return found(certifications.get(code), code);
+	}
+
+	/** The certification {@code code} in the version {@code version} a dossier is pinned to, else in force. */
+	Certification certification(String code, String version) throws CqpException {
+		Certification pinned = version == null ? null : certifications.get(code + '\u0000' + version);
+		return pinned != null ? pinned : certification(code);
 	}
 
 	/** The domain {@code code}, or {@code null} for a null code. */

@@ -1,6 +1,7 @@
 package fr.mutualite.cqp.ui.referential;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,6 +22,7 @@ import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.command.CommandStackListener;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.domain.IEditingDomainProvider;
@@ -37,12 +39,16 @@ import org.eclipse.ui.views.properties.PropertySheetPage;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataFolder;
-import fr.mutualite.cqp.core.OutputFiles;
+import fr.mutualite.cqp.core.ReferentialFiles;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
+import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.Validation;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
 import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.model.referential.ReferentialFactory;
+import fr.mutualite.cqp.model.referential.ReferentialPackage;
 import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Referential;
 import fr.mutualite.cqp.referential.ReferentialException;
@@ -91,18 +97,19 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 		for (ReferentialLibrary.Notice notice : library.notices()) {
 			Platform.getLog(getClass()).log(Status.warning(notice.message(), notice.cause()));
 		}
-		certification = library.certification(certificationInput.code()).orElseThrow(
-				() -> new PartInitException(NLS.bind(Messages.Editor_unknown, certificationInput.code())));
+		certification = (certificationInput.version() == null ? library.certification(certificationInput.code())
+				: library.certification(certificationInput.code(), certificationInput.version())).orElseThrow(
+						() -> new PartInitException(NLS.bind(Messages.Editor_unknown, input.getName())));
 		factory = ModelEditing.adapterFactory();
 		domain = ModelEditing.domain(factory, library.resourceSet());
 		for (Resource resource : library.resourceSet().getResources()) {
 			resource.setTrackingModification(true);
 		}
 		domain.getCommandStack().addCommandStackListener(changes);
-		labels = new ModelLabelProvider(factory);
+		labels = new ReferentialLabels(factory);
 		super.init(site, input);
 		site.setSelectionProvider(selections);
-		setPartName(certification.getCode());
+		setPartName(certification.getCode() + ' ' + ReferentialLibrary.versionOf(certification));
 		setTitleToolTip(certification.getTitle());
 	}
 
@@ -245,16 +252,8 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 	 * cannot be written is named with the reason, and the editor stays dirty.
 	 */
 	public boolean save() {
-		Path folder = DataFolder.referentials();
 		try {
-			OutputFiles.folder(folder);
-			for (Resource resource : library.resourceSet().getResources()) {
-				if (resource.isModified()) {
-					Path target = ReferentialLibrary.savedPath(resource.getURI(), folder);
-					OutputFiles.write(target, out -> resource.save(out, null));
-					resource.setModified(false);
-				}
-			}
+			ReferentialFiles.saveChanged(library, DataFolder.referentials());
 		} catch (CqpException e) {
 			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
 			MessageDialog.openError(getSite().getShell(), Messages.Editor_saveFailedTitle,
@@ -288,6 +287,60 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 	@Override
 	public EditingDomain getEditingDomain() {
 		return domain;
+	}
+
+	/** The referentials the editor works on (its own copy, until saved). */
+	public ReferentialLibrary library() {
+		return library;
+	}
+
+	/** The domains of every referential this certification does not use yet, by code. */
+	public List<CompetenceDomain> attachableDomains() {
+		Set<CompetenceDomain> used = new HashSet<>();
+		certification.getDomains().forEach(u -> used.add(u.getDomain()));
+		return library.referentials().stream().flatMap(r -> r.getDomains().stream()).filter(d -> !used.contains(d))
+				.sorted(Comparator.comparing(CompetenceDomain::getCode)).toList();
+	}
+
+	/**
+	 * Makes {@code shared} the certification's next domain (a domain another certification
+	 * defines or uses), by an undoable command; says whether it did.
+	 */
+	public boolean attach(CompetenceDomain shared) {
+		if (certification.getDomains().stream().anyMatch(u -> u.getDomain() == shared)) {
+			return false;
+		}
+		DomainUse use = ReferentialFactory.eINSTANCE.createDomainUse();
+		use.setNumber(certification.getDomains().stream().mapToInt(DomainUse::getNumber).max().orElse(0) + 1);
+		use.setDomain(shared);
+		return ModelEditing.execute(domain,
+				AddCommand.create(domain, certification, ReferentialPackage.Literals.CERTIFICATION__DOMAINS, use));
+	}
+
+	/**
+	 * Writes a new version {@code version} of the certification's referential file, valid from
+	 * {@code from}, into the data folder, and returns what opens it; the version edited stays as
+	 * it is. Refuses in one sentence a version that exists or a file that cannot be written.
+	 */
+	public CertificationInput newVersion(String version, LocalDate from) throws CqpException {
+		Path folder = DataFolder.referentials();
+		Referential copy;
+		try {
+			copy = library.newVersion(certification, version, Dates.date(from), folder);
+		} catch (ReferentialException e) {
+			throw new CqpException(e.getMessage(), e);
+		}
+		try {
+			ReferentialFiles.save(copy.eResource(), folder);
+		} catch (CqpException e) {
+			library.resourceSet().getResources().remove(copy.eResource());
+			throw e;
+		}
+		CurrentDatabase database = getSite().getService(CurrentDatabase.class);
+		if (database != null) {
+			database.reopen();
+		}
+		return new CertificationInput(certification.getCode(), copy.getVersion(), certification.getTitle());
 	}
 
 	/** The certification edited. */

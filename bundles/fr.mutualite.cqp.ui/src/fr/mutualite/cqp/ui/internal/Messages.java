@@ -56,6 +56,8 @@ public final class Messages extends NLS {
 	public static String About_java;
 	public static String Database_noService;
 	public static String Statistics_noService;
+	public static String Navigator_inForce;
+	public static String Navigator_notInForce;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

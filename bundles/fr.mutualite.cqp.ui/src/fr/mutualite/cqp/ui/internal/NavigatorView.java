@@ -1,5 +1,7 @@
 package fr.mutualite.cqp.ui.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -46,8 +48,11 @@ public final class NavigatorView extends ViewPart {
 
 	public static final String ID = "fr.mutualite.cqp.ui.navigator"; //$NON-NLS-1$
 
-	/** A certification as listed: code, title, version and what its validation found. */
-	public record Entry(String code, String title, String version, long errors, long warnings) {
+	/**
+	 * A certification as listed: code, title, version of its referential, whether that version is
+	 * in force while others exist, and what its validation found.
+	 */
+	public record Entry(String code, String title, String version, Boolean inForce, long errors, long warnings) {
 	}
 
 	private TableViewer viewer;
@@ -70,7 +75,9 @@ public final class NavigatorView extends ViewPart {
 				Entry entry = (Entry) element;
 				String state = entry.errors() > 0 ? NLS.bind(Messages.Navigator_errors, entry.errors())
 						: entry.warnings() > 0 ? NLS.bind(Messages.Navigator_warnings, entry.warnings()) : Messages.Navigator_valid;
-				return NLS.bind(Messages.Navigator_certification, new Object[] { entry.code(), entry.title(), entry.version(), state });
+				String version = entry.inForce() == null ? entry.version()
+						: NLS.bind(entry.inForce() ? Messages.Navigator_inForce : Messages.Navigator_notInForce, entry.version());
+				return NLS.bind(Messages.Navigator_certification, new Object[] { entry.code(), entry.title(), version, state });
 			}
 
 			@Override
@@ -115,7 +122,14 @@ public final class NavigatorView extends ViewPart {
 						throw new CqpException(Messages.Navigator_noService);
 					}
 					ReferentialLibrary library = database.referentials();
-					List<Entry> entries = library.certifications().stream().map(NavigatorView::entry).toList();
+					List<Entry> entries = new ArrayList<>();
+					for (Certification current : library.certifications()) {
+						List<Certification> versions = new ArrayList<>(library.versions(current.getCode()));
+						Collections.reverse(versions);
+						for (Certification version : versions) {
+							entries.add(entry(version, versions.size() == 1 ? null : version == current));
+						}
+					}
 					show(entries, library.notices().isEmpty() ? "" //$NON-NLS-1$
 							: NLS.bind(Messages.Navigator_notices, library.notices().size()));
 				} catch (CqpException e) {
@@ -133,10 +147,10 @@ public final class NavigatorView extends ViewPart {
 		}
 	}
 
-	private static Entry entry(Certification certification) {
+	private static Entry entry(Certification certification, Boolean inForce) {
 		Referential file = ReferentialLibrary.referentialOf(certification);
 		List<Problem> problems = Validation.validate(certification);
-		return new Entry(certification.getCode(), certification.getTitle(), file == null ? "" : file.getVersion(), //$NON-NLS-1$
+		return new Entry(certification.getCode(), certification.getTitle(), file == null ? "" : file.getVersion(), inForce, //$NON-NLS-1$
 				problems.stream().filter(p -> p.severity() == Severity.ERROR).count(),
 				problems.stream().filter(p -> p.severity() == Severity.WARNING).count());
 	}
@@ -156,7 +170,8 @@ public final class NavigatorView extends ViewPart {
 			return;
 		}
 		try {
-			getSite().getPage().openEditor(new CertificationInput(entry.code(), entry.title()), CertificationInput.EDITOR_ID);
+			getSite().getPage().openEditor(new CertificationInput(entry.code(), entry.inForce() == null ? null : entry.version(),
+					entry.title()), CertificationInput.EDITOR_ID);
 		} catch (PartInitException e) {
 			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
 			status.setText(e.getMessage());

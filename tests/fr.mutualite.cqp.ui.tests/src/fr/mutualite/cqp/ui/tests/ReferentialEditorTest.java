@@ -75,7 +75,7 @@ class ReferentialEditorTest {
 	}
 
 	private ReferentialEditor open(String code) throws Exception {
-		IEditorPart editor = page.openEditor(new CertificationInput(code, code), CertificationInput.EDITOR_ID);
+		IEditorPart editor = page.openEditor(new CertificationInput(code, null, code), CertificationInput.EDITOR_ID);
 		flush();
 		return (ReferentialEditor) editor;
 	}

@@ -1,0 +1,114 @@
+package fr.mutualite.cqp.ui.referential;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.IExecutableExtension;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.dialogs.ElementListSelectionDialog;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.validation.Dates;
+import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.referential.ReferentialDiff;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.ui.CertificationInput;
+import fr.mutualite.cqp.ui.emf.ValueDialogs;
+import fr.mutualite.cqp.ui.emf.Values;
+
+/**
+ * The commands of the active referential editor: attach a shared domain, make a new version,
+ * compare with another version, show the wording consistency. The operation is the data of the
+ * handler's class in {@code plugin.xml}, e.g. {@code ReferentialHandler:attach}.
+ */
+public final class ReferentialHandler extends AbstractHandler implements IExecutableExtension {
+
+	private String operation;
+
+	@Override
+	public void setInitializationData(IConfigurationElement config, String property, Object data) {
+		operation = String.valueOf(data).toLowerCase(Locale.ROOT);
+	}
+
+	@Override
+	public Object execute(ExecutionEvent event) throws ExecutionException {
+		if (!(HandlerUtil.getActiveEditor(event) instanceof ReferentialEditor editor)) {
+			return null;
+		}
+		Shell shell = HandlerUtil.getActiveShellChecked(event);
+		IWorkbenchPage page = editor.getSite().getPage();
+		try {
+			switch (operation) {
+				case "attach" -> attach(shell, editor); //$NON-NLS-1$
+				case "newversion" -> newVersion(shell, editor, page); //$NON-NLS-1$
+				case "compare" -> compare(shell, editor, page); //$NON-NLS-1$
+				case "wordings" -> page.showView(WordingsView.ID); //$NON-NLS-1$
+				default -> throw new ExecutionException(operation);
+			}
+		} catch (CqpException | PartInitException e) {
+			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
+			MessageDialog.openError(shell, Messages.Command_failed, e.getMessage());
+		}
+		return null;
+	}
+
+	private static void attach(Shell shell, ReferentialEditor editor) {
+		List<CompetenceDomain> domains = editor.attachableDomains();
+		ValueDialogs.choose(shell, Messages.Attach_title, domains, List.of(), editor.adapterFactory(), false)
+				.filter(chosen -> !chosen.isEmpty()).ifPresent(chosen -> editor.attach((CompetenceDomain) chosen.get(0)));
+	}
+
+	private static void newVersion(Shell shell, ReferentialEditor editor, IWorkbenchPage page)
+			throws CqpException, PartInitException {
+		NewVersionDialog dialog = new NewVersionDialog(shell, editor.certification());
+		if (dialog.open() == Window.OK) {
+			CertificationInput input = editor.newVersion(dialog.version(), dialog.start());
+			page.openEditor(input, CertificationInput.EDITOR_ID);
+		}
+	}
+
+	private static void compare(Shell shell, ReferentialEditor editor, IWorkbenchPage page) throws PartInitException {
+		Certification shown = editor.certification();
+		ReferentialLibrary library = editor.library();
+		List<Certification> others = library.versions(shown.getCode()).stream().filter(c -> c != shown).toList();
+		if (others.isEmpty()) {
+			MessageDialog.openInformation(shell, Messages.Compare_title, NLS.bind(Messages.Compare_none, shown.getCode()));
+			return;
+		}
+		ElementListSelectionDialog dialog = new ElementListSelectionDialog(shell, new LabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return describe((Certification) element);
+			}
+		});
+		dialog.setTitle(Messages.Compare_title);
+		dialog.setMessage(Messages.Compare_choose);
+		dialog.setElements(others.toArray());
+		if (dialog.open() == Window.OK && dialog.getFirstResult() instanceof Certification other) {
+			VersionDiffView view = (VersionDiffView) page.showView(VersionDiffView.ID);
+			view.show(ReferentialDiff.of(other, shown, library), describe(other), describe(shown));
+		}
+	}
+
+	/** "CMI 1.0 (01/01/2013)": a version as users name it. */
+	static String describe(Certification certification) {
+		LocalDate from = Dates.day(ReferentialLibrary.referentialOf(certification).getValidFrom());
+		return NLS.bind(Messages.Compare_version, new Object[] { certification.getCode(), ReferentialLibrary.versionOf(certification),
+				from == null ? "" : Values.days().format(from) }); //$NON-NLS-1$
+	}
+}
