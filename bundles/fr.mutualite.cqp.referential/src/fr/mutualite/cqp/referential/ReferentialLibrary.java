@@ -182,6 +182,18 @@ public final class ReferentialLibrary {
 		} while (dropped);
 	}
 
+	/**
+	 * Refuses, in one sentence naming the file and the element, a referential that refers to an
+	 * element nothing loaded defines (checks list every such reference among their errors).
+	 */
+	public void requireResolved(Referential referential) throws ReferentialException {
+		String missing = dangling(referential.eResource());
+		if (missing != null) {
+			throw new ReferentialException(NLS.bind(Messages.Load_unreadable,
+					display(resources.getURIConverter().normalize(referential.eResource().getURI())), missing));
+		}
+	}
+
 	/** The first reference of {@code resource} that nothing loaded resolves, described; {@code null} if none. */
 	private static String dangling(Resource resource) {
 		Map<EObject, Collection<EStructuralFeature.Setting>> proxies = EcoreUtil.ProxyCrossReferencer.find(resource);
@@ -221,13 +233,6 @@ public final class ReferentialLibrary {
 			throw new ReferentialException(NLS.bind(Files.exists(file) ? Messages.Load_notAFile : Messages.Load_missing, file));
 		}
 		Referential referential = read(URI.createFileURI(file.toAbsolutePath().toString()), progress);
-		EcoreUtil.resolveAll(resources);
-		resources.getResources().removeIf(r -> r.getContents().isEmpty());
-		String missing = dangling(referential.eResource());
-		if (missing != null) {
-			resources.getResources().remove(referential.eResource());
-			throw new ReferentialException(NLS.bind(Messages.Load_unreadable, file, missing));
-		}
 		resolve();
 		return referential;
 	}

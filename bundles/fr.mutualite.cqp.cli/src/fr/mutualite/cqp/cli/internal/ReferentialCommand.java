@@ -227,6 +227,7 @@ final class ReferentialCommand implements Runnable {
 			Path file = Path.of(spec);
 			if (ReferentialLibrary.isReferentialFile(file) || Files.exists(file)) {
 				Referential referential = library.add(file);
+				library.requireResolved(referential);
 				if (referential.getCertifications().size() != 1) {
 					throw new CqpException(NLS.bind(Messages.Diff_notOne, file, referential.getCertifications().size()));
 				}

@@ -51,6 +51,7 @@ import fr.mutualite.cqp.model.referential.ReferentialFactory;
 import fr.mutualite.cqp.model.referential.ReferentialPackage;
 import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Referential;
+import fr.mutualite.cqp.referential.ReferentialDiff;
 import fr.mutualite.cqp.referential.ReferentialException;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.ui.CertificationInput;
@@ -343,6 +344,14 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 		return new CertificationInput(certification.getCode(), copy.getVersion(), certification.getTitle());
 	}
 
+	/** Shows, in the view of differences, what changed from {@code other} to the version edited. */
+	public VersionDiffView compareWith(Certification other) throws PartInitException {
+		VersionDiffView view = (VersionDiffView) getSite().getPage().showView(VersionDiffView.ID);
+		view.show(ReferentialDiff.of(other, certification, library), ReferentialHandler.describe(other),
+				ReferentialHandler.describe(certification));
+		return view;
+	}
+
 	/** The certification edited. */
 	public Certification certification() {
 		return certification;
@@ -373,6 +382,11 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 
 	SelectionRelay selections() {
 		return selections;
+	}
+
+	/** The form of the certification on the overview page, for tests. */
+	public fr.mutualite.cqp.ui.emf.PropertyForm overviewForm() {
+		return overview.certificationForm();
 	}
 
 	/** The tree pages (structure, booklets, rules), for tests. */

@@ -25,7 +25,6 @@ import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
-import fr.mutualite.cqp.referential.ReferentialDiff;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.ui.CertificationInput;
 import fr.mutualite.cqp.ui.emf.ValueDialogs;
@@ -56,7 +55,7 @@ public final class ReferentialHandler extends AbstractHandler implements IExecut
 			switch (operation) {
 				case "attach" -> attach(shell, editor); //$NON-NLS-1$
 				case "newversion" -> newVersion(shell, editor, page); //$NON-NLS-1$
-				case "compare" -> compare(shell, editor, page); //$NON-NLS-1$
+				case "compare" -> compare(shell, editor); //$NON-NLS-1$
 				case "wordings" -> page.showView(WordingsView.ID); //$NON-NLS-1$
 				default -> throw new ExecutionException(operation);
 			}
@@ -82,7 +81,7 @@ public final class ReferentialHandler extends AbstractHandler implements IExecut
 		}
 	}
 
-	private static void compare(Shell shell, ReferentialEditor editor, IWorkbenchPage page) throws PartInitException {
+	private static void compare(Shell shell, ReferentialEditor editor) throws PartInitException {
 		Certification shown = editor.certification();
 		ReferentialLibrary library = editor.library();
 		List<Certification> others = library.versions(shown.getCode()).stream().filter(c -> c != shown).toList();
@@ -100,8 +99,7 @@ public final class ReferentialHandler extends AbstractHandler implements IExecut
 		dialog.setMessage(Messages.Compare_choose);
 		dialog.setElements(others.toArray());
 		if (dialog.open() == Window.OK && dialog.getFirstResult() instanceof Certification other) {
-			VersionDiffView view = (VersionDiffView) page.showView(VersionDiffView.ID);
-			view.show(ReferentialDiff.of(other, shown, library), describe(other), describe(shown));
+			editor.compareWith(other);
 		}
 	}
 

@@ -183,6 +183,11 @@ public final class NavigatorView extends ViewPart {
 		return viewer;
 	}
 
+	/** What the navigator says under its list (a file left out...), for tests. */
+	public String getStatus() {
+		return status.getText();
+	}
+
 	/** The filter box, for tests. */
 	public Text getFilter() {
 		return filter;

@@ -181,4 +181,45 @@ class ReferentialCommandTest {
 		assertTrue(lines.contains("GRAND,2,D2,COMPETENCE,D2.C1,D2,'- savoir vendre"), lines.toString());
 		assertTrue(lines.contains("GRAND,1,D1,CRITERION,D1.G1.2,D1.G1,'@SUM(1+1)"), lines.toString());
 	}
+
+	@Test
+	void diffComparesTwoVersionsInTextAndJsonAndRefusesWhatItCannotCompare() throws Exception {
+		Path folder = fr.mutualite.cqp.core.DataFolder.referentials();
+		Files.createDirectories(folder);
+		fr.mutualite.cqp.referential.ReferentialLibrary library = fr.mutualite.cqp.referential.ReferentialLibrary.withFolder(folder);
+		fr.mutualite.cqp.model.referential.Referential v2 = library.newVersion(library.certification("CRD").orElseThrow(), "2.0",
+				new java.text.SimpleDateFormat("yyyy-MM-dd").parse("2025-09-01"), folder);
+		v2.getCertifications().get(0).setTitle("Chargé(e) de relation à distance et multicanal");
+		v2.eResource().save(null);
+		Path saved = folder.resolve("crd-2.0.referentiel");
+		try {
+			Cqp r = Cqp.run("referential", "diff", "CRD@1.0", "crd");
+			assertEquals(Cli.OK, r.code(), r.err());
+			assertEquals(List.of("De CRD 1.0 (2013-01-01) à CRD 2.0 (2025-09-01) : 3 différence(s)",
+					"~ Référentiel, Version : [-1.0-]{+2.0+}",
+					"~ Référentiel, Valable à partir du : [-2013-01-01-]{+2025-09-01+}",
+					"~ Certification (CQP) CRD, Intitulé : Chargé(e) de relation à distance{+ et multicanal+}"), r.out().lines().toList());
+
+			Path json = tmp.resolve("diff.json");
+			Cqp written = Cqp.run("referential", "diff", "CRD@1.0", saved.toString(), "--format", "json", "--out", json.toString());
+			assertEquals(Cli.OK, written.code(), written.err());
+			assertEquals("3 différence(s) écrite(s) dans " + json + ".", written.err().strip());
+			String text = Files.readString(json);
+			assertEquals(3, text.split("\"kind\": \"changed\"", -1).length - 1, text);
+			assertTrue(text.contains("\"words\": \"Chargé(e) de relation à distance{+ et multicanal+}\""), text);
+
+			Cqp list = Cqp.run("referential", "list");
+			assertEquals(List.of("CRD    1.0", "CRD    2.0"), list.out().lines().filter(l -> l.startsWith("CRD "))
+					.map(l -> l.substring(0, 10)).toList());
+
+			Cqp unknown = Cqp.run("referential", "diff", "CRD@9", "CRD");
+			assertEquals(Cli.FAILED, unknown.code());
+			assertEquals("Le CQP CRD n'a pas de version 9 ; ses versions : 1.0, 2.0.", unknown.err().strip());
+			Cqp format = Cqp.run("referential", "diff", "CRD@1.0", "CRD", "--format", "xml");
+			assertEquals(Cli.FAILED, format.code());
+			assertEquals("Format « xml » inconnu : text ou json.", format.err().strip());
+		} finally {
+			Files.deleteIfExists(saved);
+		}
+	}
 }

@@ -147,4 +147,24 @@ class ReferentialRulesTest {
 				&& p.message().contains("désigne un élément introuvable") && p.message().contains("N-EXISTE-PAS")), problems.toString());
 		assertFalse(Validation.hasErrors(Validation.validate(file("cmi"), TODAY)));
 	}
+
+	@Test
+	void aCertificationsOwnWordingMustBeAboutAnElementOfItsDomain() {
+		Certification crd = library.certification("CRD").orElseThrow();
+		var use = crd.getDomains().get(0);
+		var inside = use.getDomain().getCompetences().get(0);
+		var outside = crd.getDomains().get(1).getDomain().getCompetences().get(0);
+		var good = ReferentialFactory.eINSTANCE.createElementWording();
+		good.setElement(inside);
+		good.setWording("Libellé propre au CRD");
+		var bad = ReferentialFactory.eINSTANCE.createElementWording();
+		bad.setElement(outside);
+		bad.setWording("Libellé égaré");
+		use.getElementWordings().add(good);
+		use.getElementWordings().add(bad);
+		List<String> found = Validation.validate(crd, TODAY).stream().filter(p -> p.rule().equals("REF-12"))
+				.map(p -> p.severity() + " " + p.message()).toList();
+		assertEquals(List.of("ERROR Libellé propre à la certification Libellé égaré porte sur Compétence " + outside.getCode()
+				+ ", qui n'appartient pas à Domaine de compétences " + use.getDomain().getCode() + ". [REF-12]"), found);
+	}
 }

@@ -39,6 +39,9 @@ import fr.mutualite.cqp.ui.emf.ProblemSource;
 import fr.mutualite.cqp.ui.emf.ProblemsView;
 import fr.mutualite.cqp.ui.referential.ModelTreePage;
 import fr.mutualite.cqp.ui.referential.ReferentialEditor;
+import fr.mutualite.cqp.ui.referential.VersionDiffView;
+import fr.mutualite.cqp.ui.internal.NavigatorView;
+import fr.mutualite.cqp.core.dossier.CurrentDatabase;
 
 /**
  * The referential editor in the real workbench: a criterion of the individuels referential changed
@@ -61,6 +64,9 @@ class ReferentialEditorTest {
 		page.closeAllEditors(false);
 		flush();
 		removeSavedReferentials();
+		// the application reads the shipped referentials alone again
+		PlatformUI.getWorkbench().getService(CurrentDatabase.class).reopen();
+		flush();
 	}
 
 	private static void removeSavedReferentials() throws Exception {
@@ -165,6 +171,71 @@ class ReferentialEditorTest {
 		assertEquals(List.of("REF-02", "REF-02"), rules(editor, domain));
 		assertEquals(shown, problems.getTable().getTable().getItemCount());
 		assertNotNull(editor.getAdapter(ProblemSource.class));
+	}
+
+	@Test
+	void aSharedDomainIsAttachedAndANewVersionIsMadeEditedAndComparedWithTheFirst() throws Exception {
+		ReferentialEditor editor = open("AC");
+		int before = editor.certification().getDomains().size();
+		CompetenceDomain shared = editor.attachableDomains().stream().filter(d -> d.getCode().equals("IMAGE-MUTUELLE"))
+				.findFirst().orElseThrow();
+		assertTrue(editor.attach(shared));
+		flush();
+		assertEquals(before + 1, editor.certification().getDomains().size());
+		assertSame(shared, editor.certification().getDomains().get(before).getDomain());
+		assertEquals(before + 1, editor.certification().getDomains().get(before).getNumber());
+		assertFalse(editor.attach(shared), "a domain is attached once");
+		editor.getEditingDomain().getCommandStack().undo();
+		flush();
+		assertEquals(before, editor.certification().getDomains().size());
+		assertFalse(editor.isDirty());
+
+		CertificationInput input = editor.newVersion("2.0", java.time.LocalDate.of(2025, 9, 1));
+		Path file = DataFolder.referentials().resolve("ac-2.0.referentiel");
+		assertTrue(Files.isRegularFile(file));
+		assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(file));
+		ReferentialEditor second = (ReferentialEditor) page.openEditor(input, CertificationInput.EDITOR_ID);
+		flush();
+		assertEquals("AC 2.0", second.getPartName());
+		assertEquals("2.0", ReferentialLibrary.versionOf(second.certification()));
+		fr.mutualite.cqp.ui.emf.PropertyForm overview = second.overviewForm();
+		((Text) overview.control("title")).setText("Assistant(e) commercial(e) multicanal");
+		assertTrue(overview.commit("title"));
+		assertTrue(second.save());
+		flush();
+
+		VersionDiffView view = second.compareWith(second.library().certification("AC", "1.0").orElseThrow());
+		flush();
+		List<String> rows = java.util.Arrays.stream(view.getTable().getTable().getItems())
+				.map(i -> i.getText(0) + " | " + i.getText(1) + " | " + i.getText(2) + " | " + i.getText(3)).toList();
+		assertEquals(List.of("Modifié | Référentiel | Version | 1.02.0", "Modifié | Référentiel | Valable à partir du | 2013-01-012025-09-01",
+				"Modifié | Certification (CQP) AC | Intitulé | Assistant(e) commercial(e) multicanal"), rows);
+
+		ReferentialLibrary saved = ReferentialLibrary.withFolder(DataFolder.referentials());
+		assertEquals(List.of("1.0", "2.0"), saved.versions("AC").stream().map(ReferentialLibrary::versionOf).toList());
+		assertEquals("Assistant(e) commercial(e) multicanal", saved.certification("AC", "2.0").orElseThrow().getTitle());
+		assertEquals("Assistant(e) commercial(e)", saved.certification("AC", "1.0").orElseThrow().getTitle());
+	}
+
+	@Test
+	void theNavigatorListsEveryVersionAndSaysWhenAFileIsLeftOut() throws Exception {
+		Path folder = DataFolder.referentials();
+		Files.createDirectories(folder);
+		Files.writeString(folder.resolve("casse.referentiel"), "<?xml version=\"1.0\"?><ref:Referential");
+		ReferentialLibrary library = ReferentialLibrary.withFolder(folder);
+		library.newVersion(library.certification("SPSP").orElseThrow(), "2.0", fr.mutualite.cqp.core.validation.Dates
+				.date(java.time.LocalDate.of(2025, 1, 1)), folder).eResource().save(null);
+		NavigatorView navigator = (NavigatorView) page.showView(NavigatorView.ID);
+		PlatformUI.getWorkbench().getService(CurrentDatabase.class).reopen();
+		WorkbenchWindowTest.waitUntil(() -> navigator.getViewer().getTable().getItemCount() == 7);
+		List<String> spsp = java.util.Arrays.stream(navigator.getViewer().getTable().getItems())
+				.map(i -> (NavigatorView.Entry) i.getData()).filter(e -> e.code().equals("SPSP"))
+				.map(e -> e.version() + " " + e.inForce()).toList();
+		assertEquals(List.of("2.0 true", "1.0 false"), spsp);
+		assertEquals("1 fichier(s) de référentiel n'ont pas été lus : voir le journal.", navigator.getStatus());
+		removeSavedReferentials();
+		PlatformUI.getWorkbench().getService(CurrentDatabase.class).reopen();
+		WorkbenchWindowTest.waitUntil(() -> navigator.getViewer().getTable().getItemCount() == 6 && navigator.getStatus().isEmpty());
 	}
 
 	private static List<String> messages(List<Problem> problems) {
