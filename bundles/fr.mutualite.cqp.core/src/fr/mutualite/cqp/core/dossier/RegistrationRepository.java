@@ -34,6 +34,21 @@ public interface RegistrationRepository {
 	/** The registrations followed by a training body, by candidate name. */
 	List<RegistrationSummary> ofTrainingBody(String trainingBodyCode) throws CqpException;
 
+	/**
+	 * The registrations counted by training body (by name, those without one last) and
+	 * certification, of the candidates whose name or first name starts with {@code name}
+	 * (case does not matter; every candidate when it is empty). One query, whatever the size.
+	 */
+	List<RegistrationGroup> groups(String name) throws CqpException;
+
+	/**
+	 * The registrations of one group ({@code trainingBodyCode} null for those without a training
+	 * body), of the candidates whose name or first name starts with {@code name}, by candidate
+	 * name: at most {@code limit} of them, from the {@code offset}-th.
+	 */
+	List<RegistrationSummary> page(String trainingBodyCode, String certificationCode, String name, int offset, int limit)
+			throws CqpException;
+
 	/** How many registrations the store holds. */
 	int count() throws CqpException;
 }

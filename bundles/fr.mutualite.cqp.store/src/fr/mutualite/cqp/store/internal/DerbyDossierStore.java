@@ -42,6 +42,7 @@ import fr.mutualite.cqp.core.dossier.JuryRepository;
 import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.dossier.RegistrationRepository;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
+import fr.mutualite.cqp.core.dossier.RegistrationGroup;
 import fr.mutualite.cqp.core.dossier.RegistrationSummary;
 import fr.mutualite.cqp.core.dossier.StaleVersionException;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
@@ -437,6 +438,73 @@ public final class DerbyDossierStore implements DossierStore {
 					trainingBodyCode);
 		}
 
+		/** A prefix of a name for LIKE, its wildcards taken literally. */
+		private static String prefix(String name) {
+			String text = name == null ? "" : name.strip().toUpperCase(java.util.Locale.ROOT); //$NON-NLS-1$
+			return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + '%'; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+		}
+
+		private static final String NAMED = "(UPPER(C.LAST_NAME) LIKE ? ESCAPE '\\' OR UPPER(C.FIRST_NAME) LIKE ? ESCAPE '\\')"; //$NON-NLS-1$
+
+		@Override
+		public List<RegistrationGroup> groups(String name) throws CqpException {
+			String sql = "SELECT R.TRAINING_BODY_CODE, T.NAME, R.CERTIFICATION_CODE, COUNT(*) FROM REGISTRATION R " //$NON-NLS-1$
+					+ "JOIN CANDIDATE C ON C.ID = R.CANDIDATE_ID LEFT JOIN TRAINING_BODY T ON T.CODE = R.TRAINING_BODY_CODE " //$NON-NLS-1$
+					+ "WHERE " + NAMED + " GROUP BY R.TRAINING_BODY_CODE, T.NAME, R.CERTIFICATION_CODE"; //$NON-NLS-1$ //$NON-NLS-2$
+			List<RegistrationGroup> groups = Jdbc.read(data, c -> {
+				List<RegistrationGroup> list = new ArrayList<>();
+				try (PreparedStatement s = c.prepareStatement(sql)) {
+					s.setString(1, prefix(name));
+					s.setString(2, prefix(name));
+					try (ResultSet r = s.executeQuery()) {
+						while (r.next()) {
+							list.add(new RegistrationGroup(r.getString(1), r.getString(2), r.getString(3), r.getInt(4)));
+						}
+					}
+				}
+				return list;
+			});
+			java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.FRENCH);
+			List<RegistrationGroup> sorted = new ArrayList<>(groups);
+			sorted.sort(java.util.Comparator.comparing((RegistrationGroup g) -> g.trainingBodyCode() == null)
+					.thenComparing(g -> g.trainingBodyName() == null ? String.valueOf(g.trainingBodyCode()) : g.trainingBodyName(), collator)
+					.thenComparing(g -> String.valueOf(g.trainingBodyCode())).thenComparing(RegistrationGroup::certificationCode));
+			return sorted;
+		}
+
+		@Override
+		public List<RegistrationSummary> page(String trainingBodyCode, String certificationCode, String name, int offset,
+				int limit) throws CqpException {
+			String sql = SUMMARY + "WHERE " + (trainingBodyCode == null ? "R.TRAINING_BODY_CODE IS NULL" : "R.TRAINING_BODY_CODE = ?") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					+ " AND R.CERTIFICATION_CODE = ? AND " + NAMED //$NON-NLS-1$
+					+ " ORDER BY C.LAST_NAME, C.FIRST_NAME, R.REGISTRATION_DATE, R.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY"; //$NON-NLS-1$
+			return Jdbc.read(data, c -> {
+				List<RegistrationSummary> list = new ArrayList<>();
+				try (PreparedStatement s = c.prepareStatement(sql)) {
+					int i = 1;
+					if (trainingBodyCode != null) {
+						s.setString(i++, trainingBodyCode);
+					}
+					s.setString(i++, certificationCode);
+					s.setString(i++, prefix(name));
+					s.setString(i++, prefix(name));
+					s.setInt(i++, Math.max(0, offset));
+					s.setInt(i, Math.max(1, limit));
+					try (ResultSet r = s.executeQuery()) {
+						while (r.next()) {
+							list.add(summary(r));
+						}
+					}
+				}
+				return list;
+			});
+		}
+
+		private static RegistrationSummary summary(ResultSet r) throws java.sql.SQLException {
+			return new RegistrationSummary(r.getString(1), r.getString(2), r.getString(3), r.getString(4), Jdbc.day(r, 5),
+					r.getString(6), Jdbc.day(r, 7), Route.get(r.getString(8)), r.getString(9), r.getString(10));
+		}
+
 		private List<RegistrationSummary> summaries(String sql, String parameter) throws CqpException {
 			return Jdbc.read(data, c -> {
 				List<RegistrationSummary> list = new ArrayList<>();
@@ -444,9 +512,7 @@ public final class DerbyDossierStore implements DossierStore {
 					s.setString(1, parameter);
 					try (ResultSet r = s.executeQuery()) {
 						while (r.next()) {
-							list.add(new RegistrationSummary(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-									Jdbc.day(r, 5), r.getString(6), Jdbc.day(r, 7), Route.get(r.getString(8)),
-									r.getString(9), r.getString(10)));
+							list.add(summary(r));
 						}
 					}
 				}

@@ -58,6 +58,16 @@ public final class Messages extends NLS {
 	public static String Statistics_noService;
 	public static String Navigator_inForce;
 	public static String Navigator_notInForce;
+	public static String Navigator_certifications;
+	public static String Navigator_candidates;
+	public static String Navigator_noCandidates;
+	public static String Navigator_noMatch;
+	public static String Navigator_failed;
+	public static String Navigator_body;
+	public static String Navigator_noBody;
+	public static String Navigator_group;
+	public static String Navigator_candidate;
+	public static String Navigator_more;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -16,7 +16,6 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -24,7 +23,6 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.SWTError;
@@ -48,7 +46,6 @@ import fr.mutualite.cqp.core.IoErrors;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
 import fr.mutualite.cqp.core.dossier.DossierStore;
-import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.report.Choice;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.report.ReportParameter;
@@ -333,24 +330,7 @@ public final class StatisticsView extends ViewPart {
 		if (database == null) {
 			throw new CqpException(Messages.Statistics_noService);
 		}
-		return database.store(this::askPassword);
-	}
-
-	private char[] askPassword(StoreSettings settings) {
-		char[][] password = new char[1][];
-		getSite().getShell().getDisplay().syncExec(() -> {
-			InputDialog dialog = new InputDialog(getSite().getShell(), Messages.Statistics_passwordTitle,
-					NLS.bind(Messages.Statistics_password, settings.user(), settings.location()), "", null) { //$NON-NLS-1$
-				@Override
-				protected int getInputTextStyle() {
-					return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
-				}
-			};
-			if (dialog.open() == Window.OK) {
-				password[0] = dialog.getValue().toCharArray();
-			}
-		});
-		return password[0];
+		return database.store(new PasswordPrompt(getSite().getShell()));
 	}
 
 	/** Says what went wrong under the buttons, in red, until the next run. */

@@ -227,15 +227,14 @@ class ReferentialEditorTest {
 				.date(java.time.LocalDate.of(2025, 1, 1)), folder).eResource().save(null);
 		NavigatorView navigator = (NavigatorView) page.showView(NavigatorView.ID);
 		PlatformUI.getWorkbench().getService(CurrentDatabase.class).reopen();
-		WorkbenchWindowTest.waitUntil(() -> navigator.getViewer().getTable().getItemCount() == 7);
-		List<String> spsp = java.util.Arrays.stream(navigator.getViewer().getTable().getItems())
-				.map(i -> (NavigatorView.Entry) i.getData()).filter(e -> e.code().equals("SPSP"))
-				.map(e -> e.version() + " " + e.inForce()).toList();
+		WorkbenchWindowTest.waitUntil(() -> WorkbenchWindowTest.certifications(navigator).size() == 7);
+		List<String> spsp = navigator.getRoots()[0].children().stream().map(NavigatorView.Entry.class::cast)
+				.filter(e -> e.code().equals("SPSP")).map(e -> e.version() + " " + e.inForce()).toList();
 		assertEquals(List.of("2.0 true", "1.0 false"), spsp);
 		assertEquals("1 fichier(s) de référentiel n'ont pas été lus : voir le journal.", navigator.getStatus());
 		removeSavedReferentials();
 		PlatformUI.getWorkbench().getService(CurrentDatabase.class).reopen();
-		WorkbenchWindowTest.waitUntil(() -> navigator.getViewer().getTable().getItemCount() == 6 && navigator.getStatus().isEmpty());
+		WorkbenchWindowTest.waitUntil(() -> WorkbenchWindowTest.certifications(navigator).size() == 6 && navigator.getStatus().isEmpty());
 	}
 
 	private static List<String> messages(List<Problem> problems) {

@@ -14,7 +14,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.IViewPart;
@@ -48,15 +48,30 @@ class WorkbenchWindowTest {
 		assertNotNull(view, "the navigator is in the window");
 		assertEquals("Navigateur", view.getViewSite().getRegisteredName());
 		NavigatorView navigator = (NavigatorView) view;
-		Table table = navigator.getViewer().getTable();
-		waitUntil(() -> table.getItemCount() == 6);
-		List<String> codes = Arrays.stream(table.getItems()).map(i -> ((NavigatorView.Entry) i.getData()).code()).toList();
-		assertEquals(List.of("AC", "CARC", "CMC", "CMI", "CRD", "SPSP"), codes);
-		assertTrue(table.getItem(3).getText().startsWith("CMI — "), table.getItem(3).getText());
+		assertEquals(List.of("Certifications", "Candidats"), Arrays.stream(navigator.getViewer().getTree().getItems())
+				.map(i -> i.getText()).toList());
+		assertEquals(List.of("AC", "CARC", "CMC", "CMI", "CRD", "SPSP"), certifications(navigator));
+		assertEquals(6, navigator.getViewer().getTree().getItem(0).getItemCount(), "the tree shows what was read");
 		navigator.getFilter().setText("cmi");
-		assertEquals(1, table.getItemCount());
+		waitUntil(() -> certifications(navigator).equals(List.of("CMI")));
+		TreeItem cmi = navigator.getViewer().getTree().getItem(0).getItem(0);
+		assertTrue(cmi.getText().startsWith("CMI — Conseiller(ère) mutualiste individuels (version 1.0, "), cmi.getText());
 		navigator.getFilter().setText("");
-		assertEquals(6, table.getItemCount());
+		waitUntil(() -> certifications(navigator).size() == 6);
+	}
+
+	/** The codes of the certifications the navigator lists, once read. */
+	static List<String> certifications(NavigatorView navigator) {
+		NavigatorView.Branch certifications = navigator.getRoots()[0];
+		waitUntil(() -> certifications.children() != null);
+		flush();
+		return certifications.children().stream().map(e -> ((NavigatorView.Entry) e).code()).toList();
+	}
+
+	static void flush() {
+		while (Display.getCurrent().readAndDispatch()) {
+			// let the tree show what was read
+		}
 	}
 
 	@Test

@@ -1,0 +1,44 @@
+package fr.mutualite.cqp.ui.internal;
+
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Shell;
+
+import fr.mutualite.cqp.core.dossier.CurrentDatabase;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+
+/**
+ * Asks, on the UI thread and from any thread, the password of a database on a server: the
+ * credentials every view gives the application's database.
+ */
+final class PasswordPrompt implements CurrentDatabase.Credentials {
+
+	private final Shell shell;
+
+	PasswordPrompt(Shell shell) {
+		this.shell = shell;
+	}
+
+	@Override
+	public char[] password(StoreSettings settings) {
+		char[][] password = new char[1][];
+		if (shell.isDisposed()) {
+			return null;
+		}
+		shell.getDisplay().syncExec(() -> {
+			InputDialog dialog = new InputDialog(shell, Messages.Statistics_passwordTitle,
+					NLS.bind(Messages.Statistics_password, settings.user(), settings.location()), "", null) { //$NON-NLS-1$
+				@Override
+				protected int getInputTextStyle() {
+					return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;
+				}
+			};
+			if (dialog.open() == Window.OK) {
+				password[0] = dialog.getValue().toCharArray();
+			}
+		});
+		return password[0];
+	}
+}
