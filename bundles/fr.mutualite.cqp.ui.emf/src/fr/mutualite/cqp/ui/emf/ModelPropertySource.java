@@ -229,7 +229,8 @@ public final class ModelPropertySource implements IPropertySource {
 					Values.parse(feature, String.valueOf(value));
 					return null;
 				} catch (IllegalArgumentException e) {
-					return e.getMessage();
+					// the text editor formats the message with MessageFormat: quote what it would read as a pattern
+					return e.getMessage().replace("'", "''").replace("{", "'{'"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 				}
 			});
 		}

@@ -17,6 +17,11 @@ final class CqpWorkbenchAdvisor extends WorkbenchAdvisor {
 	}
 
 	@Override
+	public void postStartup() {
+		UiBenchmark.runIfAsked(getWorkbenchConfigurer().getWorkbench().getDisplay());
+	}
+
+	@Override
 	public String getInitialWindowPerspectiveId() {
 		return ReferentialsPerspective.ID;
 	}

@@ -3,6 +3,7 @@ package fr.mutualite.cqp.ui.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -82,6 +83,51 @@ class EditingGlueTest {
 		domain.getCommandStack().undo();
 		assertEquals(years, rules.getRegistrationDeadlineYears());
 		factory.dispose();
+	}
+
+	@Test
+	void eachCellEditorConvertsAndRefusesBadValues() throws Exception {
+		ReferentialLibrary library = ReferentialLibrary.shipped();
+		ComposedAdapterFactory factory = ModelEditing.adapterFactory();
+		ModelEditing.domain(factory, library.resourceSet());
+		RuleSet rules = library.referentials().stream().flatMap(r -> r.getRuleSets().stream()).findFirst().orElseThrow();
+		IPropertySource source = ModelPropertySource.provider(factory).getPropertySource(rules);
+		Shell shell = new Shell();
+		try {
+			org.eclipse.jface.viewers.CellEditor years = editor(source, shell, "Délai avant le premier jury (années)");
+			assertEquals(org.eclipse.jface.viewers.TextCellEditor.class, years.getClass().getSuperclass());
+			years.setValue(3);
+			org.eclipse.swt.widgets.Text text = (org.eclipse.swt.widgets.Text) years.getControl();
+			assertEquals("3", text.getText());
+			text.setText("4");
+			assertEquals(true, years.isValueValid());
+			assertEquals(4, years.getValue());
+			text.setText("quatre");
+			assertEquals(false, years.isValueValid());
+			assertEquals("« quatre » n'est pas un nombre entier.", years.getErrorMessage());
+
+			org.eclipse.jface.viewers.CellEditor from = editor(source, shell, "Valable à partir du");
+			assertTrue(from instanceof org.eclipse.jface.viewers.DialogCellEditor, "a date is chosen on a calendar");
+			from.setValue(Dates.date(LocalDate.of(2026, 9, 1)));
+			assertEquals(Dates.date(LocalDate.of(2026, 9, 1)), from.getValue());
+
+			org.eclipse.jface.viewers.CellEditor alternating = editor(source, shell, "Présidence alternée");
+			assertTrue(alternating instanceof org.eclipse.jface.viewers.ComboBoxCellEditor, "yes or no from a list");
+			alternating.setValue(Boolean.FALSE);
+			assertEquals(List.of("Oui", "Non"), List.of(((org.eclipse.jface.viewers.ComboBoxCellEditor) alternating).getItems()));
+			assertEquals(Boolean.FALSE, alternating.getValue());
+		} finally {
+			shell.dispose();
+			factory.dispose();
+		}
+	}
+
+	/** The cell editor of the row named {@code name}. */
+	private static org.eclipse.jface.viewers.CellEditor editor(IPropertySource source, Shell shell, String name) {
+		IPropertyDescriptor row = Arrays.stream(source.getPropertyDescriptors()).filter(d -> d.getDisplayName().equals(name))
+				.findFirst().orElseThrow(() -> new AssertionError(name + " in " + Arrays.stream(source.getPropertyDescriptors())
+						.map(IPropertyDescriptor::getDisplayName).toList()));
+		return row.createPropertyEditor(shell);
 	}
 
 	@Test
