@@ -54,6 +54,7 @@ public final class Messages extends NLS {
 	public static String Csv_badQuote;
 	public static String Csv_notRegular;
 	public static String Choice_cannotSave;
+	public static String Referential_savedElsewhere;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -72,6 +72,8 @@ import fr.mutualite.cqp.ui.emf.ProblemSource;
 public final class ReferentialEditor extends FormEditor implements IEditingDomainProvider, ProblemSource {
 
 	private ReferentialLibrary library;
+	/** When the files saved to were last written, as this editor knows them. */
+	private java.util.Map<Resource, java.nio.file.attribute.FileTime> fileStates;
 	private Certification certification;
 	private ComposedAdapterFactory factory;
 	private AdapterFactoryEditingDomain domain;
@@ -107,6 +109,7 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 			resource.setTrackingModification(true);
 		}
 		domain.getCommandStack().addCommandStackListener(changes);
+		fileStates = ReferentialFiles.states(library, DataFolder.referentials());
 		labels = new ReferentialLabels(factory);
 		super.init(site, input);
 		site.setSelectionProvider(selections);
@@ -254,7 +257,7 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 	 */
 	public boolean save() {
 		try {
-			ReferentialFiles.saveChanged(library, DataFolder.referentials());
+			ReferentialFiles.saveChanged(library, DataFolder.referentials(), fileStates);
 		} catch (CqpException e) {
 			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
 			MessageDialog.openError(getSite().getShell(), Messages.Editor_saveFailedTitle,
