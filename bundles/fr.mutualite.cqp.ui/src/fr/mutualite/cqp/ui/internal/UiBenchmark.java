@@ -58,7 +58,7 @@ final class UiBenchmark {
 				long t = System.nanoTime();
 				page.openEditor(new CertificationInput("CMI", null, "CMI"), CertificationInput.EDITOR_ID); //$NON-NLS-1$ //$NON-NLS-2$
 				idle();
-				line("editor", "open the individuals referential editor, " + when + " time", ms(t), 500); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				line("editor", "open the individuals referential editor (" + when + ")", ms(t), 500); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				page.closeAllEditors(false);
 				idle();
 			}
