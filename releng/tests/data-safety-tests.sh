@@ -190,23 +190,27 @@ else
 	fail "sharing an existing database"
 fi
 
-# ---- one bad referential file does not stop the others; a reused code says which one wins
+# ---- one bad referential file does not stop the others; a reused code and version says which
+# one wins; another version of a certification is listed beside the first
 mkdir -p "$CQP_DATA/referentiels"
 printf '<ref:Referential xmlns:ref="http://www.mutualite.fr/cqp/referential/1.0"><certifications>' >"$CQP_DATA/referentiels/casse.referentiel"
-sed -e 's/id="ac"/id="ac-complete"/' -e 's/ version="1.0" validFrom/ version="2.0" validFrom/' \
+sed -e 's/id="ac"/id="ac-complete"/' \
+	"$sources/bundles/fr.mutualite.cqp.referential/referentiels/ac.referentiel" >"$CQP_DATA/referentiels/ac-complete.referentiel"
+sed -e 's/id="ac"/id="ac-2"/' -e 's/ version="1.0" validFrom="2013-01-01"/ version="2.0" validFrom="2020-09-01"/' \
 	"$sources/bundles/fr.mutualite.cqp.referential/referentiels/ac.referentiel" >"$CQP_DATA/referentiels/ac-2.referentiel"
 run "$cqp" referential list
-if [ $code -eq 0 ] && [ "$(grep -c . "$work/out")" -eq 7 ] && grep -qE '^AC +2\.0 ' "$work/out" &&
+if [ $code -eq 0 ] && [ "$(grep -c . "$work/out")" -eq 8 ] && grep -qE '^AC +1\.0 +2013-01-01 ' "$work/out" &&
+	grep -qE '^AC +2\.0 +2020-09-01 ' "$work/out" &&
 	grep -q 'casse.referentiel n.est pas un référentiel lisible' "$work/err" &&
-	grep -q "ac-2.referentiel définit le CQP AC, déjà livré dans ac.referentiel : celui de .*ac-2.referentiel est utilisé" "$work/err" &&
+	grep -q "ac-complete.referentiel définit le CQP AC, déjà livré dans ac.referentiel : celui de .*ac-complete.referentiel est utilisé" "$work/err" &&
 	no_java "$work/err"; then
-	pass "a broken referential file is reported and left out, a reused code says which file wins, the others are listed"
+	pass "a broken referential file is reported and left out, a reused code and version says which file wins, another version is listed beside"
 else fail "broken and duplicate referential files (code $code)"; fi
 run "$cqp" data export --db "$priv/base"
 if [ $code -eq 0 ] && [ "$(count_rows "$work/out")" -eq 21 ]; then
 	pass "commands working on the database go on despite a broken referential file"
 else fail "data export with a broken referential file (code $code)"; fi
-rm -f "$CQP_DATA/referentiels/casse.referentiel" "$CQP_DATA/referentiels/ac-2.referentiel"
+rm -f "$CQP_DATA/referentiels/casse.referentiel" "$CQP_DATA/referentiels/ac-2.referentiel" "$CQP_DATA/referentiels/ac-complete.referentiel"
 
 # ---- no Java text, the README's exit codes
 printf 'nom,prenom,date_naissance,certification,date_inscription,voie\nA,"B,1990-01-01,CMI,2024-01-02,VAE\n' >"$work/guillemet.csv"

@@ -84,14 +84,27 @@ public final class ModelDragAndDrop {
 
 			private Command command(DropTargetEvent event) {
 				ISelection dragged = LocalSelectionTransfer.getTransfer().getSelection();
-				List<Object> elements = ModelEditing.elements(dragged);
-				if (elements.isEmpty() || !(event.item instanceof Item item) || item.getData() == null) {
+				if (!(event.item instanceof Item item) || item.getData() == null) {
 					return null;
 				}
-				return DragAndDropCommand.create(domain, item.getData(), location(event, item), event.operations,
-						event.detail == DND.DROP_NONE ? DND.DROP_MOVE : event.detail, elements);
+				return ModelDragAndDrop.drop(domain, ModelEditing.elements(dragged), item.getData(), location(event, item), event.operations,
+						event.detail);
 			}
 		});
+	}
+
+	/**
+	 * The command dropping {@code dragged} on {@code target} at {@code location} (0 its top: before
+	 * it; 0.5: into it; 1 its bottom: after it), moving unless {@code operation} says otherwise;
+	 * {@code null} when nothing is dragged.
+	 */
+	public static Command drop(EditingDomain domain, List<Object> dragged, Object target, float location, int operations,
+			int operation) {
+		if (dragged.isEmpty() || target == null) {
+			return null;
+		}
+		return DragAndDropCommand.create(domain, target, location, operations,
+				operation == DND.DROP_NONE ? DND.DROP_MOVE : operation, dragged);
 	}
 
 	/** Where the pointer is on {@code item}, from 0 (its top) to 1 (its bottom). */

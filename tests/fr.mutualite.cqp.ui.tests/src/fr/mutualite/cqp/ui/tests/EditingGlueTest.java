@@ -27,6 +27,7 @@ import fr.mutualite.cqp.model.referential.ReferentialFactory;
 import fr.mutualite.cqp.model.referential.ReferentialPackage;
 import fr.mutualite.cqp.model.referential.RuleSet;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.ui.emf.EditHandler;
 import fr.mutualite.cqp.ui.emf.ModelContentProvider;
 import fr.mutualite.cqp.ui.emf.ModelEditing;
 import fr.mutualite.cqp.ui.emf.ModelLabelProvider;
@@ -120,6 +121,93 @@ class EditingGlueTest {
 			shell.dispose();
 			factory.dispose();
 		}
+	}
+
+	/** A domain with two criteria groups, the first holding two criteria, in a resource of its own. */
+	private static CompetenceDomain domain(AdapterFactoryEditingDomain editing) {
+		CompetenceDomain domain = ReferentialFactory.eINSTANCE.createCompetenceDomain();
+		domain.setCode("D");
+		domain.setWording("Domaine");
+		for (String g : List.of("G1", "G2")) {
+			var group = ReferentialFactory.eINSTANCE.createCriteriaGroup();
+			group.setCode("D." + g);
+			group.setWording("Groupe " + g);
+			domain.getCriteriaGroups().add(group);
+		}
+		for (String c : List.of("1", "2")) {
+			Criterion criterion = ReferentialFactory.eINSTANCE.createCriterion();
+			criterion.setCode("D.G1." + c);
+			criterion.setWording("Critère " + c);
+			domain.getCriteriaGroups().get(0).getCriteria().add(criterion);
+		}
+		editing.getResourceSet().createResource(org.eclipse.emf.common.util.URI.createURI("memoire:/d.referentiel")).getContents()
+				.add(domain);
+		return domain;
+	}
+
+	private static List<String> codes(CompetenceDomain domain, int group) {
+		return domain.getCriteriaGroups().get(group).getCriteria().stream().map(Criterion::getCode).toList();
+	}
+
+	@Test
+	void dragAndDropMovesAndCopiesThroughUndoableCommands() {
+		ComposedAdapterFactory factory = ModelEditing.adapterFactory();
+		AdapterFactoryEditingDomain editing = ModelEditing.domain(factory, new org.eclipse.emf.ecore.resource.impl.ResourceSetImpl());
+		CompetenceDomain domain = domain(editing);
+		Criterion first = domain.getCriteriaGroups().get(0).getCriteria().get(0);
+		var second = domain.getCriteriaGroups().get(1);
+		// dropped into the second group (the middle of its line): moved
+		assertTrue(ModelEditing.execute(editing, fr.mutualite.cqp.ui.emf.ModelDragAndDrop.drop(editing, List.of(first), second, 0.5f,
+				org.eclipse.swt.dnd.DND.DROP_MOVE | org.eclipse.swt.dnd.DND.DROP_COPY, org.eclipse.swt.dnd.DND.DROP_NONE)));
+		assertEquals(List.of("D.G1.2"), codes(domain, 0));
+		assertEquals(List.of("D.G1.1"), codes(domain, 1));
+		editing.getCommandStack().undo();
+		assertEquals(List.of("D.G1.1", "D.G1.2"), codes(domain, 0));
+		assertEquals(List.of(), codes(domain, 1));
+		// dropped below the second criterion (the bottom of its line): moved after it
+		Criterion last = domain.getCriteriaGroups().get(0).getCriteria().get(1);
+		assertTrue(ModelEditing.execute(editing, fr.mutualite.cqp.ui.emf.ModelDragAndDrop.drop(editing, List.of(first), last, 0.9f,
+				org.eclipse.swt.dnd.DND.DROP_MOVE, org.eclipse.swt.dnd.DND.DROP_MOVE)));
+		assertEquals(List.of("D.G1.2", "D.G1.1"), codes(domain, 0));
+		// copied with the copy operation: the original stays
+		assertTrue(ModelEditing.execute(editing, fr.mutualite.cqp.ui.emf.ModelDragAndDrop.drop(editing, List.of(first), second, 0.5f,
+				org.eclipse.swt.dnd.DND.DROP_COPY, org.eclipse.swt.dnd.DND.DROP_COPY)));
+		assertEquals(List.of("D.G1.2", "D.G1.1"), codes(domain, 0));
+		assertEquals(List.of("D.G1.1"), codes(domain, 1));
+		assertTrue(domain.getCriteriaGroups().get(1).getCriteria().get(0) != first, "a copy");
+		factory.dispose();
+	}
+
+	@Test
+	void theClipboardCutsCopiesAndPastesThroughTheEditCommands() {
+		ComposedAdapterFactory factory = ModelEditing.adapterFactory();
+		AdapterFactoryEditingDomain editing = ModelEditing.domain(factory, new org.eclipse.emf.ecore.resource.impl.ResourceSetImpl());
+		CompetenceDomain domain = domain(editing);
+		Criterion first = domain.getCriteriaGroups().get(0).getCriteria().get(0);
+		var second = domain.getCriteriaGroups().get(1);
+		org.eclipse.jface.viewers.StructuredSelection criterion = new org.eclipse.jface.viewers.StructuredSelection(first);
+		org.eclipse.jface.viewers.StructuredSelection group = new org.eclipse.jface.viewers.StructuredSelection(second);
+		EditHandler paste = new EditHandler("paste");
+		assertEquals(false, paste.canRun(editing, group), "nothing to paste yet");
+		assertTrue(new EditHandler("copy").run(editing, criterion));
+		assertTrue(paste.canRun(editing, group));
+		assertTrue(paste.run(editing, group));
+		assertEquals(List.of("D.G1.1", "D.G1.2"), codes(domain, 0));
+		assertEquals(List.of("D.G1.1"), codes(domain, 1));
+		assertTrue(new EditHandler("undo").run(editing, null));
+		assertEquals(List.of(), codes(domain, 1));
+		assertTrue(new EditHandler("cut").run(editing, criterion));
+		assertEquals(List.of("D.G1.2"), codes(domain, 0));
+		assertTrue(paste.run(editing, group));
+		assertEquals(List.of("D.G1.1"), codes(domain, 1));
+		assertTrue(new EditHandler("delete").run(editing, new org.eclipse.jface.viewers.StructuredSelection(
+				domain.getCriteriaGroups().get(1).getCriteria().get(0))));
+		assertEquals(List.of(), codes(domain, 1));
+		assertTrue(new EditHandler("undo").run(editing, null));
+		assertTrue(new EditHandler("redo").run(editing, null));
+		assertEquals(List.of(), codes(domain, 1));
+		assertEquals(false, new EditHandler("redo").canRun(editing, null), "nothing left to redo");
+		factory.dispose();
 	}
 
 	/** The cell editor of the row named {@code name}. */
