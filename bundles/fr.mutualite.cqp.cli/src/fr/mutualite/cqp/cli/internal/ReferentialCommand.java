@@ -110,6 +110,34 @@ final class ReferentialCommand implements Runnable {
 		}
 	}
 
+	/** Text written by a command. */
+	@FunctionalInterface
+	interface Text {
+		void to(Writer writer) throws IOException;
+	}
+
+	/**
+	 * Writes {@code text} to the output, or to the file {@code out} (all or nothing) when given;
+	 * returns the file written, or {@code null} for the output.
+	 */
+	static Path write(CommandSpec spec, Path out, Text text) throws CqpException {
+		if (out == null) {
+			PrintWriter writer = spec.commandLine().getOut();
+			try {
+				text.to(writer);
+			} catch (IOException e) {
+				throw new IllegalStateException(e); // a PrintWriter reports no error
+			}
+			Cli.requireWritten(writer);
+			return null;
+		}
+		return OutputFiles.write(out, stream -> {
+			Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+			text.to(writer);
+			writer.flush();
+		});
+	}
+
 	/** {@code cqp referential export <code> --format json|csv [--out FILE]}. */
 	@Command(name = "export", mixinStandardHelpOptions = true)
 	static final class ExportCommand implements Callable<Integer> {
@@ -135,22 +163,10 @@ final class ReferentialCommand implements Runnable {
 			}
 			ReferentialLibrary library = library(spec);
 			Certification certification = certification(library, code);
-			if (out == null) {
-				PrintWriter writer = spec.commandLine().getOut();
-				try {
-					ReferentialExport.write(certification, library, f, writer);
-				} catch (IOException e) {
-					throw new IllegalStateException(e); // a PrintWriter reports no error
-				}
-				Cli.requireWritten(writer);
-				return Cli.OK;
+			Path target = write(spec, out, writer -> ReferentialExport.write(certification, library, f, writer));
+			if (target != null) {
+				spec.commandLine().getErr().println(NLS.bind(Messages.Export_written, certification.getCode(), target));
 			}
-			Path target = OutputFiles.write(out, stream -> {
-				Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-				ReferentialExport.write(certification, library, f, writer);
-				writer.flush();
-			});
-			spec.commandLine().getErr().println(NLS.bind(Messages.Export_written, certification.getCode(), target));
 			return Cli.OK;
 		}
 	}
@@ -185,26 +201,14 @@ final class ReferentialCommand implements Runnable {
 			Certification b = version(library, after);
 			List<ReferentialDiff.Change> changes = ReferentialDiff.of(a, b, library);
 			String nameA = describe(a), nameB = describe(b);
-			if (out == null) {
-				PrintWriter writer = spec.commandLine().getOut();
-				try {
-					write(changes, nameA, nameB, json, writer);
-				} catch (IOException e) {
-					throw new IllegalStateException(e); // a PrintWriter reports no error
-				}
-				Cli.requireWritten(writer);
-				return Cli.OK;
+			Path target = ReferentialCommand.write(spec, out, writer -> print(changes, nameA, nameB, json, writer));
+			if (target != null) {
+				spec.commandLine().getErr().println(NLS.bind(Messages.Diff_written, changes.size(), target));
 			}
-			Path target = OutputFiles.write(out, stream -> {
-				Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-				write(changes, nameA, nameB, json, writer);
-				writer.flush();
-			});
-			spec.commandLine().getErr().println(NLS.bind(Messages.Diff_written, changes.size(), target));
 			return Cli.OK;
 		}
 
-		private static void write(List<ReferentialDiff.Change> changes, String a, String b, boolean json, Writer writer)
+		private static void print(List<ReferentialDiff.Change> changes, String a, String b, boolean json, Writer writer)
 				throws IOException {
 			if (json) {
 				ReferentialDiff.json(changes, a, b, writer);

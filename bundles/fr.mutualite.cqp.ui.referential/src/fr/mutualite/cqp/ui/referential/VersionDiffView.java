@@ -8,10 +8,8 @@ import java.util.regex.Pattern;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ColumnWeightData;
 import org.eclipse.jface.viewers.StyledCellLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.ViewerCell;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -20,6 +18,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.part.ViewPart;
 
 import fr.mutualite.cqp.referential.ReferentialDiff.Change;
+import fr.mutualite.cqp.ui.emf.EditorTableView;
 import fr.mutualite.cqp.referential.ReferentialDiff.Kind;
 
 /**
@@ -63,10 +62,7 @@ public final class VersionDiffView extends ViewPart {
 				return ((Change) element).feature();
 			}
 		});
-		TableViewerColumn words = new TableViewerColumn(table, SWT.LEFT);
-		words.getColumn().setText(Messages.Diff_words);
-		layout.setColumnData(words.getColumn(), new ColumnWeightData(46, 100));
-		words.setLabelProvider(new StyledCellLabelProvider() {
+		EditorTableView.column(table, layout, Messages.Diff_words, 46, new StyledCellLabelProvider() {
 			@Override
 			public void update(ViewerCell cell) {
 				Change change = (Change) cell.getElement();
@@ -104,10 +100,7 @@ public final class VersionDiffView extends ViewPart {
 	}
 
 	private void column(TableColumnLayout layout, String title, int weight, ColumnLabelProvider labels) {
-		TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
-		column.getColumn().setText(title);
-		column.setLabelProvider(labels);
-		layout.setColumnData(column.getColumn(), new ColumnWeightData(weight, 60));
+		EditorTableView.column(table, layout, title, weight, labels);
 	}
 
 	/** Shows {@code changes} from {@code before} to {@code after}. */
