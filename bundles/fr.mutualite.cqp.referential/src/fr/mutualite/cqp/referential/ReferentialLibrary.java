@@ -150,7 +150,7 @@ public final class ReferentialLibrary {
 			}
 		}
 		library.dropDangling();
-		library.resolve();
+		library.shadow();
 		return library;
 	}
 
@@ -453,6 +453,11 @@ public final class ReferentialLibrary {
 	 */
 	private void resolve() {
 		EcoreUtil.resolveAll(resources);
+		shadow();
+	}
+
+	/** Sets aside, with a notice, each certification whose code and version a file of higher precedence defines too. */
+	private void shadow() {
 		Map<String, Certification> used = new HashMap<>();
 		for (Referential referential : referentials()) {
 			for (Certification c : referential.getCertifications()) {
