@@ -14,7 +14,9 @@ import org.eclipse.emf.ecore.EcorePackage;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceFactoryImpl;
 import org.eclipse.emf.ecore.xmi.XMLHelper;
+import org.eclipse.emf.ecore.xmi.XMLParserPool;
 import org.eclipse.emf.ecore.xmi.XMLResource;
+import org.eclipse.emf.ecore.xmi.impl.XMLParserPoolImpl;
 import org.eclipse.emf.ecore.xmi.impl.XMIHelperImpl;
 import org.eclipse.emf.ecore.xmi.impl.XMIResourceImpl;
 
@@ -36,6 +38,9 @@ public final class CqpResourceFactory extends ResourceFactoryImpl {
 	private static final List<String> DATE_FORMS = List.of("yyyy-MM-dd'T'HH:mm:ss'.'SSSZ", //$NON-NLS-1$
 			"yyyy-MM-dd'T'HH:mm:ss'.'SSS", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 
+	/** The parsers shared by every resource this factory makes (the pool is thread-safe). */
+	private static final XMLParserPool PARSERS = new XMLParserPoolImpl();
+
 	@Override
 	public Resource createResource(URI uri) {
 		XMIResourceImpl resource = new XMIResourceImpl(uri) {
@@ -53,6 +58,9 @@ public final class CqpResourceFactory extends ResourceFactoryImpl {
 		Map<Object, Object> load = resource.getDefaultLoadOptions();
 		load.put(XMLResource.OPTION_DEFER_IDREF_RESOLUTION, Boolean.TRUE);
 		load.put(XMLResource.OPTION_RECORD_UNKNOWN_FEATURE, Boolean.FALSE);
+		// SAX parsers made once and reused by every load, on any thread
+		load.put(XMLResource.OPTION_USE_PARSER_POOL, PARSERS);
+		load.put(XMLResource.OPTION_USE_DEPRECATED_METHODS, Boolean.FALSE);
 		return resource;
 	}
 
