@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import fr.mutualite.cqp.model.DomainUses;
 import fr.mutualite.cqp.model.referential.Booklet;
 import fr.mutualite.cqp.model.referential.BookletItem;
 import fr.mutualite.cqp.model.referential.BookletSection;
@@ -87,7 +88,7 @@ public final class ConsistencyReport {
 				}
 			}
 			for (CompetenceDomain domain : domains) {
-				omitted(booklet, domain, rated, kinds, differences);
+				omitted(booklet, certification, domain, rated, kinds, differences);
 			}
 		}
 		return differences;
@@ -139,11 +140,11 @@ public final class ConsistencyReport {
 		}
 	}
 
-	private static void omitted(Booklet booklet, CompetenceDomain domain, Set<Element> rated, Set<ItemKind> kinds,
-			List<Difference> differences) {
+	private static void omitted(Booklet booklet, Certification certification, CompetenceDomain domain, Set<Element> rated,
+			Set<ItemKind> kinds, List<Difference> differences) {
 		List<Element> expected = new ArrayList<>();
 		if (kinds.contains(ItemKind.COMPETENCE)) {
-			expected.addAll(domain.getCompetences());
+			expected.addAll(DomainUses.of(certification, domain).map(DomainUses::competences).orElse(domain.getCompetences()));
 		}
 		for (CriteriaGroup group : domain.getCriteriaGroups()) {
 			if (kinds.contains(ItemKind.CRITERIA_GROUP)) {

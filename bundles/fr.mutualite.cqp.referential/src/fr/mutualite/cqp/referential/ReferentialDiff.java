@@ -31,6 +31,7 @@ import fr.mutualite.cqp.model.referential.Booklet;
 import fr.mutualite.cqp.model.referential.BookletItem;
 import fr.mutualite.cqp.model.referential.BookletSection;
 import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.Competence;
 import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Element;
 import fr.mutualite.cqp.model.referential.ElementWording;
@@ -99,8 +100,12 @@ public final class ReferentialDiff {
 		index.put(key(file), file);
 		add(index, key(file), certification);
 		for (DomainUse use : certification.getDomains()) {
+			String path = key(file) + '/' + key(certification) + '/' + key(use);
 			if (use.getDomain() != null) {
-				add(index, key(file) + '/' + key(certification) + '/' + key(use), use.getDomain());
+				add(index, path, use.getDomain());
+			}
+			for (Competence shared : use.getSharedCompetences()) {
+				add(index, path, shared);
 			}
 		}
 		for (Booklet booklet : library.booklets(certification)) {

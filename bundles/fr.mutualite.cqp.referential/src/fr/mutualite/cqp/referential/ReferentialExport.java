@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 
 import com.google.gson.stream.JsonWriter;
 
+import fr.mutualite.cqp.model.DomainUses;
 import fr.mutualite.cqp.model.referential.ActivityArea;
 import fr.mutualite.cqp.model.referential.Booklet;
 import fr.mutualite.cqp.model.referential.BookletItem;
@@ -75,7 +76,7 @@ public final class ReferentialExport {
 			int n = use.getNumber();
 			printer.record(code, n, domain.getCode(), "DOMAIN", domain.getCode(), "", //$NON-NLS-1$ //$NON-NLS-2$
 					wordings.getOrDefault(domain, domain.getWording()));
-			for (Competence competence : domain.getCompetences()) {
+			for (Competence competence : DomainUses.competences(use)) {
 				printer.record(code, n, domain.getCode(), "COMPETENCE", competence.getCode(), domain.getCode(), //$NON-NLS-1$
 						wordings.getOrDefault(competence, competence.getWording()));
 			}
@@ -176,8 +177,12 @@ public final class ReferentialExport {
 		}
 		json.endArray();
 		json.name("competences").beginArray(); //$NON-NLS-1$
-		for (Competence competence : domain.getCompetences()) {
-			element(json, competence.getCode(), wordings.getOrDefault(competence, competence.getWording())).endObject();
+		for (Competence competence : DomainUses.competences(use)) {
+			element(json, competence.getCode(), wordings.getOrDefault(competence, competence.getWording()));
+			if (competence.eContainer() != domain && competence.eContainer() instanceof CompetenceDomain home) {
+				json.name("sharedFrom").value(home.getCode()); //$NON-NLS-1$
+			}
+			json.endObject();
 		}
 		json.endArray();
 		json.name("criteriaGroups").beginArray(); //$NON-NLS-1$

@@ -29,6 +29,7 @@ import org.eclipse.emf.ecore.util.EObjectValidator;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.osgi.util.NLS;
 
+import fr.mutualite.cqp.model.DomainUses;
 import fr.mutualite.cqp.model.dossier.Certificate;
 import fr.mutualite.cqp.model.dossier.DomainDecision;
 import fr.mutualite.cqp.model.dossier.Dossiers;
@@ -50,6 +51,7 @@ import fr.mutualite.cqp.model.referential.Booklet;
 import fr.mutualite.cqp.model.referential.BookletItem;
 import fr.mutualite.cqp.model.referential.BookletSection;
 import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.Competence;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
 import fr.mutualite.cqp.model.referential.Contact;
 import fr.mutualite.cqp.model.referential.DomainUse;
@@ -97,6 +99,7 @@ public final class CqpValidator extends EObjectValidator {
 		case Certification c -> check.certification(c);
 		case CompetenceDomain d -> check.domain(d);
 		case ElementWording w -> check.elementWording(w);
+		case DomainUse u -> check.domainUse(u);
 		case BookletSection s -> check.section(s);
 		case BookletItem i -> check.item(i);
 		case RuleSet r -> check.rules(r);
@@ -269,7 +272,7 @@ public final class CqpValidator extends EObjectValidator {
 
 		void elementWording(ElementWording wording) {
 			if (wording.getElement() != null && wording.eContainer() instanceof DomainUse use && use.getDomain() != null
-					&& !org.eclipse.emf.ecore.util.EcoreUtil.isAncestor(use.getDomain(), wording.getElement())) {
+					&& !DomainUses.covers(use, wording.getElement())) {
 				report(Diagnostic.ERROR, "REF-12", wording, ValidationMessages.REF_12_foreignWording, //$NON-NLS-1$
 						wording.getElement(), use.getDomain());
 			}
@@ -291,7 +294,7 @@ public final class CqpValidator extends EObjectValidator {
 			Element element = item.getRates();
 			BookletSection section = sectionOf(item);
 			if (element != null && !element.eIsProxy() && section != null && section.getDomain() != null
-					&& !EcoreUtil.isAncestor(section.getDomain(), element)) {
+					&& !EcoreUtil.isAncestor(section.getDomain(), element) && !sharedIn(section, element)) {
 				report(Diagnostic.ERROR, "REF-05", item, ValidationMessages.REF_05_itemElement, element, //$NON-NLS-1$
 						section.getDomain().getCode());
 			}
@@ -299,6 +302,27 @@ public final class CqpValidator extends EObjectValidator {
 			if (scale != null && !scale.eIsProxy() && !matches(scale.getTarget(), item.getKind())) {
 				report(Diagnostic.WARNING, "REF-06", item, ValidationMessages.REF_06_scaleTarget, scale.getTitle(), //$NON-NLS-1$
 						scale.getTarget().getLiteral());
+			}
+		}
+
+		/** Whether the section's certification attached {@code element} to the section's domain. */
+		private static boolean sharedIn(BookletSection section, Element element) {
+			return section.eContainer() instanceof Booklet booklet && DomainUses
+					.of(booklet.getCertification(), section.getDomain()).filter(u -> DomainUses.covers(u, element)).isPresent();
+		}
+
+		/** A competence attached to a domain comes from another domain. */
+		void domainUse(DomainUse use) {
+			for (Competence shared : use.getSharedCompetences()) {
+				if (shared.eIsProxy()) {
+					continue;
+				}
+				if (use.getDomain() != null && EcoreUtil.isAncestor(use.getDomain(), shared)) {
+					report(Diagnostic.ERROR, "REF-13", use, ValidationMessages.REF_13_ownCompetence, shared, //$NON-NLS-1$
+							use.getDomain().getCode());
+				} else if (!(shared.eContainer() instanceof CompetenceDomain)) {
+					report(Diagnostic.ERROR, "REF-13", use, ValidationMessages.REF_13_noDomain, shared); //$NON-NLS-1$
+				}
 			}
 		}
 

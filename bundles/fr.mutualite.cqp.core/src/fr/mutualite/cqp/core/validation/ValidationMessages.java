@@ -55,6 +55,8 @@ public final class ValidationMessages extends NLS {
 	public static String Side_EMPLOYER;
 	public static String Side_EMPLOYEE;
 
+	public static String REF_13_ownCompetence;
+	public static String REF_13_noDomain;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, ValidationMessages.class);
 	}

@@ -8,11 +8,14 @@ import org.eclipse.core.commands.ExecutionEvent;
 import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExecutableExtension;
 import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CompoundCommand;
 import org.eclipse.emf.edit.command.CopyToClipboardCommand;
 import org.eclipse.emf.edit.command.CutToClipboardCommand;
 import org.eclipse.emf.edit.command.DeleteCommand;
 import org.eclipse.emf.edit.command.PasteFromClipboardCommand;
+import org.eclipse.emf.edit.command.RemoveCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.provider.IWrapperItemProvider;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.ui.ISources;
 import org.eclipse.ui.IWorkbenchPart;
@@ -82,12 +85,32 @@ public final class EditHandler extends AbstractHandler implements IExecutableExt
 			return null;
 		}
 		return switch (operation) {
-			case DELETE -> DeleteCommand.create(domain, elements);
+			case DELETE -> delete(domain, elements);
 			case CUT -> CutToClipboardCommand.create(domain, elements);
 			case COPY -> CopyToClipboardCommand.create(domain, elements);
 			case PASTE -> elements.size() == 1 ? PasteFromClipboardCommand.create(domain, elements.get(0), null) : null;
 			default -> null;
 		};
+	}
+
+	/**
+	 * Deleting what is selected: an element shown through a reference (a competence another
+	 * domain shares) is removed from that reference only, never deleted with everything that
+	 * refers to it; the others are deleted.
+	 */
+	private static Command delete(EditingDomain domain, List<Object> elements) {
+		List<Object> referred = elements.stream().filter(IWrapperItemProvider.class::isInstance).toList();
+		List<Object> owned = elements.stream().filter(e -> !(e instanceof IWrapperItemProvider)).toList();
+		if (referred.isEmpty()) {
+			return DeleteCommand.create(domain, owned);
+		}
+		if (owned.isEmpty()) {
+			return RemoveCommand.create(domain, referred);
+		}
+		CompoundCommand both = new CompoundCommand();
+		both.append(RemoveCommand.create(domain, referred));
+		both.append(DeleteCommand.create(domain, owned));
+		return both;
 	}
 
 	/** Whether the operation can run on {@code domain} with {@code selection} now. */

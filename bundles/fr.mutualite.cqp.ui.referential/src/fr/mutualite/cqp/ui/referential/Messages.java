@@ -61,6 +61,9 @@ final class Messages extends NLS {
 	public static String Wordings_noEditor;
 	public static String Wordings_summary;
 
+	public static String AttachCompetence_title;
+	public static String AttachCompetence_noDomain;
+	public static String Label_shared;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

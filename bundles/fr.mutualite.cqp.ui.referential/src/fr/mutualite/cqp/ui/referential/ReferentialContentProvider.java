@@ -16,7 +16,8 @@ import fr.mutualite.cqp.ui.emf.ModelContentProvider;
 /**
  * The trees of the referential editor: as the item providers give them, except that a
  * certification's use of a domain (which may be shared with other certifications) shows the
- * domain's competences and criteria groups, so the whole referential reads as one tree.
+ * domain's competences and criteria groups, so the whole referential reads as one tree, and the
+ * competences of other domains it shares (EMF's wrappers of a reference, removed, not deleted).
  */
 final class ReferentialContentProvider extends ModelContentProvider {
 
@@ -78,7 +79,8 @@ final class ReferentialContentProvider extends ModelContentProvider {
 
 	@Override
 	public boolean hasChildren(Object element) {
-		return element instanceof DomainUse use && use.getDomain() != null ? super.hasChildren(use.getDomain())
+		return element instanceof DomainUse use && use.getDomain() != null
+				? super.hasChildren(use.getDomain()) || super.hasChildren(use)
 				: super.hasChildren(element);
 	}
 }

@@ -45,7 +45,9 @@ import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.Validation;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
+import fr.mutualite.cqp.model.DomainUses;
 import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.Competence;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
 import fr.mutualite.cqp.model.referential.ReferentialFactory;
 import fr.mutualite.cqp.model.referential.ReferentialPackage;
@@ -132,7 +134,8 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 		} catch (PartInitException e) {
 			Platform.getLog(getClass()).log(Status.error(e.getMessage(), e));
 		}
-		validate();
+		// checked once the editor shows, like after each change
+		validateSoon();
 	}
 
 	private void addTree(ModelTreePage page) throws PartInitException {
@@ -319,6 +322,39 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 		use.setDomain(shared);
 		return ModelEditing.execute(domain,
 				AddCommand.create(domain, certification, ReferentialPackage.Literals.CERTIFICATION__DOMAINS, use));
+	}
+
+	/**
+	 * The competences of the other certifications' domains that {@code use} could share: those of
+	 * every domain but its own, not attached to it yet, by code.
+	 */
+	public List<Competence> attachableCompetences(DomainUse use) {
+		Set<Competence> present = new HashSet<>(DomainUses.competences(use));
+		return library.referentials().stream().flatMap(r -> r.getDomains().stream()).filter(d -> d != use.getDomain())
+				.flatMap(d -> d.getCompetences().stream()).filter(c -> !present.contains(c))
+				.sorted(Comparator.comparing(Competence::getCode)).toList();
+	}
+
+	/**
+	 * Attaches {@code shared}, a competence of another certification's domain, to this
+	 * certification's use of a domain, by an undoable command; says whether it did.
+	 */
+	public boolean attach(DomainUse use, Competence shared) {
+		if (use.eContainer() != certification || DomainUses.competences(use).contains(shared)) {
+			return false;
+		}
+		return ModelEditing.execute(domain,
+				AddCommand.create(domain, use, ReferentialPackage.Literals.DOMAIN_USE__SHARED_COMPETENCES, shared));
+	}
+
+	/** The certification's use of a domain selected in the active tree page, if one is. */
+	public java.util.Optional<DomainUse> selectedUse() {
+		if (getActivePageInstance() instanceof ModelTreePage page && page.getTree() != null
+				&& page.getTree().getStructuredSelection().getFirstElement() instanceof DomainUse use
+				&& use.eContainer() == certification) {
+			return java.util.Optional.of(use);
+		}
+		return java.util.Optional.empty();
 	}
 
 	/**

@@ -24,7 +24,9 @@ import org.eclipse.ui.handlers.HandlerUtil;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.Competence;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.ui.CertificationInput;
 import fr.mutualite.cqp.ui.emf.ValueDialogs;
@@ -54,6 +56,7 @@ public final class ReferentialHandler extends AbstractHandler implements IExecut
 		try {
 			switch (operation) {
 				case "attach" -> attach(shell, editor); //$NON-NLS-1$
+				case "attachcompetence" -> attachCompetence(shell, editor); //$NON-NLS-1$
 				case "newversion" -> newVersion(shell, editor, page); //$NON-NLS-1$
 				case "compare" -> compare(shell, editor); //$NON-NLS-1$
 				case "wordings" -> page.showView(WordingsView.ID); //$NON-NLS-1$
@@ -70,6 +73,13 @@ public final class ReferentialHandler extends AbstractHandler implements IExecut
 		List<CompetenceDomain> domains = editor.attachableDomains();
 		ValueDialogs.choose(shell, Messages.Attach_title, domains, List.of(), editor.adapterFactory(), false)
 				.filter(chosen -> !chosen.isEmpty()).ifPresent(chosen -> editor.attach((CompetenceDomain) chosen.get(0)));
+	}
+
+	private static void attachCompetence(Shell shell, ReferentialEditor editor) throws CqpException {
+		DomainUse use = editor.selectedUse().orElseThrow(() -> new CqpException(Messages.AttachCompetence_noDomain));
+		List<Competence> competences = editor.attachableCompetences(use);
+		ValueDialogs.choose(shell, Messages.AttachCompetence_title, competences, List.of(), editor.adapterFactory(), false)
+				.filter(chosen -> !chosen.isEmpty()).ifPresent(chosen -> editor.attach(use, (Competence) chosen.get(0)));
 	}
 
 	private static void newVersion(Shell shell, ReferentialEditor editor, IWorkbenchPage page)

@@ -1,12 +1,15 @@
 package fr.mutualite.cqp.ui.referential;
 
 import org.eclipse.emf.common.notify.AdapterFactory;
+import org.eclipse.emf.edit.provider.IWrapperItemProvider;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.model.referential.ActivityArea;
 import fr.mutualite.cqp.model.referential.Booklet;
 import fr.mutualite.cqp.model.referential.BookletItem;
 import fr.mutualite.cqp.model.referential.BookletSection;
+import fr.mutualite.cqp.model.referential.Competence;
+import fr.mutualite.cqp.model.referential.CompetenceDomain;
 import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Element;
 import fr.mutualite.cqp.ui.emf.ModelLabelProvider;
@@ -29,6 +32,8 @@ final class ReferentialLabels extends ModelLabelProvider {
 			case DomainUse use -> NLS.bind(Messages.Label_domainUse, use.getNumber(),
 					use.getWording() != null && !use.getWording().isBlank() ? use.getWording()
 							: use.getDomain() == null ? "" : use.getDomain().getWording()); //$NON-NLS-1$
+			case IWrapperItemProvider shared when shared.getValue() instanceof Competence c
+					&& c.eContainer() instanceof CompetenceDomain home -> NLS.bind(Messages.Label_shared, getText(c), home.getCode());
 			case Element e when e.getWording() != null && !e.getWording().isBlank() -> coded(e.getCode(), e.getWording());
 			case BookletSection s when s.getWording() != null -> coded(s.getCode(), s.getWording());
 			case BookletItem i when i.getWording() != null -> coded(i.getCode(), i.getWording());

@@ -21,7 +21,10 @@ import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
 import fr.mutualite.cqp.model.referential.Booklet;
 import fr.mutualite.cqp.model.referential.BookletItem;
+import fr.mutualite.cqp.model.referential.BookletSection;
 import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.Competence;
+import fr.mutualite.cqp.model.referential.ItemKind;
 import fr.mutualite.cqp.model.referential.Referential;
 import fr.mutualite.cqp.model.referential.ReferentialFactory;
 import fr.mutualite.cqp.model.referential.RuleSet;
@@ -166,5 +169,46 @@ class ReferentialRulesTest {
 				.map(p -> p.severity() + " " + p.message()).toList();
 		assertEquals(List.of("ERROR Libellé propre à la certification Libellé égaré porte sur Compétence " + outside.getCode()
 				+ ", qui n'appartient pas à Domaine de compétences " + use.getDomain().getCode() + ". [REF-12]"), found);
+	}
+
+	@Test
+	void aCompetenceOfAnotherDomainIsSharedThenWordedAndRatedLikeTheDomainsOwn() {
+		Certification cmi = library.certification("CMI").orElseThrow();
+		var use = cmi.getDomains().get(0);
+		// competences of other domains (the skeleton certifications have none yet)
+		Competence shared = cmi.getDomains().get(1).getDomain().getCompetences().get(0);
+		Competence notShared = cmi.getDomains().get(2).getDomain().getCompetences().get(0);
+		Competence own = use.getDomain().getCompetences().get(0);
+		use.getSharedCompetences().add(shared);
+		var wording = ReferentialFactory.eINSTANCE.createElementWording();
+		wording.setElement(shared);
+		wording.setWording("Libellé de la compétence partagée propre aux individuels");
+		use.getElementWordings().add(wording);
+		BookletSection section = library.booklets(cmi).stream().flatMap(b -> b.getSections().stream())
+				.filter(s -> s.getDomain() == use.getDomain()).findFirst().orElseThrow();
+		BookletItem rated = ReferentialFactory.eINSTANCE.createBookletItem();
+		rated.setCode("PARTAGEE-1");
+		rated.setKind(ItemKind.COMPETENCE);
+		rated.setWording("Évaluer la compétence partagée");
+		rated.setRates(shared);
+		BookletItem stray = ReferentialFactory.eINSTANCE.createBookletItem();
+		stray.setCode("PARTAGEE-2");
+		stray.setKind(ItemKind.COMPETENCE);
+		stray.setWording("Évaluer une compétence non rattachée");
+		stray.setRates(notShared);
+		section.getItems().add(rated);
+		section.getItems().add(stray);
+
+		List<String> found = Validation.validate(ReferentialLibrary.referentialOf(cmi), TODAY).stream()
+				.filter(p -> List.of("REF-05", "REF-12", "REF-13").contains(p.rule())).map(p -> p.severity() + " " + p.message())
+				.toList();
+		assertEquals(List.of("ERROR Élément du livret PARTAGEE-2 évalue Compétence " + notShared.getCode()
+				+ ", qui n'appartient pas au domaine " + use.getDomain().getCode() + " de sa partie. [REF-05]"), found);
+
+		use.getSharedCompetences().add(own);
+		found = Validation.validate(cmi, TODAY).stream().filter(p -> p.rule().equals("REF-13"))
+				.map(p -> p.severity() + " " + p.message()).toList();
+		assertEquals(List.of("ERROR Domaine de la certification 1 : Compétence " + own.getCode()
+				+ " est déjà une compétence du domaine " + use.getDomain().getCode() + " ; la rattacher est inutile. [REF-13]"), found);
 	}
 }

@@ -95,4 +95,33 @@ class ExportTest {
 		assertTrue(records.stream().anyMatch(r -> r.get("wording").contains("(organisation, économie, historique, valeurs, ...)")),
 				"commas inside wordings are quoted, not split");
 	}
+
+	@Test
+	void aSharedCompetenceIsExportedInTheDomainItIsAttachedToWithItsHome() throws Exception {
+		ReferentialLibrary own = ReferentialLibrary.shipped();
+		Certification individuals = own.certification("CMI").orElseThrow();
+		DomainUse first = individuals.getDomains().get(0);
+		var shared = individuals.getDomains().get(1).getDomain().getCompetences().get(0);
+		first.getSharedCompetences().add(shared);
+
+		StringWriter json = new StringWriter();
+		ReferentialExport.write(individuals, own, Format.JSON, json);
+		JsonObject domain = JsonParser.parseString(json.toString()).getAsJsonObject().getAsJsonObject("certification")
+				.getAsJsonArray("domains").get(0).getAsJsonObject();
+		List<JsonObject> competences = domain.getAsJsonArray("competences").asList().stream().map(JsonElement::getAsJsonObject)
+				.toList();
+		assertEquals(first.getDomain().getCompetences().size() + 1, competences.size());
+		JsonObject last = competences.get(competences.size() - 1);
+		assertEquals(shared.getCode(), last.get("code").getAsString());
+		assertEquals(individuals.getDomains().get(1).getDomain().getCode(), last.get("sharedFrom").getAsString());
+		assertEquals(1, competences.stream().filter(c -> c.has("sharedFrom")).count());
+
+		StringWriter csv = new StringWriter();
+		ReferentialExport.write(individuals, own, Format.CSV, csv);
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+				.parse(new StringReader(csv.toString())).getRecords().stream().filter(r -> r.get("code").equals(shared.getCode()))
+				.toList();
+		assertEquals(List.of(first.getDomain().getCode(), individuals.getDomains().get(1).getDomain().getCode()),
+				rows.stream().map(r -> r.get("parent_code")).toList(), "listed in the domain it is attached to, and in its own");
+	}
 }

@@ -18,6 +18,7 @@ import org.eclipse.emf.edit.command.CommandActionDelegate;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -31,6 +32,7 @@ import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.model.referential.Competence;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
 import fr.mutualite.cqp.model.referential.Criterion;
+import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.ui.CertificationInput;
 import fr.mutualite.cqp.ui.emf.ModelEditing;
@@ -215,6 +217,92 @@ class ReferentialEditorTest {
 		assertEquals(List.of("1.0", "2.0"), saved.versions("AC").stream().map(ReferentialLibrary::versionOf).toList());
 		assertEquals("Assistant(e) commercial(e) multicanal", saved.certification("AC", "2.0").orElseThrow().getTitle());
 		assertEquals("Assistant(e) commercial(e)", saved.certification("AC", "1.0").orElseThrow().getTitle());
+	}
+
+	@Test
+	void aCompetenceOfAnotherCertificationIsAttachedShownRemovedWithoutBeingDeletedAndSaved() throws Exception {
+		ReferentialEditor editor = open("AC");
+		page.activate(editor);
+		editor.setActivePage("structure");
+		flush();
+		ModelTreePage structure = editor.treePages().get(0);
+		DomainUse use = editor.certification().getDomains().get(0);
+		assertEquals(java.util.Optional.empty(), editor.selectedUse(), "nothing chosen yet");
+		structure.getTree().setSelection(new StructuredSelection(use), true);
+		flush();
+		assertSame(use, editor.selectedUse().orElseThrow());
+
+		Competence shared = editor.attachableCompetences(use).stream()
+				.filter(c -> ReferentialLibrary.referentialOf(c).getId().equals("cmi")).findFirst().orElseThrow();
+		CompetenceDomain home = (CompetenceDomain) shared.eContainer();
+		assertFalse(editor.attachableCompetences(use).stream().anyMatch(c -> c.eContainer() == use.getDomain()),
+				"the domain's own competences are not offered");
+		long ratedBefore = ratings(editor, shared);
+		assertTrue(ratedBefore > 0, "the individuals' booklets rate it");
+		assertTrue(editor.attach(use, shared));
+		flush();
+		assertEquals(List.of(shared), use.getSharedCompetences());
+		assertFalse(editor.attach(use, shared), "a competence is attached once");
+		assertFalse(editor.attachableCompetences(use).contains(shared));
+		assertTrue(editor.isDirty());
+		assertEquals(List.of(), editor.problems().stream().filter(p -> p.rule().equals("REF-13")).toList());
+
+		// shown under the domain, marked as shared and where it comes from
+		structure.getTree().expandToLevel(use, 1);
+		flush();
+		TreeItem useItem = find(structure.getTree().getTree().getItems(), use);
+		List<String> texts = java.util.Arrays.stream(useItem.getItems()).map(TreeItem::getText).toList();
+		String label = shared.getCode() + " \u2014 " + shared.getWording().replaceAll("\\s+", " ").strip() + " (partagée, domaine "
+				+ home.getCode() + ")";
+		assertEquals(1, texts.stream().filter(t -> t.startsWith(label.substring(0, Math.min(label.length(), 139)))).count(),
+				texts.toString());
+
+		// Édition > Supprimer on it detaches it: the competence stays in its domain, rated as before
+		TreeItem sharedItem = java.util.Arrays.stream(useItem.getItems()).filter(i -> i.getText().startsWith(shared.getCode() + " "))
+				.findFirst().orElseThrow();
+		structure.getTree().setSelection(new StructuredSelection(sharedItem.getData()), true);
+		flush();
+		IHandlerService handlers = page.getWorkbenchWindow().getService(IHandlerService.class);
+		handlers.executeCommand("org.eclipse.ui.edit.delete", null);
+		flush();
+		assertEquals(List.of(), use.getSharedCompetences());
+		assertSame(home, shared.eContainer());
+		assertEquals(ratedBefore, ratings(editor, shared), "nothing that rates it lost its reference");
+		handlers.executeCommand("org.eclipse.ui.edit.undo", null);
+		flush();
+		assertEquals(List.of(shared), use.getSharedCompetences());
+
+		assertTrue(editor.save());
+		flush();
+		ReferentialLibrary saved = ReferentialLibrary.withFolder(DataFolder.referentials());
+		DomainUse read = saved.certification("AC").orElseThrow().getDomains().get(0);
+		assertEquals(List.of(shared.getCode()), read.getSharedCompetences().stream().map(Competence::getCode).toList());
+		assertEquals(home.getCode(), ((CompetenceDomain) read.getSharedCompetences().get(0).eContainer()).getCode());
+	}
+
+	private static long ratings(ReferentialEditor editor, Competence competence) {
+		long count = 0;
+		for (var referential : editor.library().referentials()) {
+			for (var contents = referential.eAllContents(); contents.hasNext();) {
+				if (contents.next() instanceof fr.mutualite.cqp.model.referential.BookletItem item && item.getRates() == competence) {
+					count++;
+				}
+			}
+		}
+		return count;
+	}
+
+	private static TreeItem find(TreeItem[] items, Object data) {
+		for (TreeItem item : items) {
+			if (item.getData() == data) {
+				return item;
+			}
+			TreeItem inside = find(item.getItems(), data);
+			if (inside != null) {
+				return inside;
+			}
+		}
+		return null;
 	}
 
 	@Test
