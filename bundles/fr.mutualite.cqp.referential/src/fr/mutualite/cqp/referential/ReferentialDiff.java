@@ -2,10 +2,8 @@ package fr.mutualite.cqp.referential;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +139,7 @@ public final class ReferentialDiff {
 			case BookletItem i -> i.getCode();
 			case Scale s -> s.getCode();
 			case ScaleLevel l -> l.getCode();
-			case RuleSet r -> day(r.getValidFrom());
+			case RuleSet r -> String.valueOf(r.getValidFrom());
 			default -> String.valueOf(object.eContainer() == null ? 0 : object.eContainer().eContents().indexOf(object));
 		};
 		return object.eClass().getName() + ':' + id;
@@ -200,18 +198,11 @@ public final class ReferentialDiff {
 		if (value instanceof Collection<?> values) {
 			return values.isEmpty() ? null : String.join("\n", values.stream().map(ReferentialDiff::text).toList()); //$NON-NLS-1$
 		}
-		if (value instanceof Date date) {
-			return day(date);
-		}
 		if (value instanceof EObject object) {
 			return object.eIsProxy() ? String.valueOf(((org.eclipse.emf.ecore.InternalEObject) object).eProxyURI().fragment())
 					: key(object).substring(key(object).indexOf(':') + 1);
 		}
 		return String.valueOf(value);
-	}
-
-	private static String day(Date date) {
-		return date == null ? "" : new SimpleDateFormat("yyyy-MM-dd").format(date); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** What an added or removed element is: its wording or title. */

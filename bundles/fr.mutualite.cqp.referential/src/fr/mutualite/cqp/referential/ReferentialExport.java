@@ -3,8 +3,7 @@ package fr.mutualite.cqp.referential;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.util.Date;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -281,7 +280,7 @@ public final class ReferentialExport {
 		json.endArray();
 	}
 
-	private static String day(Date date) {
-		return date == null ? null : date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().toString();
+	private static String day(LocalDate date) {
+		return date == null ? null : date.toString();
 	}
 }

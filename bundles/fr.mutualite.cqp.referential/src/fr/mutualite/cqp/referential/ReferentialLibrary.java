@@ -7,11 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -287,14 +287,14 @@ public final class ReferentialLibrary {
 		for (Certification c : usable()) {
 			byCode.computeIfAbsent(c.getCode().toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(c);
 		}
-		Date now = new Date();
+		LocalDate today = LocalDate.now();
 		List<Certification> current = new ArrayList<>();
 		for (List<Certification> versions : byCode.values()) {
 			versions.sort(VERSION_ORDER);
 			Certification inForce = versions.get(0);
 			for (Certification c : versions) {
-				Date from = referentialOf(c).getValidFrom();
-				if (from == null || !from.after(now)) {
+				LocalDate from = referentialOf(c).getValidFrom();
+				if (from == null || !from.isAfter(today)) {
 					inForce = c;
 				}
 			}
@@ -345,7 +345,7 @@ public final class ReferentialLibrary {
 	 * {@code folder}, not yet written. The older version stays as it is: dossiers pinned to it
 	 * keep it. Refuses, in one sentence, an empty version or one the certification already has.
 	 */
-	public Referential newVersion(Certification certification, String version, Date validFrom, Path folder)
+	public Referential newVersion(Certification certification, String version, LocalDate validFrom, Path folder)
 			throws ReferentialException {
 		String number = version == null ? "" : version.strip(); //$NON-NLS-1$
 		if (number.isEmpty() || !number.matches("[\\p{L}\\p{N}._-]{1,20}")) { //$NON-NLS-1$

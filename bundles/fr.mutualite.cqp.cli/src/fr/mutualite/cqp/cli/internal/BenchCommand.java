@@ -350,7 +350,7 @@ final class BenchCommand implements Runnable {
 			referential.setId("banc"); //$NON-NLS-1$
 			referential.setTitle("Banc de vérification"); //$NON-NLS-1$
 			referential.setVersion("1.0"); //$NON-NLS-1$
-			referential.setValidFrom(java.sql.Date.valueOf(LocalDate.of(2020, 1, 1)));
+			referential.setValidFrom(LocalDate.of(2020, 1, 1));
 			Certification certification = f.createCertification();
 			certification.setCode("BANC"); //$NON-NLS-1$
 			certification.setTitle("Banc"); //$NON-NLS-1$

@@ -21,7 +21,6 @@ import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.dossier.Progress;
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.Validation;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
@@ -102,7 +101,7 @@ final class ReferentialCommand implements Runnable {
 					groups += d.getCriteriaGroups().size();
 					criteria += d.getCriteriaGroups().stream().mapToInt(g -> g.getCriteria().size()).sum();
 				}
-				out.printf(row, c.getCode(), r.getVersion(), Dates.day(r.getValidFrom()), c.getDomains().size(), competences,
+				out.printf(row, c.getCode(), r.getVersion(), r.getValidFrom(), c.getDomains().size(), competences,
 						groups, criteria, library.booklets(c).size(), c.getTitle());
 			}
 			out.flush();
@@ -220,7 +219,7 @@ final class ReferentialCommand implements Runnable {
 		/** "CMI 1.0 (2013-01-01)". */
 		private static String describe(Certification certification) {
 			Referential file = ReferentialLibrary.referentialOf(certification);
-			return certification.getCode() + ' ' + file.getVersion() + " (" + Dates.day(file.getValidFrom()) + ')'; //$NON-NLS-1$
+			return certification.getCode() + ' ' + file.getVersion() + " (" + file.getValidFrom() + ')'; //$NON-NLS-1$
 		}
 
 		/**

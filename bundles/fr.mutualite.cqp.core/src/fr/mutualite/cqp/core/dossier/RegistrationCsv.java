@@ -40,7 +40,6 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.IoErrors;
 import fr.mutualite.cqp.core.internal.Messages;
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.Route;
@@ -288,7 +287,7 @@ public final class RegistrationCsv {
 		RuleBook book = RuleBook.of(certification);
 		Optional<RuleSet> rules = book.at(day);
 		if (rules.isEmpty()) {
-			LocalDate first = book.first().map(r -> Dates.day(r.getValidFrom())).orElse(null);
+			LocalDate first = book.first().map(r -> r.getValidFrom()).orElse(null);
 			reasons.add(first == null || !day.isBefore(first) ? NLS.bind(Messages.Csv_noRules, text, certification.getCode())
 					: NLS.bind(Messages.Csv_beforeRules, new Object[] { text, certification.getCode(), first }));
 			return false;

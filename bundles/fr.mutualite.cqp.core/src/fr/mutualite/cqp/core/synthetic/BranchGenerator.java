@@ -27,7 +27,6 @@ import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.Identity;
 import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.internal.Messages;
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.model.dossier.Answer;
 import fr.mutualite.cqp.model.dossier.Assessment;
@@ -247,7 +246,7 @@ public final class BranchGenerator {
 					Approval approval = ReferentialFactory.eINSTANCE.createApproval();
 					approval.setCertification(certification);
 					approval.getRoutes().addAll(routes);
-					approval.setValidUntil(Dates.date(asOf.plusYears(2)));
+					approval.setValidUntil(asOf.plusYears(2));
 					body.getApprovals().add(approval);
 				}
 				bodies.getTrainingBodies().add(body);
@@ -287,7 +286,7 @@ public final class BranchGenerator {
 					JurySession session = F.createJurySession();
 					session.setId(String.format("JURY-%s-%d-%02d", certification.getCode(), Integer.valueOf(year), //$NON-NLS-1$
 							Integer.valueOf(month)));
-					session.setDate(Dates.date(day));
+					session.setDate(day);
 					session.setPlace(text("place"));
 					all.add(session);
 					sessions.computeIfAbsent(certification, k -> new ArrayList<>()).add(session);
@@ -329,7 +328,7 @@ public final class BranchGenerator {
 		while (!identities.add(Identity.candidateKey(candidate.getLastName(), candidate.getFirstName(), birth))) {
 			birth = birth.plusDays(1);
 		}
-		candidate.setBirthDate(Dates.date(birth));
+		candidate.setBirthDate(birth);
 		candidate.setEmail(Identity.normalize(candidate.getFirstName()).toLowerCase().replace(' ', '-') + '.'
 				+ Identity.normalize(candidate.getLastName()).toLowerCase().replace(' ', '-') + n + "@exemple.fr"); //$NON-NLS-1$
 		Company company = pick(random, dossiers.getCompanies());
@@ -342,7 +341,7 @@ public final class BranchGenerator {
 		registration.setCertification(certification);
 		registration.setReferentialVersion(ReferentialLibrary.referentialOf(certification).getVersion());
 		LocalDate registered = asOf.minusDays(30 + random.nextInt(365 * YEARS - 30));
-		registration.setDate(Dates.date(registered));
+		registration.setDate(registered);
 		registration.setRoute(random.nextInt(100) < 20 ? Route.VAE : Route.TRAINING);
 		registration.setCompany(company);
 		registration.setTrainingBody(trainingBody(random, certification, registration.getRoute()));
@@ -416,7 +415,7 @@ public final class BranchGenerator {
 			}
 			Map<CompetenceDomain, Boolean> acquired = decide(first, null);
 			if (acquired.containsValue(Boolean.FALSE) && random.nextInt(100) < 55) {
-				LocalDate retry = Dates.day(first.getDate()).plusMonths(5 + random.nextInt(20));
+				LocalDate retry = first.getDate().plusMonths(5 + random.nextInt(20));
 				if (registration.getRoute() == Route.TRAINING) {
 					retry = secondFinalEvaluation(acquired, retry);
 				}
@@ -430,7 +429,7 @@ public final class BranchGenerator {
 		/** The orientation interview: experience per domain (0 none, 1 partly, 2 fully). */
 		private Map<CompetenceDomain, Integer> orientation() {
 			OrientationInterview orientation = F.createOrientationInterview();
-			orientation.setDate(Dates.date(registered.minusDays(5 + random.nextInt(30))));
+			orientation.setDate(registered.minusDays(5 + random.nextInt(30)));
 			orientation.setBooklet(booklets.get(BookletKind.ORIENTATION_GUIDE));
 			orientation.setRecommendedRoute(registration.getRoute());
 			orientation.setCompanyContact(pick(random, firstNames) + ' ' + pick(random, lastNames));
@@ -488,9 +487,9 @@ public final class BranchGenerator {
 							? total - perDomain * (domains.size() - 1)
 							: perDomain;
 					module.setHours(hours);
-					module.setStartDate(Dates.date(day));
+					module.setStartDate(day);
 					day = day.plusDays(3 + hours / 7);
-					module.setEndDate(Dates.date(day));
+					module.setEndDate(day);
 					module.setCertificateAttached(random.nextInt(100) < 90);
 					if (day.isAfter(asOf)) {
 						return null;
@@ -551,7 +550,7 @@ public final class BranchGenerator {
 				FormativeEvaluation previous) {
 			FormativeEvaluation evaluation = F.createFormativeEvaluation();
 			evaluation.setDomain(domain);
-			evaluation.setDate(Dates.date(day));
+			evaluation.setDate(day);
 			evaluation.setTrainer(trainer);
 			evaluation.setMethod(text("method"));
 			evaluation.setContent(moduleTitle(domain));
@@ -573,7 +572,7 @@ public final class BranchGenerator {
 
 		private void tutor(LocalDate day) {
 			TutorAssessment tutor = F.createTutorAssessment();
-			tutor.setDate(Dates.date(day));
+			tutor.setDate(day);
 			tutor.setTutor(pick(random, firstNames) + ' ' + pick(random, lastNames));
 			tutor.setComment(text("tutorComment"));
 			Booklet booklet = booklets.get(BookletKind.TUTOR_GUIDE);
@@ -587,7 +586,7 @@ public final class BranchGenerator {
 			registration.getTutorAssessments().add(tutor);
 			for (int i = 0, reviews = 1 + random.nextInt(3); i < reviews; i++) {
 				ProgressReview review = F.createProgressReview();
-				review.setDate(Dates.date(day.minusDays(30L * (reviews - i))));
+				review.setDate(day.minusDays(30L * (reviews - i)));
 				review.setWithWhom(tutor.getTutor());
 				review.setStrengths(text("strengths"));
 				review.setObjectives(text("objectives"));
@@ -598,7 +597,7 @@ public final class BranchGenerator {
 		private void finalDomain(FinalEvaluation fin, CompetenceDomain domain, LocalDate day, boolean ok) {
 			FinalDomainEvaluation evaluation = F.createFinalDomainEvaluation();
 			evaluation.setDomain(domain);
-			evaluation.setDate(Dates.date(day));
+			evaluation.setDate(day);
 			evaluation.setBooklet(fin.getBooklet());
 			evaluation.setActivitiesExercised(true);
 			evaluation.setMastered(ok);
@@ -606,8 +605,8 @@ public final class BranchGenerator {
 			evaluation.setSignedByEvaluator1(true);
 			evaluation.setSignedByEvaluator2(true);
 			evaluation.setComment(ok ? text("mastered") : text("notMastered"));
-			evaluation.getEvaluationDates().add(Dates.date(day.minusDays(7 + random.nextInt(14))));
-			evaluation.getEvaluationDates().add(Dates.date(day));
+			evaluation.getEvaluationDates().add(day.minusDays(7 + random.nextInt(14)));
+			evaluation.getEvaluationDates().add(day);
 			evaluation.getConditions().add(EvaluationCondition.OBSERVATION);
 			if (random.nextBoolean()) {
 				evaluation.getConditions().add(EvaluationCondition.INTERVIEW);
@@ -670,8 +669,8 @@ public final class BranchGenerator {
 			ExperiencePeriod period = F.createExperiencePeriod();
 			period.setEmployer(registration.getCompany().getName());
 			period.setPosition(position);
-			period.setStart(Dates.date(start));
-			period.setEnd(Dates.date(end));
+			period.setStart(start);
+			period.setEnd(end);
 			period.setRelevant(true);
 			Proof proof = F.createProof();
 			proof.setKind(ProofKind.EMPLOYER_CERTIFICATE);
@@ -705,14 +704,14 @@ public final class BranchGenerator {
 			}
 			session.getDecisions().add(decision);
 			decisions.add(decision);
-			LocalDate day = Dates.day(session.getDate());
+			LocalDate day = session.getDate();
 			boolean full = !acquired.containsValue(Boolean.FALSE);
 			Certificate certificate = registration.getCertificate();
 			if (certificate == null) {
 				certificate = F.createCertificate();
 				registration.setCertificate(certificate);
 			}
-			certificate.setDate(Dates.date(day));
+			certificate.setDate(day);
 			certificate.setFull(full);
 			certificate.setBonusPoints(full ? rules.getBonusPoints() : 0);
 			String key = certification.getCode() + '-' + day.getYear();
@@ -724,7 +723,7 @@ public final class BranchGenerator {
 		private JurySession nextSession(LocalDate ready) {
 			LocalDate earliest = ready.plusDays(14);
 			for (JurySession session : sessions.getOrDefault(certification, List.of())) {
-				LocalDate day = Dates.day(session.getDate());
+				LocalDate day = session.getDate();
 				if (!day.isBefore(earliest)) {
 					return day.isAfter(asOf) ? null : session;
 				}

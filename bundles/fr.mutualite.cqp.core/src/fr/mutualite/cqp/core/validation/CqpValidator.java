@@ -204,17 +204,17 @@ public final class CqpValidator extends EObjectValidator {
 			List<RuleSet> sets = new ArrayList<>(referential.getRuleSets());
 			sets.sort(Comparator.comparing(RuleSet::getValidFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
 			for (int i = 1; i < sets.size(); i++) {
-				LocalDate previousEnd = Dates.day(sets.get(i - 1).getValidTo());
-				LocalDate start = Dates.day(sets.get(i).getValidFrom());
+				LocalDate previousEnd = sets.get(i - 1).getValidTo();
+				LocalDate start = sets.get(i).getValidFrom();
 				if (start != null && (previousEnd == null || !start.isAfter(previousEnd))) {
 					report(Diagnostic.ERROR, "REF-08", sets.get(i - 1), ValidationMessages.REF_08_overlap, start); //$NON-NLS-1$
 				}
 			}
 		}
 
-		private void dates(EObject about, java.util.Date from, java.util.Date to) {
-			if (from != null && to != null && to.before(from)) {
-				report(Diagnostic.ERROR, "REF-11", about, ValidationMessages.REF_11_validity, Dates.day(to), Dates.day(from)); //$NON-NLS-1$
+		private void dates(EObject about, LocalDate from, LocalDate to) {
+			if (from != null && to != null && to.isBefore(from)) {
+				report(Diagnostic.ERROR, "REF-11", about, ValidationMessages.REF_11_validity, to, from); //$NON-NLS-1$
 			}
 		}
 
@@ -365,7 +365,7 @@ public final class CqpValidator extends EObjectValidator {
 		}
 
 		void approval(Approval approval) {
-			LocalDate end = Dates.day(approval.getValidUntil());
+			LocalDate end = approval.getValidUntil();
 			if (end != null && end.isBefore(today()) && approval.getCertification() != null) {
 				report(Diagnostic.WARNING, "REF-09", approval.eContainer(), ValidationMessages.REF_09_approvalExpired, //$NON-NLS-1$
 						approval.getCertification().getCode(), end);
@@ -400,7 +400,7 @@ public final class CqpValidator extends EObjectValidator {
 		// ---- dossiers
 
 		void registration(Registration registration) {
-			LocalDate registered = Dates.day(registration.getDate());
+			LocalDate registered = registration.getDate();
 			List<JuryDecision> decisions = decisionsOf(registration);
 			boolean evaluated = !registration.getFormativeEvaluations().isEmpty()
 					|| registration.getFinalEvaluation() != null || !decisions.isEmpty();
@@ -457,7 +457,7 @@ public final class CqpValidator extends EObjectValidator {
 						certification.getCode(), registration.getRoute().getLiteral());
 				return;
 			}
-			LocalDate end = Dates.day(approval.get().getValidUntil());
+			LocalDate end = approval.get().getValidUntil();
 			if (end != null && end.isBefore(registered)) {
 				report(Diagnostic.WARNING, "DOS-03", registration, ValidationMessages.DOS_03_approvalExpired, //$NON-NLS-1$
 						body.getName(), end, registered);
@@ -485,7 +485,7 @@ public final class CqpValidator extends EObjectValidator {
 			if (registration == null || registration.getDate() == null) {
 				return;
 			}
-			Optional<RuleSet> rules = rulesAt(Dates.day(registration.getDate()), registration);
+			Optional<RuleSet> rules = rulesAt(registration.getDate(), registration);
 			if (rules.isEmpty()) {
 				return;
 			}
@@ -512,7 +512,7 @@ public final class CqpValidator extends EObjectValidator {
 			}
 			FormativeEvaluation previous = evaluation.getPrevious();
 			if (previous != null && (previous.getDomain() != evaluation.getDomain() || evaluation.getDate() == null
-					|| previous.getDate() == null || !previous.getDate().before(evaluation.getDate()))) {
+					|| previous.getDate() == null || !previous.getDate().isBefore(evaluation.getDate()))) {
 				report(Diagnostic.ERROR, "DOS-09", evaluation, ValidationMessages.DOS_09_resit); //$NON-NLS-1$
 			}
 			Registration registration = registrationOf(evaluation);
@@ -548,7 +548,7 @@ public final class CqpValidator extends EObjectValidator {
 			if (registration == null || registration.getRoute() != Route.VAE || registration.getDate() == null) {
 				return;
 			}
-			LocalDate registered = Dates.day(registration.getDate());
+			LocalDate registered = registration.getDate();
 			Optional<RuleSet> rules = rulesAt(registered, registration);
 			if (rules.isEmpty()) {
 				return;
@@ -568,8 +568,8 @@ public final class CqpValidator extends EObjectValidator {
 		private static long relevantDays(VaeDossier dossier, LocalDate from, LocalDate to) {
 			List<LocalDate[]> spans = new ArrayList<>();
 			for (ExperiencePeriod period : dossier.getExperiences()) {
-				LocalDate start = Dates.day(period.getStart());
-				LocalDate end = period.getEnd() == null ? to : Dates.day(period.getEnd());
+				LocalDate start = period.getStart();
+				LocalDate end = period.getEnd() == null ? to : period.getEnd();
 				if (!period.isRelevant() || start == null) {
 					continue;
 				}
@@ -593,7 +593,7 @@ public final class CqpValidator extends EObjectValidator {
 		}
 
 		void jurySession(JurySession session) {
-			LocalDate day = Dates.day(session.getDate());
+			LocalDate day = session.getDate();
 			if (day == null) {
 				return;
 			}
@@ -617,12 +617,12 @@ public final class CqpValidator extends EObjectValidator {
 			}
 			if (r.isAlternatingPresidency() && session.eContainer() instanceof Dossiers dossiers) {
 				JurySession previous = dossiers.getJurySessions().stream()
-						.filter(s -> s != session && s.getDate() != null && s.getDate().before(session.getDate())
+						.filter(s -> s != session && s.getDate() != null && s.getDate().isBefore(session.getDate())
 								&& s.getPresident() != null)
 						.max(Comparator.comparing(JurySession::getDate)).orElse(null);
 				if (previous != null && previous.getPresident().getSide() == president.getSide()) {
 					report(Diagnostic.WARNING, "DOS-15", session, ValidationMessages.DOS_15_alternation, //$NON-NLS-1$
-							Dates.day(previous.getDate()),
+							previous.getDate(),
 							president.getSide() == JurySide.EMPLOYER ? ValidationMessages.Side_EMPLOYER
 									: ValidationMessages.Side_EMPLOYEE);
 				}
@@ -672,7 +672,7 @@ public final class CqpValidator extends EObjectValidator {
 
 		void certificate(Certificate certificate) {
 			Registration registration = registrationOf(certificate);
-			LocalDate day = Dates.day(certificate.getDate());
+			LocalDate day = certificate.getDate();
 			if (registration == null || day == null || registration.getCertification() == null) {
 				return;
 			}
@@ -741,7 +741,7 @@ public final class CqpValidator extends EObjectValidator {
 		}
 
 		private static LocalDate sessionDay(JuryDecision decision) {
-			return decision.eContainer() instanceof JurySession session ? Dates.day(session.getDate()) : null;
+			return decision.eContainer() instanceof JurySession session ? session.getDate() : null;
 		}
 
 		/** The jury decisions on {@code registration}, in the dossiers that contain it. */

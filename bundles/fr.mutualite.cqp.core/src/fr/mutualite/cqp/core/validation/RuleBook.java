@@ -81,8 +81,8 @@ public final class RuleBook {
 	public Optional<RuleSet> at(LocalDate day) {
 		RuleSet found = null;
 		for (RuleSet set : ruleSets) {
-			LocalDate from = Dates.day(set.getValidFrom());
-			LocalDate to = Dates.day(set.getValidTo());
+			LocalDate from = set.getValidFrom();
+			LocalDate to = set.getValidTo();
 			if ((from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to))) {
 				found = set;
 			}

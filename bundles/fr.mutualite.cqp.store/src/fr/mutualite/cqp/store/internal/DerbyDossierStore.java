@@ -1,6 +1,5 @@
 package fr.mutualite.cqp.store.internal;
 
-import static fr.mutualite.cqp.store.internal.Jdbc.setDate;
 import static fr.mutualite.cqp.store.internal.Jdbc.setDay;
 import static fr.mutualite.cqp.store.internal.Jdbc.setString;
 import static fr.mutualite.cqp.store.internal.Jdbc.setTime;
@@ -48,7 +47,6 @@ import fr.mutualite.cqp.core.dossier.StaleVersionException;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.dossier.TrainingBodyRepository;
 import fr.mutualite.cqp.core.dossier.Versioned;
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Company;
 import fr.mutualite.cqp.model.dossier.DossierPackage;
@@ -319,11 +317,11 @@ public final class DerbyDossierStore implements DossierStore {
 								"UPDATE CANDIDATE SET LAST_NAME = ?, FIRST_NAME = ?, BIRTH_DATE = ?, EMAIL = ?, COMPANY_ID = ?, MATCH_KEY = ? WHERE ID = ?")) { //$NON-NLS-1$
 							s.setString(1, candidate.getLastName());
 							s.setString(2, candidate.getFirstName());
-							setDate(s, 3, candidate.getBirthDate());
+							setDay(s, 3, candidate.getBirthDate());
 							setString(s, 4, candidate.getEmail());
 							setString(s, 5, candidate.getCompany() == null ? null : candidate.getCompany().getId());
 							s.setString(6, Identity.candidateKey(candidate.getLastName(), candidate.getFirstName(),
-									Dates.day(candidate.getBirthDate())));
+									candidate.getBirthDate()));
 							s.setString(7, candidate.getId());
 							s.executeUpdate();
 						} catch (SQLException e) {
@@ -410,7 +408,7 @@ public final class DerbyDossierStore implements DossierStore {
 								"UPDATE REGISTRATION SET CERTIFICATION_CODE = ?, REFERENTIAL_VERSION = ?, REGISTRATION_DATE = ?, ROUTE = ?, COMPANY_ID = ?, TRAINING_BODY_CODE = ?, HAS_TRAINING_PATH = ? WHERE ID = ?")) { //$NON-NLS-1$
 							s.setString(1, registration.getCertification().getCode());
 							setString(s, 2, registration.getReferentialVersion());
-							setDate(s, 3, registration.getDate());
+							setDay(s, 3, registration.getDate());
 							s.setString(4, registration.getRoute().getName());
 							setString(s, 5, registration.getCompany() == null ? null : registration.getCompany().getId());
 							setString(s, 6, registration.getTrainingBody() == null ? null
@@ -579,7 +577,7 @@ public final class DerbyDossierStore implements DossierStore {
 						String parts = Changes.between(stored, session, List.of());
 						try (PreparedStatement s = c.prepareStatement(
 								"UPDATE JURY_SESSION SET SESSION_DATE = ?, PLACE = ? WHERE ID = ?")) { //$NON-NLS-1$
-							setDate(s, 1, session.getDate());
+							setDay(s, 1, session.getDate());
 							setString(s, 2, session.getPlace());
 							s.setString(3, session.getId());
 							s.executeUpdate();

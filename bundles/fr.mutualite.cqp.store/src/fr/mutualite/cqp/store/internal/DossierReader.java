@@ -1,6 +1,6 @@
 package fr.mutualite.cqp.store.internal;
 
-import static fr.mutualite.cqp.store.internal.Jdbc.date;
+import static fr.mutualite.cqp.store.internal.Jdbc.day;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -150,7 +150,7 @@ final class DossierReader {
 					if (r.getBoolean(3)) {
 						approval.getRoutes().add(Route.VAE);
 					}
-					approval.setValidUntil(date(r, 4));
+					approval.setValidUntil(day(r, 4));
 					body.getApprovals().add(approval);
 				}
 			}
@@ -197,7 +197,7 @@ final class DossierReader {
 					candidate.setId(id);
 					candidate.setLastName(r.getString(1));
 					candidate.setFirstName(r.getString(2));
-					candidate.setBirthDate(date(r, 3));
+					candidate.setBirthDate(day(r, 3));
 					candidate.setEmail(r.getString(4));
 					candidate.setCompany(companyOrNull(r.getString(5)));
 					candidates.put(id, candidate);
@@ -226,7 +226,7 @@ final class DossierReader {
 				registration.setId(id);
 				registration.setCertification(index.certification(r.getString(2), r.getString(3)));
 				registration.setReferentialVersion(r.getString(3));
-				registration.setDate(date(r, 4));
+				registration.setDate(day(r, 4));
 				registration.setRoute(Route.get(r.getString(5)));
 				registration.setCompany(companyOrNull(r.getString(6)));
 				registration.setTrainingBody(trainingBodyOrNull(r.getString(7)));
@@ -252,8 +252,8 @@ final class DossierReader {
 				while (r.next()) {
 					TrainingModule module = F.createTrainingModule();
 					module.setTitle(r.getString(2));
-					module.setStartDate(date(r, 3));
-					module.setEndDate(date(r, 4));
+					module.setStartDate(day(r, 3));
+					module.setEndDate(day(r, 4));
 					module.setHours(r.getInt(5));
 					module.setCertificateAttached(r.getBoolean(6));
 					path.getModules().add(module);
@@ -276,7 +276,7 @@ final class DossierReader {
 				default -> F.createFinalDomainEvaluation();
 				};
 				assessment.setBooklet(index.booklet(r.getString(3)));
-				assessment.setDate(date(r, 4));
+				assessment.setDate(day(r, 4));
 				assessment.setComment(r.getString(5));
 				assessments.put(r.getInt(1), assessment);
 			}
@@ -357,7 +357,7 @@ final class DossierReader {
 		try (ResultSet r = query("SELECT REVIEW_DATE, WITH_WHOM, STRENGTHS, OBJECTIVES FROM PROGRESS_REVIEW WHERE REGISTRATION_ID = ? ORDER BY SEQ", id)) { //$NON-NLS-1$
 			while (r.next()) {
 				ProgressReview review = F.createProgressReview();
-				review.setDate(date(r, 1));
+				review.setDate(day(r, 1));
 				review.setWithWhom(r.getString(2));
 				review.setStrengths(r.getString(3));
 				review.setObjectives(r.getString(4));
@@ -370,7 +370,7 @@ final class DossierReader {
 			if (r.next()) {
 				Certificate certificate = F.createCertificate();
 				certificate.setNumber(r.getString(1));
-				certificate.setDate(date(r, 2));
+				certificate.setDate(day(r, 2));
 				certificate.setFull(r.getBoolean(3));
 				certificate.setBonusPoints(r.getInt(4));
 				registration.setCertificate(certificate);
@@ -406,7 +406,7 @@ final class DossierReader {
 		}
 		try (ResultSet r = query("SELECT ASSESSMENT_SEQ, EVALUATION_DATE FROM FINAL_DOMAIN_DATE WHERE REGISTRATION_ID = ? ORDER BY ASSESSMENT_SEQ, EVALUATION_DATE", id)) { //$NON-NLS-1$
 			while (r.next()) {
-				((FinalDomainEvaluation) assessments.get(r.getInt(1))).getEvaluationDates().add(date(r, 2));
+				((FinalDomainEvaluation) assessments.get(r.getInt(1))).getEvaluationDates().add(day(r, 2));
 			}
 		}
 		try (ResultSet r = query("SELECT ASSESSMENT_SEQ, CONDITION_KIND FROM FINAL_DOMAIN_CONDITION WHERE REGISTRATION_ID = ?", id)) { //$NON-NLS-1$
@@ -442,8 +442,8 @@ final class DossierReader {
 				ExperiencePeriod period = F.createExperiencePeriod();
 				period.setEmployer(r.getString(2));
 				period.setPosition(r.getString(3));
-				period.setStart(date(r, 4));
-				period.setEnd(date(r, 5));
+				period.setStart(day(r, 4));
+				period.setEnd(day(r, 5));
 				period.setRelevant(r.getBoolean(6));
 				vae.getExperiences().add(period);
 				periods.put(r.getInt(1), period);
@@ -486,7 +486,7 @@ final class DossierReader {
 				return null;
 			}
 			session.setId(id);
-			session.setDate(date(r, 1));
+			session.setDate(day(r, 1));
 			session.setPlace(r.getString(2));
 			result = new Versioned<>(session, r.getInt(3), r.getString(4), Jdbc.time(r, 5));
 		}

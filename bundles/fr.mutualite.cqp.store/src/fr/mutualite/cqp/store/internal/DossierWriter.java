@@ -1,6 +1,5 @@
 package fr.mutualite.cqp.store.internal;
 
-import static fr.mutualite.cqp.store.internal.Jdbc.setDate;
 import static fr.mutualite.cqp.store.internal.Jdbc.setDay;
 import static fr.mutualite.cqp.store.internal.Jdbc.setInt;
 import static fr.mutualite.cqp.store.internal.Jdbc.setString;
@@ -12,7 +11,6 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,6 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.dossier.Identity;
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.model.dossier.Answer;
 import fr.mutualite.cqp.model.dossier.Assessment;
 import fr.mutualite.cqp.model.dossier.Candidate;
@@ -137,7 +134,7 @@ final class DossierWriter implements AutoCloseable {
 	}
 
 	void candidate(Candidate candidate, int version) throws SQLException {
-		candidate(candidate.getId(), candidate.getLastName(), candidate.getFirstName(), Dates.day(candidate.getBirthDate()),
+		candidate(candidate.getId(), candidate.getLastName(), candidate.getFirstName(), candidate.getBirthDate(),
 				candidate.getEmail(), candidate.getCompany() == null ? null : candidate.getCompany().getId(), version);
 	}
 
@@ -173,7 +170,7 @@ final class DossierWriter implements AutoCloseable {
 			a.setString(2, approval.getCertification().getCode());
 			a.setBoolean(3, approval.getRoutes().contains(Route.TRAINING));
 			a.setBoolean(4, approval.getRoutes().contains(Route.VAE));
-			setDate(a, 5, approval.getValidUntil());
+			setDay(a, 5, approval.getValidUntil());
 			batches.add(a);
 		}
 		int seq = 0;
@@ -190,7 +187,7 @@ final class DossierWriter implements AutoCloseable {
 
 	void registration(Registration registration, String candidateId, int version) throws SQLException {
 		registration(registration.getId(), candidateId, registration.getCertification().getCode(),
-				registration.getReferentialVersion(), Dates.day(registration.getDate()), registration.getRoute(),
+				registration.getReferentialVersion(), registration.getDate(), registration.getRoute(),
 				registration.getCompany() == null ? null : registration.getCompany().getId(),
 				registration.getTrainingBody() == null ? null : registration.getTrainingBody().getCode(),
 				registration.getTrainingPath() != null, version);
@@ -238,8 +235,8 @@ final class DossierWriter implements AutoCloseable {
 				m.setString(1, id);
 				m.setInt(2, seq);
 				setString(m, 3, module.getTitle());
-				setDate(m, 4, module.getStartDate());
-				setDate(m, 5, module.getEndDate());
+				setDay(m, 4, module.getStartDate());
+				setDay(m, 5, module.getEndDate());
 				m.setInt(6, module.getHours());
 				m.setBoolean(7, module.isCertificateAttached());
 				batches.add(m);
@@ -322,7 +319,7 @@ final class DossierWriter implements AutoCloseable {
 			PreparedStatement r = batches.get(REVIEW);
 			r.setString(1, id);
 			r.setInt(2, ++reviewSeq);
-			setDate(r, 3, review.getDate());
+			setDay(r, 3, review.getDate());
 			setString(r, 4, review.getWithWhom());
 			setString(r, 5, review.getStrengths());
 			setString(r, 6, review.getObjectives());
@@ -347,11 +344,11 @@ final class DossierWriter implements AutoCloseable {
 				d.setBoolean(7, domain.isSignedByEvaluator1());
 				d.setBoolean(8, domain.isSignedByEvaluator2());
 				batches.add(d);
-				for (Date day : domain.getEvaluationDates()) {
+				for (LocalDate day : domain.getEvaluationDates()) {
 					PreparedStatement e = batches.get(FINAL_DATE);
 					e.setString(1, id);
 					e.setInt(2, a);
-					setDate(e, 3, day);
+					setDay(e, 3, day);
 					batches.add(e);
 				}
 				for (EvaluationCondition condition : domain.getConditions()) {
@@ -378,8 +375,8 @@ final class DossierWriter implements AutoCloseable {
 				e.setInt(2, ++experienceSeq);
 				setString(e, 3, period.getEmployer());
 				setString(e, 4, period.getPosition());
-				setDate(e, 5, period.getStart());
-				setDate(e, 6, period.getEnd());
+				setDay(e, 5, period.getStart());
+				setDay(e, 6, period.getEnd());
 				e.setBoolean(7, period.isRelevant());
 				batches.add(e);
 				int proofSeq = 0;
@@ -400,7 +397,7 @@ final class DossierWriter implements AutoCloseable {
 			PreparedStatement c = batches.get(CERTIFICATE);
 			c.setString(1, id);
 			setString(c, 2, certificate.getNumber());
-			setDate(c, 3, certificate.getDate());
+			setDay(c, 3, certificate.getDate());
 			c.setBoolean(4, certificate.isFull());
 			c.setInt(5, certificate.getBonusPoints());
 			batches.add(c);
@@ -410,7 +407,7 @@ final class DossierWriter implements AutoCloseable {
 	void session(JurySession session, int version) throws SQLException {
 		PreparedStatement s = batches.get(SESSION);
 		s.setString(1, session.getId());
-		setDate(s, 2, session.getDate());
+		setDay(s, 2, session.getDate());
 		setString(s, 3, session.getPlace());
 		stamp(s, 4, version);
 		batches.add(s);
@@ -512,7 +509,7 @@ final class DossierWriter implements AutoCloseable {
 		a.setInt(2, seq);
 		a.setString(3, kind);
 		setString(a, 4, assessment.getBooklet() == null ? null : assessment.getBooklet().getCode());
-		setDate(a, 5, assessment.getDate());
+		setDay(a, 5, assessment.getDate());
 		setString(a, 6, assessment.getComment());
 		batches.add(a);
 		int ratingSeq = 0;

@@ -8,11 +8,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
-import fr.mutualite.cqp.core.validation.Dates;
 
 /** Small JDBC helpers: transactions, and the conversions between the model's values and SQL. */
 public final class Jdbc {
@@ -77,10 +75,6 @@ public final class Jdbc {
 		}
 	}
 
-	public static void setDate(PreparedStatement s, int index, Date value) throws SQLException {
-		setDay(s, index, Dates.day(value));
-	}
-
 	public static void setDay(PreparedStatement s, int index, LocalDate value) throws SQLException {
 		if (value == null) {
 			s.setNull(index, Types.DATE);
@@ -93,11 +87,7 @@ public final class Jdbc {
 		s.setTimestamp(index, Timestamp.from(value));
 	}
 
-	/** The model date of a DATE column, or {@code null}. */
-	public static Date date(ResultSet r, int column) throws SQLException {
-		return Dates.date(day(r, column));
-	}
-
+	/** The calendar day of a DATE column, or {@code null}. */
 	public static LocalDate day(ResultSet r, int column) throws SQLException {
 		java.sql.Date value = r.getDate(column);
 		return value == null ? null : value.toLocalDate();

@@ -25,7 +25,6 @@ import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.IPropertySourceProvider;
 
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.ui.emf.internal.Messages;
 
 /**
@@ -120,11 +119,8 @@ public final class ModelPropertySource implements IPropertySource {
 					@Override
 					protected Object openDialogBox(Control window) {
 						Object value = getValue();
-						return ValueDialogs.day(window.getShell(), title,
-								value instanceof java.util.Date d ? Dates.day(d) : (java.time.LocalDate) value, !feature.isRequired())
-								.map(day -> day.map(d -> feature.getEType().getInstanceClass() == java.util.Date.class
-										? (Object) Dates.date(d) : d).orElse(Cleared.VALUE))
-								.orElse(null);
+						return ValueDialogs.day(window.getShell(), title, (java.time.LocalDate) value, !feature.isRequired())
+								.map(day -> day.<Object>map(d -> d).orElse(Cleared.VALUE)).orElse(null);
 					}
 				};
 				case BOOLEAN -> new ChoiceEditor(parent, List.of(Boolean.TRUE, Boolean.FALSE),

@@ -3,7 +3,6 @@ package fr.mutualite.cqp.ui.emf;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.forms.IMessageManager;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
 import fr.mutualite.cqp.ui.emf.internal.Messages;
@@ -290,13 +288,10 @@ public final class PropertyForm {
 		}
 
 		private void calendar() {
-			Object value = object.eGet(feature);
-			LocalDate day = value instanceof Date d ? Dates.day(d) : (LocalDate) value;
+			LocalDate day = (LocalDate) object.eGet(feature);
 			ValueDialogs.day(body.getShell(), descriptor.getDisplayName(object), day, !feature.isRequired()).ifPresent(chosen -> {
-				Object converted = chosen.map(d -> feature.getEType().getInstanceClass() == Date.class ? (Object) Dates.date(d) : d)
-						.orElse(null);
 				messages.removeMessage(this, control);
-				apply(converted);
+				apply(chosen.orElse(null));
 			});
 		}
 

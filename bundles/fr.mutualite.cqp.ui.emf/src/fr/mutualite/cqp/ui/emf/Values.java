@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EAttribute;
@@ -21,7 +20,6 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.edit.provider.IItemPropertyDescriptor;
 import org.eclipse.osgi.util.NLS;
 
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.ui.emf.internal.Messages;
 
 /**
@@ -55,7 +53,7 @@ public final class Values {
 			return Kind.ENUM;
 		}
 		Class<?> c = type.getInstanceClass();
-		if (c == Date.class || c == LocalDate.class) {
+		if (c == LocalDate.class) {
 			return Kind.DATE;
 		}
 		if (c == boolean.class || c == Boolean.class) {
@@ -85,9 +83,6 @@ public final class Values {
 		}
 		if (feature.isMany() && value instanceof Collection<?> values) {
 			return String.join("\n", values.stream().map(String::valueOf).toList()); //$NON-NLS-1$
-		}
-		if (value instanceof Date date) {
-			return days().format(Dates.day(date));
 		}
 		if (value instanceof LocalDate day) {
 			return days().format(day);
@@ -132,10 +127,9 @@ public final class Values {
 			}
 			return text;
 		}
-		if (c == Date.class || c == LocalDate.class) {
+		if (c == LocalDate.class) {
 			try {
-				LocalDate day = LocalDate.parse(value, days());
-				return c == Date.class ? Dates.date(day) : day;
+				return LocalDate.parse(value, days());
 			} catch (DateTimeParseException e) {
 				throw new IllegalArgumentException(NLS.bind(Messages.Values_notADate, value, days().format(LocalDate.of(2026, 9, 1))), e);
 			}

@@ -41,7 +41,6 @@ import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.ReferentialFiles;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.Validation;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
@@ -366,7 +365,7 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 		Path folder = DataFolder.referentials();
 		Referential copy;
 		try {
-			copy = library.newVersion(certification, version, Dates.date(from), folder);
+			copy = library.newVersion(certification, version, from, folder);
 		} catch (ReferentialException e) {
 			throw new CqpException(e.getMessage(), e);
 		}

@@ -22,7 +22,6 @@ import org.eclipse.ui.dialogs.ElementListSelectionDialog;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import fr.mutualite.cqp.core.CqpException;
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.Competence;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
@@ -115,7 +114,7 @@ public final class ReferentialHandler extends AbstractHandler implements IExecut
 
 	/** "CMI 1.0 (01/01/2013)": a version as users name it. */
 	static String describe(Certification certification) {
-		LocalDate from = Dates.day(ReferentialLibrary.referentialOf(certification).getValidFrom());
+		LocalDate from = ReferentialLibrary.referentialOf(certification).getValidFrom();
 		return NLS.bind(Messages.Compare_version, new Object[] { certification.getCode(), ReferentialLibrary.versionOf(certification),
 				from == null ? "" : Values.days().format(from) }); //$NON-NLS-1$
 	}

@@ -188,7 +188,7 @@ class ReferentialCommandTest {
 		Files.createDirectories(folder);
 		fr.mutualite.cqp.referential.ReferentialLibrary library = fr.mutualite.cqp.referential.ReferentialLibrary.withFolder(folder);
 		fr.mutualite.cqp.model.referential.Referential v2 = library.newVersion(library.certification("CRD").orElseThrow(), "2.0",
-				new java.text.SimpleDateFormat("yyyy-MM-dd").parse("2025-09-01"), folder);
+				java.time.LocalDate.of(2025, 9, 1), folder);
 		v2.getCertifications().get(0).setTitle("Chargé(e) de relation à distance et multicanal");
 		v2.eResource().save(null);
 		Path saved = folder.resolve("crd-2.0.referentiel");

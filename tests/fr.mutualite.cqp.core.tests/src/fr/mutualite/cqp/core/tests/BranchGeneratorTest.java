@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.Validation;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
@@ -118,14 +117,14 @@ class BranchGeneratorTest {
 				.count();
 		assertTrue(secondJuries > 5, "second juries after a partial award " + secondJuries);
 		long pastDeadlineWithoutJury = registrations.stream()
-				.filter(r -> r.getCertificate() == null && Dates.day(r.getDate()).plusYears(3).isBefore(AS_OF)).count();
+				.filter(r -> r.getCertificate() == null && r.getDate().plusYears(3).isBefore(AS_OF)).count();
 		assertTrue(pastDeadlineWithoutJury > 5, "past their deadline without jury " + pastDeadlineWithoutJury);
 		long partialNearExpiry = registrations.stream()
 				.filter(r -> r.getCertificate() != null && !r.getCertificate().isFull()
-						&& Dates.day(r.getCertificate().getDate()).plusYears(5).isBefore(AS_OF.plusYears(1)))
+						&& r.getCertificate().getDate().plusYears(5).isBefore(AS_OF.plusYears(1)))
 				.count();
 		assertTrue(partialNearExpiry > 0, "partial validations expiring within a year " + partialNearExpiry);
-		assertFalse(registrations.stream().anyMatch(r -> Dates.day(r.getDate()).isAfter(AS_OF)), "nothing after the day");
+		assertFalse(registrations.stream().anyMatch(r -> r.getDate().isAfter(AS_OF)), "nothing after the day");
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.util.List;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Certificate;
 import fr.mutualite.cqp.model.dossier.Company;
@@ -72,14 +71,14 @@ final class DossierFixture {
 		registration.setId("INS-1");
 		registration.setCertification(cmi);
 		registration.setReferentialVersion("1.0");
-		registration.setDate(Dates.date(REGISTERED));
+		registration.setDate(REGISTERED);
 		registration.setRoute(Route.TRAINING);
 		registration.setCompany(company);
 		registration.setTrainingBody(body("ARKOS"));
 		candidate.getRegistrations().add(registration);
 
 		OrientationInterview orientation = F.createOrientationInterview();
-		orientation.setDate(Dates.date(REGISTERED.minusDays(10)));
+		orientation.setDate(REGISTERED.minusDays(10));
 		orientation.setRecommendedRoute(Route.TRAINING);
 		registration.setOrientation(orientation);
 
@@ -91,12 +90,12 @@ final class DossierFixture {
 			module.setTitle("Module " + use.getNumber());
 			module.getDomains().add(use.getDomain());
 			module.setHours(42);
-			module.setStartDate(Dates.date(REGISTERED.plusDays(30 + 20 * day)));
-			module.setEndDate(Dates.date(REGISTERED.plusDays(35 + 20 * day)));
+			module.setStartDate(REGISTERED.plusDays(30 + 20 * day));
+			module.setEndDate(REGISTERED.plusDays(35 + 20 * day));
 			path.getModules().add(module);
 			FormativeEvaluation evaluation = F.createFormativeEvaluation();
 			evaluation.setDomain(use.getDomain());
-			evaluation.setDate(Dates.date(REGISTERED.plusDays(36 + 20 * day++)));
+			evaluation.setDate(REGISTERED.plusDays(36 + 20 * day++));
 			evaluation.setTrainer("Formateur ARKOS");
 			evaluation.setObjectiveAchieved(true);
 			evaluation.setComment("Objectifs atteints, mises en situation réussies.");
@@ -116,7 +115,7 @@ final class DossierFixture {
 			d.setSignedByEvaluator1(true);
 			d.setSignedByEvaluator2(true);
 			d.setComment("Compétence observée à plusieurs reprises.");
-			d.setDate(Dates.date(JURY.minusMonths(2)));
+			d.setDate(JURY.minusMonths(2));
 			finalEvaluation.getDomains().add(d);
 		}
 		registration.setFinalEvaluation(finalEvaluation);
@@ -134,7 +133,7 @@ final class DossierFixture {
 
 		Certificate certificate = F.createCertificate();
 		certificate.setNumber("CMI-2019-0001");
-		certificate.setDate(Dates.date(JURY));
+		certificate.setDate(JURY);
 		certificate.setFull(true);
 		certificate.setBonusPoints(120);
 		registration.setCertificate(certificate);
@@ -144,7 +143,7 @@ final class DossierFixture {
 	JurySession session(String id, LocalDate day, JurySide president) {
 		JurySession s = F.createJurySession();
 		s.setId(id);
-		s.setDate(Dates.date(day));
+		s.setDate(day);
 		for (JurySide side : List.of(JurySide.EMPLOYER, JurySide.EMPLOYER, JurySide.EMPLOYEE, JurySide.EMPLOYEE)) {
 			JuryMember member = F.createJuryMember();
 			member.setName(side + " " + s.getMembers().size());

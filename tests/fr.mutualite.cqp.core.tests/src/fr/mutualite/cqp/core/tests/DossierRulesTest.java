@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.Validation;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
@@ -66,7 +65,7 @@ class DossierRulesTest {
 		fresh.setId("INS-2");
 		fresh.setCertification(fx.cmi);
 		fresh.setReferentialVersion("1.0");
-		fresh.setDate(Dates.date(LocalDate.of(2019, 12, 1)));
+		fresh.setDate(LocalDate.of(2019, 12, 1));
 		fresh.setRoute(Route.TRAINING);
 		fx.dossiers.getCandidates().get(0).getRegistrations().add(fresh);
 		assertTrue(of("DOS-01").stream().anyMatch(p -> p.element() == fresh && p.severity() == Severity.WARNING),
@@ -76,7 +75,7 @@ class DossierRulesTest {
 	@Test
 	void theFirstJuryComesWithinThreeYears() {
 		assertSilent("DOS-02");
-		fx.session.setDate(Dates.date(DossierFixture.REGISTERED.plusYears(3).plusDays(1)));
+		fx.session.setDate(DossierFixture.REGISTERED.plusYears(3).plusDays(1));
 		assertReported("DOS-02", Severity.WARNING, "au plus tard le 2021-09-01");
 	}
 
@@ -99,7 +98,7 @@ class DossierRulesTest {
 
 	@Test
 	void anExpiredApprovalIsAWarning() {
-		fx.registration.setDate(Dates.date(LocalDate.of(2020, 10, 1)));
+		fx.registration.setDate(LocalDate.of(2020, 10, 1));
 		assertReported("DOS-03", Severity.WARNING, "avait pris fin le 2020-09-30");
 	}
 
@@ -144,13 +143,13 @@ class DossierRulesTest {
 		FormativeEvaluation resit = F.createFormativeEvaluation();
 		resit.setDomain(failed.getDomain());
 		resit.setPrevious(failed);
-		resit.setDate(Dates.date(Dates.day(failed.getDate()).plusDays(20)));
+		resit.setDate(failed.getDate().plusDays(20));
 		resit.setObjectiveAchieved(true);
 		resit.setComment("Reprise réussie.");
 		fx.registration.getFormativeEvaluations().add(resit);
 		assertSilent("DOS-08");
 		assertSilent("DOS-09");
-		resit.setDate(Dates.date(Dates.day(failed.getDate()).minusDays(1)));
+		resit.setDate(failed.getDate().minusDays(1));
 		assertReported("DOS-09", Severity.ERROR, "qui n'est pas antérieure");
 	}
 
@@ -182,8 +181,8 @@ class DossierRulesTest {
 		for (String p : periods) {
 			String[] ends = p.split("/");
 			ExperiencePeriod period = F.createExperiencePeriod();
-			period.setStart(Dates.date(LocalDate.parse(ends[0])));
-			period.setEnd(Dates.date(LocalDate.parse(ends[1])));
+			period.setStart(LocalDate.parse(ends[0]));
+			period.setEnd(LocalDate.parse(ends[1]));
 			period.setRelevant(true);
 			dossier.getExperiences().add(period);
 		}
@@ -261,11 +260,11 @@ class DossierRulesTest {
 			partial.getDomains().add(d);
 		});
 		early.getDecisions().add(partial);
-		fx.registration.setDate(Dates.date(LocalDate.of(2016, 1, 10)));
+		fx.registration.setDate(LocalDate.of(2016, 1, 10));
 		fx.decision.getDomains().get(6).setAcquired(false);
 		assertSilent("DOS-17");
-		early.setDate(Dates.date(LocalDate.of(2014, 11, 14)));
-		fx.registration.setDate(Dates.date(LocalDate.of(2014, 1, 10)));
+		early.setDate(LocalDate.of(2014, 11, 14));
+		fx.registration.setDate(LocalDate.of(2014, 1, 10));
 		assertReported("DOS-17", Severity.ERROR, "il y a plus de 5 ans");
 	}
 
@@ -293,7 +292,7 @@ class DossierRulesTest {
 
 	@Test
 	void withoutRulesInForceTheDossierSaysSo() {
-		fx.registration.setDate(Dates.date(LocalDate.of(2005, 3, 1)));
+		fx.registration.setDate(LocalDate.of(2005, 3, 1));
 		assertReported("DOS-00", Severity.WARNING, "aucune règle de certification n'est en vigueur le 2005-03-01");
 	}
 }

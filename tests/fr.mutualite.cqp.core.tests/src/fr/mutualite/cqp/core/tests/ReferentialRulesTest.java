@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.core.validation.Validation;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
@@ -114,12 +113,12 @@ class ReferentialRulesTest {
 		List<Problem> problems = Validation.validate(file("commun"), TODAY);
 		assertEquals(2, rule(problems, "REF-07").size(), problems.toString());
 		RuleSet later = EcoreUtil.copy(rules);
-		later.setValidFrom(Dates.date(LocalDate.of(2020, 1, 1)));
+		later.setValidFrom(LocalDate.of(2020, 1, 1));
 		file("commun").getRuleSets().add(later);
 		assertEquals(1, rule(Validation.validate(file("commun"), TODAY), "REF-08").size(), "open-ended rules overlap later ones");
-		rules.setValidTo(Dates.date(LocalDate.of(2019, 12, 31)));
+		rules.setValidTo(LocalDate.of(2019, 12, 31));
 		assertTrue(rule(Validation.validate(file("commun"), TODAY), "REF-08").isEmpty());
-		rules.setValidTo(Dates.date(LocalDate.of(2012, 12, 31)));
+		rules.setValidTo(LocalDate.of(2012, 12, 31));
 		assertTrue(rule(Validation.validate(file("commun"), TODAY), "REF-11").get(0).message().contains("précède le début"));
 	}
 

@@ -138,7 +138,26 @@ class LoadingTest {
 		}
 		Path file = tmp.resolve("bissextile.referentiel");
 		Files.writeString(file, SEVENTH.replace("validFrom=\"2026-01-01\"", "validFrom=\"2024-02-29\""));
-		assertEquals("2024-02-29", new java.text.SimpleDateFormat("yyyy-MM-dd")
-				.format(ReferentialLibrary.shipped().add(file).getValidFrom()));
+		assertEquals(java.time.LocalDate.of(2024, 2, 29), ReferentialLibrary.shipped().add(file).getValidFrom());
+	}
+
+	@Test
+	void daysAreCalendarDaysTheSameInEveryTimeZoneAndOlderFilesKeepTheirDay() throws Exception {
+		java.util.TimeZone before = java.util.TimeZone.getDefault();
+		try {
+			for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago", "America/Martinique", "Indian/Reunion", "Europe/Paris")) {
+				java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+				Path file = tmp.resolve("ancien.referentiel");
+				// as an earlier release wrote it on a machine four hours behind UTC: the start of the day, with its zone
+				Files.writeString(file, SEVENTH.replace("validFrom=\"2026-01-01\"", "validFrom=\"2026-01-01T00:00:00.000-0400\""));
+				var read = ReferentialLibrary.shipped().add(file);
+				assertEquals(java.time.LocalDate.of(2026, 1, 1), read.getValidFrom(), zone);
+				read.eResource().save(null);
+				String written = Files.readString(file);
+				assertTrue(written.contains("validFrom=\"2026-01-01\"") && !written.contains("T00:00"), zone + "\n" + written);
+			}
+		} finally {
+			java.util.TimeZone.setDefault(before);
+		}
 	}
 }

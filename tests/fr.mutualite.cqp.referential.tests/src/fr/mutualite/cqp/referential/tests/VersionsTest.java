@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.SimpleDateFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,8 @@ class VersionsTest {
 	@TempDir
 	Path tmp;
 
-	private static java.util.Date day(String iso) throws Exception {
-		return new SimpleDateFormat("yyyy-MM-dd").parse(iso);
+	private static java.time.LocalDate day(String iso) {
+		return java.time.LocalDate.parse(iso);
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Dossiers;
 import fr.mutualite.cqp.model.dossier.DomainDecision;
@@ -50,10 +49,6 @@ final class Branch {
 		return all;
 	}
 
-	static LocalDate day(java.util.Date date) {
-		return Dates.day(date);
-	}
-
 	static int hours(Registration r) {
 		if (r.getTrainingPath() == null) {
 			return 0;
@@ -64,7 +59,7 @@ final class Branch {
 	/** A decision and its session. */
 	record Decision(JurySession session, JuryDecision decision) {
 		LocalDate day() {
-			return Dates.day(session.getDate());
+			return session.getDate();
 		}
 
 		Registration registration() {

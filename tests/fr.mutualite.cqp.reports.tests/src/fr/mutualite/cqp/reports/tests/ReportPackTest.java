@@ -150,7 +150,7 @@ class ReportPackTest {
 	void registrationsPerCertificationYearAndRoute() throws Exception {
 		Map<String, int[]> expected = new TreeMap<>();
 		for (Registration r : branch.registrations()) {
-			int year = Branch.day(r.getDate()).getYear();
+			int year = r.getDate().getYear();
 			int[] f = expected.computeIfAbsent(r.getCertification().getCode() + "|" + year, k -> new int[3]);
 			f[r.getRoute() == Route.VAE ? 1 : 0]++;
 			f[2]++;
@@ -253,7 +253,7 @@ class ReportPackTest {
 					+ ((fr.mutualite.cqp.model.dossier.Candidate) r.eContainer()).getFirstName() + "|"
 					+ r.getCertification().getCode();
 			List<Decision> decisions = branch.decisions().stream().filter(d -> d.registration() == r).toList();
-			LocalDate limit = Branch.day(r.getDate()).plusYears(3);
+			LocalDate limit = r.getDate().plusYears(3);
 			if (decisions.isEmpty() && !limit.isBefore(AS_OF.minusMonths(6)) && !limit.isAfter(AS_OF.plusMonths(6))) {
 				late.add(who);
 			}
@@ -285,7 +285,7 @@ class ReportPackTest {
 		int count = 0, candidates = 0, composed = 0, alternated = 0, notAlternated = 0;
 		for (int i = 0; i < sessions.size(); i++) {
 			JurySession s = sessions.get(i);
-			int year = Branch.day(s.getDate()).getYear();
+			int year = s.getDate().getYear();
 			if (year < FIRST || year > LAST) {
 				continue;
 			}
@@ -315,10 +315,10 @@ class ReportPackTest {
 		Map<String, List<Long>> months = new TreeMap<>();
 		for (Registration r : branch.registrations()) {
 			if (r.getCertificate() != null && r.getCertificate().isFull()) {
-				LocalDate issued = Branch.day(r.getCertificate().getDate());
+				LocalDate issued = r.getCertificate().getDate();
 				if (issued.getYear() >= FIRST && issued.getYear() <= LAST) {
 					months.computeIfAbsent(r.getCertification().getCode(), k -> new ArrayList<>())
-							.add(ChronoUnit.MONTHS.between(Branch.day(r.getDate()), issued));
+							.add(ChronoUnit.MONTHS.between(r.getDate(), issued));
 				}
 			}
 		}
@@ -359,7 +359,7 @@ class ReportPackTest {
 		Path out = tmp.resolve("filtre/inscriptions.xlsx");
 		service.render("inscriptions", store.data(), ReportFormat.XLSX, values, out);
 		long vae = branch.registrations().stream().filter(r -> r.getCertification().getCode().equals("CMI")
-				&& Branch.day(r.getDate()).getYear() == 2024 && r.getRoute() == Route.VAE).count();
+				&& r.getDate().getYear() == 2024 && r.getRoute() == Route.VAE).count();
 		List<String> rows = Outputs.xlsxRows(out);
 		List<String> lines = rows.stream().filter(r -> r.matches("[A-Z]+\\|\\d{4}\\|\\d+\\|\\d+\\|\\d+")).toList();
 		assertEquals(List.of("CMI|2024|0|" + vae + "|" + vae), lines);

@@ -106,7 +106,7 @@ class DossierStoreTest {
 		Candidate written = branch.dossiers().getCandidates().get(3);
 		var found = store.candidates().findByIdentity(written.getLastName().toUpperCase(),
 				" " + written.getFirstName().toLowerCase() + " ",
-				fr.mutualite.cqp.core.validation.Dates.day(written.getBirthDate()));
+				written.getBirthDate());
 		assertEquals(written.getId(), found.orElseThrow().value().getId());
 		assertTrue(store.candidates().search(written.getLastName().substring(0, 3), 200).stream()
 				.anyMatch(c -> c.value().getId().equals(written.getId())));

@@ -1,7 +1,5 @@
 package fr.mutualite.cqp.store.tests;
 
-import java.text.SimpleDateFormat;
-import java.util.Date;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EAttribute;
@@ -48,7 +46,7 @@ final class Dump {
 	}
 
 	private static String text(Object value) {
-		return value instanceof Date d ? new SimpleDateFormat("yyyy-MM-dd").format(d) : String.valueOf(value);
+		return String.valueOf(value);
 	}
 
 	private static String reference(EObject root, EObject target) {

@@ -20,7 +20,6 @@ import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.junit.jupiter.api.Test;
 
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
 import fr.mutualite.cqp.model.referential.Criterion;
 import fr.mutualite.cqp.model.referential.ReferentialFactory;
@@ -56,8 +55,8 @@ class EditingGlueTest {
 		assertNull(Values.parse(P.getRuleSet_PointValue(), ""), "an optional number may be emptied");
 		assertEquals("« 7,5,1 » n'est pas un nombre.",
 				assertThrows(IllegalArgumentException.class, () -> Values.parse(P.getRuleSet_PointValue(), "7,5,1")).getMessage());
-		assertEquals(LocalDate.of(2026, 9, 1), Dates.day((java.util.Date) Values.parse(P.getRuleSet_ValidFrom(), "01/09/2026")));
-		assertEquals("01/09/2026", Values.text(P.getRuleSet_ValidFrom(), Dates.date(LocalDate.of(2026, 9, 1))));
+		assertEquals(LocalDate.of(2026, 9, 1), Values.parse(P.getRuleSet_ValidFrom(), "01/09/2026"));
+		assertEquals("01/09/2026", Values.text(P.getRuleSet_ValidFrom(), LocalDate.of(2026, 9, 1)));
 		assertEquals("« 31/02/2026 » n'est pas une date : écrivez-la comme 01/09/2026.",
 				assertThrows(IllegalArgumentException.class, () -> Values.parse(P.getRuleSet_ValidFrom(), "31/02/2026")).getMessage());
 		assertEquals(List.of("Conseiller", "Chargé de clientèle"),
@@ -109,8 +108,8 @@ class EditingGlueTest {
 
 			org.eclipse.jface.viewers.CellEditor from = editor(source, shell, "Valable à partir du");
 			assertTrue(from instanceof org.eclipse.jface.viewers.DialogCellEditor, "a date is chosen on a calendar");
-			from.setValue(Dates.date(LocalDate.of(2026, 9, 1)));
-			assertEquals(Dates.date(LocalDate.of(2026, 9, 1)), from.getValue());
+			from.setValue(LocalDate.of(2026, 9, 1));
+			assertEquals(LocalDate.of(2026, 9, 1), from.getValue());
 
 			org.eclipse.jface.viewers.CellEditor alternating = editor(source, shell, "Présidence alternée");
 			assertTrue(alternating instanceof org.eclipse.jface.viewers.ComboBoxCellEditor, "yes or no from a list");

@@ -30,7 +30,6 @@ import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.RegistrationSummary;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
@@ -154,7 +153,7 @@ class NavigatorTest {
 				.filter(r -> r.getCertification().getCode().equals(biggest.certification)
 						&& java.util.Objects.equals(r.getTrainingBody() == null ? null : r.getTrainingBody().getCode(), biggest.body.code))
 				.sorted(Comparator.comparing((Registration r) -> ((Candidate) r.eContainer()).getLastName())
-						.thenComparing(r -> ((Candidate) r.eContainer()).getFirstName()).thenComparing(r -> Dates.day(r.getDate()))
+						.thenComparing(r -> ((Candidate) r.eContainer()).getFirstName()).thenComparing(r -> r.getDate())
 						.thenComparing(Registration::getId))
 				.map(r -> ((Candidate) r.eContainer()).getLastName() + " " + ((Candidate) r.eContainer()).getFirstName()).toList();
 		assertEquals(6, biggest.children().size(), "five candidates and the next ones");

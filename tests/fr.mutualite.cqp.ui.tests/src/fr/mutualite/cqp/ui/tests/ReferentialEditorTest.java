@@ -311,8 +311,7 @@ class ReferentialEditorTest {
 		Files.createDirectories(folder);
 		Files.writeString(folder.resolve("casse.referentiel"), "<?xml version=\"1.0\"?><ref:Referential");
 		ReferentialLibrary library = ReferentialLibrary.withFolder(folder);
-		library.newVersion(library.certification("SPSP").orElseThrow(), "2.0", fr.mutualite.cqp.core.validation.Dates
-				.date(java.time.LocalDate.of(2025, 1, 1)), folder).eResource().save(null);
+		library.newVersion(library.certification("SPSP").orElseThrow(), "2.0", java.time.LocalDate.of(2025, 1, 1), folder).eResource().save(null);
 		NavigatorView navigator = (NavigatorView) page.showView(NavigatorView.ID);
 		PlatformUI.getWorkbench().getService(CurrentDatabase.class).reopen();
 		WorkbenchWindowTest.waitUntil(() -> WorkbenchWindowTest.certifications(navigator).size() == 7);

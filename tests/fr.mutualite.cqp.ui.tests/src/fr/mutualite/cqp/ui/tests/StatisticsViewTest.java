@@ -35,7 +35,6 @@ import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Registration;
-import fr.mutualite.cqp.core.validation.Dates;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.ui.internal.ReferentialsPerspective;
 import fr.mutualite.cqp.ui.internal.StatisticsPerspective;
@@ -113,7 +112,7 @@ class StatisticsViewTest {
 		long total = 0;
 		for (Candidate c : branch.dossiers().getCandidates()) {
 			for (Registration r : c.getRegistrations()) {
-				if (r.getCertification().getCode().equals("CMI") && Dates.day(r.getDate()).getYear() == 2024) {
+				if (r.getCertification().getCode().equals("CMI") && r.getDate().getYear() == 2024) {
 					total++;
 				}
 			}
