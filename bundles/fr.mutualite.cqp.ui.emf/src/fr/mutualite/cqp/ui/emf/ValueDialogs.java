@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.eclipse.emf.common.notify.AdapterFactory;
@@ -19,6 +20,7 @@ import org.eclipse.swt.widgets.DateTime;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.dialogs.ElementListSelectionDialog;
+import org.eclipse.ui.dialogs.FilteredList;
 
 import fr.mutualite.cqp.ui.emf.internal.Messages;
 
@@ -132,9 +134,20 @@ public final class ValueDialogs {
 		}
 	}
 
-	private static Optional<List<Object>> choose(Shell shell, String title, Collection<?> choices, Collection<?> selected,
+	/**
+	 * Elements chosen among {@code choices}, shown by {@code labels}, with a search field that
+	 * finds what it is given anywhere in a label (a code, a word of a wording), whatever the case.
+	 */
+	public static Optional<List<Object>> choose(Shell shell, String title, Collection<?> choices, Collection<?> selected,
 			ILabelProvider labels, boolean many) {
-		ElementListSelectionDialog dialog = new ElementListSelectionDialog(shell, labels);
+		ElementListSelectionDialog dialog = new ElementListSelectionDialog(shell, labels) {
+			@Override
+			protected FilteredList createFilteredList(Composite parent) {
+				FilteredList list = super.createFilteredList(parent);
+				list.setFilterMatcher(new Anywhere());
+				return list;
+			}
+		};
 		dialog.setTitle(title);
 		dialog.setMessage(Messages.Dialogs_search);
 		dialog.setElements(choices.stream().filter(c -> c != null).toArray());
@@ -145,5 +158,20 @@ public final class ValueDialogs {
 			return Optional.empty();
 		}
 		return Optional.of(List.of(dialog.getResult()));
+	}
+
+	/** Matches labels holding the text typed, anywhere, whatever the case. */
+	private static final class Anywhere implements FilteredList.FilterMatcher {
+		private String typed = ""; //$NON-NLS-1$
+
+		@Override
+		public void setFilter(String pattern, boolean ignoreCase, boolean ignoreWildCards) {
+			typed = pattern == null ? "" : pattern.strip().toLowerCase(Locale.ROOT); //$NON-NLS-1$
+		}
+
+		@Override
+		public boolean match(Object element) {
+			return typed.isEmpty() || String.valueOf(element).toLowerCase(Locale.ROOT).contains(typed);
+		}
 	}
 }

@@ -70,15 +70,26 @@ public final class ReferentialHandler extends AbstractHandler implements IExecut
 
 	private static void attach(Shell shell, ReferentialEditor editor) {
 		List<CompetenceDomain> domains = editor.attachableDomains();
-		ValueDialogs.choose(shell, Messages.Attach_title, domains, List.of(), editor.adapterFactory(), false)
-				.filter(chosen -> !chosen.isEmpty()).ifPresent(chosen -> editor.attach((CompetenceDomain) chosen.get(0)));
+		choose(shell, editor, Messages.Attach_title, domains)
+				.ifPresent(chosen -> editor.attach((CompetenceDomain) chosen));
 	}
 
 	private static void attachCompetence(Shell shell, ReferentialEditor editor) throws CqpException {
 		DomainUse use = editor.selectedUse().orElseThrow(() -> new CqpException(Messages.AttachCompetence_noDomain));
 		List<Competence> competences = editor.attachableCompetences(use);
-		ValueDialogs.choose(shell, Messages.AttachCompetence_title, competences, List.of(), editor.adapterFactory(), false)
-				.filter(chosen -> !chosen.isEmpty()).ifPresent(chosen -> editor.attach(use, (Competence) chosen.get(0)));
+		choose(shell, editor, Messages.AttachCompetence_title, competences)
+				.ifPresent(chosen -> editor.attach(use, (Competence) chosen));
+	}
+
+	/** One of {@code choices}, shown as the editor's trees show them ("CODE — wording"), or none. */
+	private static java.util.Optional<Object> choose(Shell shell, ReferentialEditor editor, String title, List<?> choices) {
+		ReferentialLabels labels = new ReferentialLabels(editor.adapterFactory());
+		try {
+			return ValueDialogs.choose(shell, title, choices, List.of(), labels, false).filter(chosen -> !chosen.isEmpty())
+					.map(chosen -> chosen.get(0));
+		} finally {
+			labels.dispose();
+		}
 	}
 
 	private static void newVersion(Shell shell, ReferentialEditor editor, IWorkbenchPage page)

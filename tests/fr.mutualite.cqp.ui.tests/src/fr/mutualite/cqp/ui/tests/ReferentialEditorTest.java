@@ -252,13 +252,13 @@ class ReferentialEditorTest {
 		flush();
 		TreeItem useItem = find(structure.getTree().getTree().getItems(), use);
 		List<String> texts = java.util.Arrays.stream(useItem.getItems()).map(TreeItem::getText).toList();
-		String label = shared.getCode() + " \u2014 " + shared.getWording().replaceAll("\\s+", " ").strip() + " (partagée, domaine "
-				+ home.getCode() + ")";
+		String label = "Partagée (domaine " + home.getCode() + ") : " + shared.getCode() + " \u2014 "
+				+ shared.getWording().replaceAll("\\s+", " ").strip();
 		assertEquals(1, texts.stream().filter(t -> t.startsWith(label.substring(0, Math.min(label.length(), 139)))).count(),
 				texts.toString());
 
 		// Édition > Supprimer on it detaches it: the competence stays in its domain, rated as before
-		TreeItem sharedItem = java.util.Arrays.stream(useItem.getItems()).filter(i -> i.getText().startsWith(shared.getCode() + " "))
+		TreeItem sharedItem = java.util.Arrays.stream(useItem.getItems()).filter(i -> i.getText().startsWith("Partagée "))
 				.findFirst().orElseThrow();
 		structure.getTree().setSelection(new StructuredSelection(sharedItem.getData()), true);
 		flush();
