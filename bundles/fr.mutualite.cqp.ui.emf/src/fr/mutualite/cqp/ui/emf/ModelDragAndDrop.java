@@ -3,9 +3,17 @@ package fr.mutualite.cqp.ui.emf;
 import java.util.List;
 
 import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CompoundCommand;
+import org.eclipse.emf.common.command.UnexecutableCommand;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.DragAndDropCommand;
 import org.eclipse.emf.edit.command.DragAndDropFeedback;
+import org.eclipse.emf.edit.command.RemoveCommand;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.provider.IWrapperItemProvider;
 import org.eclipse.jface.util.LocalSelectionTransfer;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.StructuredViewer;
@@ -96,15 +104,42 @@ public final class ModelDragAndDrop {
 	/**
 	 * The command dropping {@code dragged} on {@code target} at {@code location} (0 its top: before
 	 * it; 0.5: into it; 1 its bottom: after it), moving unless {@code operation} says otherwise;
-	 * {@code null} when nothing is dragged.
+	 * {@code null} when nothing is dragged. Elements shown through a reference (competences another
+	 * domain shares) are references, not elements: see {@link #dropReferences}.
 	 */
 	public static Command drop(EditingDomain domain, List<Object> dragged, Object target, float location, int operations,
 			int operation) {
 		if (dragged.isEmpty() || target == null) {
 			return null;
 		}
-		return DragAndDropCommand.create(domain, target, location, operations,
-				operation == DND.DROP_NONE ? DND.DROP_MOVE : operation, dragged);
+		int chosen = operation == DND.DROP_NONE ? DND.DROP_MOVE : operation;
+		if (dragged.stream().anyMatch(IWrapperItemProvider.class::isInstance)) {
+			return dropReferences(domain, dragged, target, chosen);
+		}
+		return DragAndDropCommand.create(domain, target, location, operations, chosen, dragged);
+	}
+
+	/**
+	 * Elements shown through one reference, dropped on another owner of that reference: the
+	 * reference moves (or, copying, is added) there; the elements themselves stay where they are.
+	 * Dropped anywhere else (where EMF would take them out of their own container) they cannot be.
+	 */
+	private static Command dropReferences(EditingDomain domain, List<Object> dragged, Object target, int operation) {
+		Object owner = AdapterFactoryEditingDomain.unwrap(target);
+		EStructuralFeature feature = dragged.get(0) instanceof IWrapperItemProvider first
+				&& first.getFeature() instanceof EStructuralFeature f ? f : null;
+		boolean sameReference = feature != null && dragged.stream().allMatch(d -> d instanceof IWrapperItemProvider shown
+				&& shown.getFeature() == feature && shown.getOwner() != owner);
+		if (!sameReference || !(owner instanceof EObject object) || !object.eClass().getEAllStructuralFeatures().contains(feature)) {
+			return UnexecutableCommand.INSTANCE;
+		}
+		List<Object> values = dragged.stream().map(AdapterFactoryEditingDomain::unwrap).toList();
+		CompoundCommand move = new CompoundCommand();
+		if (operation != DND.DROP_COPY) {
+			move.append(RemoveCommand.create(domain, dragged));
+		}
+		move.append(AddCommand.create(domain, object, feature, values));
+		return move;
 	}
 
 	/** Where the pointer is on {@code item}, from 0 (its top) to 1 (its bottom). */

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.edit.command.CommandActionDelegate;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.dnd.DND;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.TreeItem;
@@ -35,6 +36,7 @@ import fr.mutualite.cqp.model.referential.Criterion;
 import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.ui.CertificationInput;
+import fr.mutualite.cqp.ui.emf.ModelDragAndDrop;
 import fr.mutualite.cqp.ui.emf.ModelEditing;
 import fr.mutualite.cqp.ui.emf.NewElementItems;
 import fr.mutualite.cqp.ui.emf.ProblemSource;
@@ -260,6 +262,29 @@ class ReferentialEditorTest {
 		// Édition > Supprimer on it detaches it: the competence stays in its domain, rated as before
 		TreeItem sharedItem = java.util.Arrays.stream(useItem.getItems()).filter(i -> i.getText().startsWith("Partagée "))
 				.findFirst().orElseThrow();
+		// dragged, it moves to another of the certification's domains only, never out of its own domain
+		Object shown = sharedItem.getData();
+		DomainUse second = editor.certification().getDomains().get(1);
+		Competence elsewhere = editor.library().certification("CMI").orElseThrow().getDomains().get(0).getDomain()
+				.getCompetences().get(0);
+		var beforeElsewhere = ModelDragAndDrop.drop(editor.getEditingDomain(), List.of(shown), elsewhere, 0.1f,
+				DND.DROP_MOVE | DND.DROP_COPY, DND.DROP_MOVE);
+		assertFalse(beforeElsewhere.canExecute(), "a shared competence is not dropped where it would leave its domain");
+		assertTrue(ModelEditing.execute(editor.getEditingDomain(), ModelDragAndDrop.drop(editor.getEditingDomain(), List.of(shown),
+				second, 0.5f, DND.DROP_MOVE | DND.DROP_COPY, DND.DROP_MOVE)));
+		flush();
+		assertEquals(List.of(), use.getSharedCompetences());
+		assertEquals(List.of(shared), second.getSharedCompetences());
+		assertSame(home, shared.eContainer());
+		editor.getEditingDomain().getCommandStack().undo();
+		flush();
+		assertEquals(List.of(shared), use.getSharedCompetences());
+		assertEquals(List.of(), second.getSharedCompetences());
+		structure.getTree().expandToLevel(use, 1);
+		flush();
+		sharedItem = java.util.Arrays.stream(find(structure.getTree().getTree().getItems(), use).getItems())
+				.filter(i -> i.getText().startsWith("Partagée ")).findFirst().orElseThrow();
+
 		structure.getTree().setSelection(new StructuredSelection(sharedItem.getData()), true);
 		flush();
 		IHandlerService handlers = page.getWorkbenchWindow().getService(IHandlerService.class);
