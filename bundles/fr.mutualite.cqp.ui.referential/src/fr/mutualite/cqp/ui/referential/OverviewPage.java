@@ -54,7 +54,7 @@ final class OverviewPage extends FormPage {
 
 	private PropertyForm section(IManagedForm managed, Composite body, String title, String hint, EObject object,
 			Set<String> features) {
-		Section section = managed.getToolkit().createSection(body, Section.TITLE_BAR | Section.DESCRIPTION);
+		Section section = managed.getToolkit().createSection(body, Section.SHORT_TITLE_BAR | Section.DESCRIPTION);
 		section.setText(title);
 		section.setDescription(hint);
 		GridDataFactory.fillDefaults().grab(true, true).align(SWT.FILL, SWT.BEGINNING).applyTo(section);
