@@ -308,7 +308,8 @@ public final class CqpValidator extends EObjectValidator {
 		/** Whether the section's certification attached {@code element} to the section's domain. */
 		private static boolean sharedIn(BookletSection section, Element element) {
 			return section.eContainer() instanceof Booklet booklet && DomainUses
-					.of(booklet.getCertification(), section.getDomain()).filter(u -> DomainUses.covers(u, element)).isPresent();
+					.of(booklet.getCertification(), section.getDomain()).filter(u -> u.getSharedCompetences().contains(element))
+					.isPresent();
 		}
 
 		/** A competence attached to a domain comes from another domain. */

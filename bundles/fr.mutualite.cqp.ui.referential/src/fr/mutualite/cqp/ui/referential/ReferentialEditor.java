@@ -313,7 +313,7 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 	 * defines or uses), by an undoable command; says whether it did.
 	 */
 	public boolean attach(CompetenceDomain shared) {
-		if (certification.getDomains().stream().anyMatch(u -> u.getDomain() == shared)) {
+		if (DomainUses.of(certification, shared).isPresent()) {
 			return false;
 		}
 		DomainUse use = ReferentialFactory.eINSTANCE.createDomainUse();
