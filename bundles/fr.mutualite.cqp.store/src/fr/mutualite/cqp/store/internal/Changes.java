@@ -44,8 +44,9 @@ final class Changes {
 			if (feature instanceof EAttribute) {
 				same = Objects.equals(before, after);
 			} else if (((EReference) feature).isContainment()) {
-				same = feature.isMany() ? new EcoreUtil.EqualityHelper().equals((List<EObject>) before, (List<EObject>) after)
-						: new EcoreUtil.EqualityHelper().equals((EObject) before, (EObject) after);
+				Equality equality = new Equality(stored, edited);
+				same = feature.isMany() ? equality.equals((List<EObject>) before, (List<EObject>) after)
+						: equality.equals((EObject) before, (EObject) after);
 			} else {
 				same = feature.isMany() ? keys(stored, (List<?>) before).equals(keys(edited, (List<?>) after))
 						: Objects.equals(key(stored, before), key(edited, after));
@@ -55,6 +56,34 @@ final class Changes {
 			}
 		}
 		return String.join(SEPARATOR, parts);
+	}
+
+	/**
+	 * Contents compared value by value, references by what they point to: a part that refers to
+	 * another changed part (a formative evaluation to its module) is not changed itself.
+	 */
+	private static final class Equality extends EcoreUtil.EqualityHelper {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient EObject storedRoot;
+		private final transient EObject editedRoot;
+
+		Equality(EObject storedRoot, EObject editedRoot) {
+			this.storedRoot = storedRoot;
+			this.editedRoot = editedRoot;
+		}
+
+		@Override
+		protected boolean haveEqualReference(EObject stored, EObject edited, EReference reference) {
+			if (reference.isContainment()) {
+				return super.haveEqualReference(stored, edited, reference);
+			}
+			Object before = stored.eGet(reference);
+			Object after = edited.eGet(reference);
+			return reference.isMany() ? keys(storedRoot, (List<?>) before).equals(keys(editedRoot, (List<?>) after))
+					: Objects.equals(key(storedRoot, before), key(editedRoot, after));
+		}
 	}
 
 	/** The labels of the parts {@link #between} found, for users. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.impl.ResourceImpl;
 
@@ -18,12 +19,14 @@ import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.Versioned;
 import fr.mutualite.cqp.model.dossier.Answer;
 import fr.mutualite.cqp.model.dossier.Assessment;
+import fr.mutualite.cqp.model.dossier.BookletStatus;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Certificate;
 import fr.mutualite.cqp.model.dossier.Company;
 import fr.mutualite.cqp.model.dossier.DomainDecision;
 import fr.mutualite.cqp.model.dossier.DomainPlan;
 import fr.mutualite.cqp.model.dossier.DossierFactory;
+import fr.mutualite.cqp.model.dossier.DossierPackage;
 import fr.mutualite.cqp.model.dossier.Dossiers;
 import fr.mutualite.cqp.model.dossier.EvaluationCondition;
 import fr.mutualite.cqp.model.dossier.Evaluator;
@@ -39,7 +42,6 @@ import fr.mutualite.cqp.model.dossier.OrientationInterview;
 import fr.mutualite.cqp.model.dossier.PlannedModule;
 import fr.mutualite.cqp.model.dossier.ProgressReview;
 import fr.mutualite.cqp.model.dossier.Proof;
-import fr.mutualite.cqp.model.dossier.ProofKind;
 import fr.mutualite.cqp.model.dossier.Rating;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.dossier.TrainingModule;
@@ -60,6 +62,7 @@ import fr.mutualite.cqp.model.referential.TrainingBody;
 final class DossierReader {
 
 	private static final DossierFactory F = DossierFactory.eINSTANCE;
+	private static final DossierPackage P = DossierPackage.eINSTANCE;
 
 	private final Connection connection;
 	private final ReferentialIndex index;
@@ -248,14 +251,10 @@ final class DossierReader {
 		Map<Integer, TrainingModule> modules = new HashMap<>();
 		TrainingPath path = registration.getTrainingPath();
 		if (path != null) {
-			try (ResultSet r = query("SELECT SEQ, TITLE, START_DATE, END_DATE, HOURS, CERTIFICATE_ATTACHED FROM TRAINING_MODULE WHERE REGISTRATION_ID = ? ORDER BY SEQ", id)) { //$NON-NLS-1$
+			try (ResultSet r = query(content("TRAINING_MODULE", P.getTrainingModule(), "SEQ", "SEQ"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				while (r.next()) {
 					TrainingModule module = F.createTrainingModule();
-					module.setTitle(r.getString(2));
-					module.setStartDate(day(r, 3));
-					module.setEndDate(day(r, 4));
-					module.setHours(r.getInt(5));
-					module.setCertificateAttached(r.getBoolean(6));
+					Columns.of(P.getTrainingModule()).get(r, 2, module);
 					path.getModules().add(module);
 					modules.put(r.getInt(1), module);
 				}
@@ -267,7 +266,7 @@ final class DossierReader {
 			}
 		}
 		Map<Integer, Assessment> assessments = new HashMap<>();
-		try (ResultSet r = query("SELECT SEQ, KIND, BOOKLET_CODE, ASSESSMENT_DATE, COMMENT_TEXT FROM ASSESSMENT WHERE REGISTRATION_ID = ? ORDER BY SEQ", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("ASSESSMENT", P.getAssessment(), "SEQ", "SEQ", "KIND", "BOOKLET_CODE"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 			while (r.next()) {
 				Assessment assessment = switch (r.getString(2)) {
 				case "ORIENTATION" -> F.createOrientationInterview(); //$NON-NLS-1$
@@ -276,62 +275,57 @@ final class DossierReader {
 				default -> F.createFinalDomainEvaluation();
 				};
 				assessment.setBooklet(index.booklet(r.getString(3)));
-				assessment.setDate(day(r, 4));
-				assessment.setComment(r.getString(5));
+				Columns.of(P.getAssessment()).get(r, 4, assessment);
 				assessments.put(r.getInt(1), assessment);
 			}
 		}
-		try (ResultSet r = query("SELECT ASSESSMENT_SEQ, BOOKLET_CODE, SECTION_CODE, ITEM_CODE, SCALE_CODE, LEVEL_CODE, COMMENT_TEXT FROM RATING WHERE REGISTRATION_ID = ? ORDER BY ASSESSMENT_SEQ, SEQ", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("RATING", P.getRating(), "ASSESSMENT_SEQ, SEQ", "ASSESSMENT_SEQ", "BOOKLET_CODE", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				"SECTION_CODE", "ITEM_CODE", "SCALE_CODE", "LEVEL_CODE"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			while (r.next()) {
 				Rating rating = F.createRating();
 				String booklet = r.getString(2);
 				rating.setSection(index.section(booklet, r.getString(3)));
 				rating.setItem(index.item(booklet, r.getString(4)));
 				rating.setLevel(index.level(booklet, r.getString(5), r.getString(6)));
-				rating.setComment(r.getString(7));
+				Columns.of(P.getRating()).get(r, 7, rating);
 				assessments.get(r.getInt(1)).getRatings().add(rating);
 			}
 		}
-		try (ResultSet r = query("SELECT ASSESSMENT_SEQ, COMPANY_CONTACT, COMPANY_CONTACT_FUNCTION, INTERVIEWER, RECOMMENDED_ROUTE FROM ORIENTATION WHERE REGISTRATION_ID = ?", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("ORIENTATION", P.getOrientationInterview(), null, "ASSESSMENT_SEQ"), id)) { //$NON-NLS-1$ //$NON-NLS-2$
 			if (r.next()) {
 				OrientationInterview orientation = (OrientationInterview) assessments.get(r.getInt(1));
-				orientation.setCompanyContact(r.getString(2));
-				orientation.setCompanyContactFunction(r.getString(3));
-				orientation.setTrainingBodyInterviewer(r.getString(4));
-				orientation.setRecommendedRoute(r.getString(5) == null ? null : Route.get(r.getString(5)));
+				Columns.of(P.getOrientationInterview()).get(r, 2, orientation);
 				registration.setOrientation(orientation);
 			}
 		}
 		if (registration.getOrientation() != null) {
 			Map<Integer, DomainPlan> plans = new HashMap<>();
-			try (ResultSet r = query("SELECT SEQ, DOMAIN_CODE, DIRECT_EVALUATION FROM DOMAIN_PLAN WHERE REGISTRATION_ID = ? ORDER BY SEQ", id)) { //$NON-NLS-1$
+			try (ResultSet r = query(content("DOMAIN_PLAN", P.getDomainPlan(), "SEQ", "SEQ", "DOMAIN_CODE"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 				while (r.next()) {
 					DomainPlan plan = F.createDomainPlan();
 					plan.setDomain(index.domain(r.getString(2)));
-					plan.setDirectEvaluation(r.getBoolean(3));
+					Columns.of(P.getDomainPlan()).get(r, 3, plan);
 					registration.getOrientation().getPlans().add(plan);
 					plans.put(r.getInt(1), plan);
 				}
 			}
-			try (ResultSet r = query("SELECT PLAN_SEQ, TITLE, HOURS FROM PLANNED_MODULE WHERE REGISTRATION_ID = ? ORDER BY PLAN_SEQ, SEQ", id)) { //$NON-NLS-1$
+			try (ResultSet r = query(content("PLANNED_MODULE", P.getPlannedModule(), "PLAN_SEQ, SEQ", "PLAN_SEQ"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 				while (r.next()) {
 					PlannedModule module = F.createPlannedModule();
-					module.setTitle(r.getString(2));
-					module.setHours(r.getInt(3));
+					Columns.of(P.getPlannedModule()).get(r, 2, module);
 					plans.get(r.getInt(1)).getModules().add(module);
 				}
 			}
+			answers(id, "ORIENTATION", registration.getOrientation().getAnswers()); //$NON-NLS-1$
 		}
 		Map<Integer, Integer> previous = new HashMap<>();
-		try (ResultSet r = query("SELECT ASSESSMENT_SEQ, DOMAIN_CODE, TRAINER, CONTENT, METHOD, OBJECTIVE_ACHIEVED, PREVIOUS_SEQ FROM FORMATIVE_EVALUATION WHERE REGISTRATION_ID = ? ORDER BY ASSESSMENT_SEQ", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("FORMATIVE_EVALUATION", P.getFormativeEvaluation(), "ASSESSMENT_SEQ", //$NON-NLS-1$ //$NON-NLS-2$
+				"ASSESSMENT_SEQ", "DOMAIN_CODE", "PREVIOUS_SEQ"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			while (r.next()) {
 				FormativeEvaluation evaluation = (FormativeEvaluation) assessments.get(r.getInt(1));
 				evaluation.setDomain(index.domain(r.getString(2)));
-				evaluation.setTrainer(r.getString(3));
-				evaluation.setContent(r.getString(4));
-				evaluation.setMethod(r.getString(5));
-				evaluation.setObjectiveAchieved(r.getBoolean(6));
-				Integer before = Jdbc.integer(r, 7);
+				Columns.of(P.getFormativeEvaluation()).get(r, 4, evaluation);
+				Integer before = Jdbc.integer(r, 3);
 				if (before != null) {
 					previous.put(r.getInt(1), before);
 				}
@@ -347,33 +341,35 @@ final class DossierReader {
 				((FormativeEvaluation) assessments.get(r.getInt(1))).getModules().add(modules.get(r.getInt(2)));
 			}
 		}
-		try (ResultSet r = query("SELECT ASSESSMENT_SEQ, TUTOR FROM TUTOR_ASSESSMENT WHERE REGISTRATION_ID = ? ORDER BY ASSESSMENT_SEQ", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("TUTOR_ASSESSMENT", P.getTutorAssessment(), "ASSESSMENT_SEQ", "ASSESSMENT_SEQ"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			while (r.next()) {
 				TutorAssessment tutor = (TutorAssessment) assessments.get(r.getInt(1));
-				tutor.setTutor(r.getString(2));
+				Columns.of(P.getTutorAssessment()).get(r, 2, tutor);
 				registration.getTutorAssessments().add(tutor);
 			}
 		}
-		try (ResultSet r = query("SELECT REVIEW_DATE, WITH_WHOM, STRENGTHS, OBJECTIVES FROM PROGRESS_REVIEW WHERE REGISTRATION_ID = ? ORDER BY SEQ", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("PROGRESS_REVIEW", P.getProgressReview(), "SEQ"), id)) { //$NON-NLS-1$ //$NON-NLS-2$
 			while (r.next()) {
 				ProgressReview review = F.createProgressReview();
-				review.setDate(day(r, 1));
-				review.setWithWhom(r.getString(2));
-				review.setStrengths(r.getString(3));
-				review.setObjectives(r.getString(4));
+				Columns.of(P.getProgressReview()).get(r, 1, review);
 				registration.getProgressReviews().add(review);
 			}
 		}
 		finalEvaluation(registration, assessments);
 		vaeDossier(registration);
-		try (ResultSet r = query("SELECT CERTIFICATE_NUMBER, ISSUE_DATE, FULL_AWARD, BONUS_POINTS FROM CERTIFICATE WHERE REGISTRATION_ID = ?", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("CERTIFICATE", P.getCertificate(), null), id)) { //$NON-NLS-1$
 			if (r.next()) {
 				Certificate certificate = F.createCertificate();
-				certificate.setNumber(r.getString(1));
-				certificate.setDate(day(r, 2));
-				certificate.setFull(r.getBoolean(3));
-				certificate.setBonusPoints(r.getInt(4));
+				Columns.of(P.getCertificate()).get(r, 1, certificate);
 				registration.setCertificate(certificate);
+			}
+		}
+		try (ResultSet r = query(content("BOOKLET_STATUS", P.getBookletStatus(), "BOOKLET_CODE", "BOOKLET_CODE"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			while (r.next()) {
+				BookletStatus status = F.createBookletStatus();
+				status.setBooklet(index.booklet(r.getString(1)));
+				Columns.of(P.getBookletStatus()).get(r, 2, status);
+				registration.getBookletStatuses().add(status);
 			}
 		}
 	}
@@ -392,15 +388,12 @@ final class DossierReader {
 			registration.setFinalEvaluation(fin);
 		}
 		FinalEvaluation fin = registration.getFinalEvaluation();
-		try (ResultSet r = query("SELECT ASSESSMENT_SEQ, DOMAIN_CODE, ACTIVITIES_EXERCISED, MASTERED, EVALUATORS_AGREE, SIGNED_BY_EVALUATOR1, SIGNED_BY_EVALUATOR2 FROM FINAL_DOMAIN WHERE REGISTRATION_ID = ? ORDER BY ASSESSMENT_SEQ", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("FINAL_DOMAIN", P.getFinalDomainEvaluation(), "ASSESSMENT_SEQ", "ASSESSMENT_SEQ", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				"DOMAIN_CODE"), id)) { //$NON-NLS-1$
 			while (r.next()) {
 				FinalDomainEvaluation domain = (FinalDomainEvaluation) assessments.get(r.getInt(1));
 				domain.setDomain(index.domain(r.getString(2)));
-				domain.setActivitiesExercised(r.getBoolean(3));
-				domain.setMastered(r.getBoolean(4));
-				domain.setEvaluatorsAgree(r.getBoolean(5));
-				domain.setSignedByEvaluator1(r.getBoolean(6));
-				domain.setSignedByEvaluator2(r.getBoolean(7));
+				Columns.of(P.getFinalDomainEvaluation()).get(r, 3, domain);
 				fin.getDomains().add(domain);
 			}
 		}
@@ -426,34 +419,28 @@ final class DossierReader {
 
 	private void vaeDossier(Registration registration) throws SQLException, CqpException {
 		String id = registration.getId();
-		try (ResultSet r = query("SELECT CV_PROVIDED, ACCOMPANIMENT FROM VAE_DOSSIER WHERE REGISTRATION_ID = ?", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("VAE_DOSSIER", P.getVaeDossier(), null), id)) { //$NON-NLS-1$
 			if (!r.next()) {
 				return;
 			}
 			VaeDossier vae = F.createVaeDossier();
-			vae.setCvProvided(r.getBoolean(1));
-			vae.setAccompaniment(r.getBoolean(2));
+			Columns.of(P.getVaeDossier()).get(r, 1, vae);
 			registration.setVaeDossier(vae);
 		}
 		VaeDossier vae = registration.getVaeDossier();
 		Map<Integer, ExperiencePeriod> periods = new HashMap<>();
-		try (ResultSet r = query("SELECT SEQ, EMPLOYER, POSITION, START_DATE, END_DATE, RELEVANT FROM EXPERIENCE_PERIOD WHERE REGISTRATION_ID = ? ORDER BY SEQ", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("EXPERIENCE_PERIOD", P.getExperiencePeriod(), "SEQ", "SEQ"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			while (r.next()) {
 				ExperiencePeriod period = F.createExperiencePeriod();
-				period.setEmployer(r.getString(2));
-				period.setPosition(r.getString(3));
-				period.setStart(day(r, 4));
-				period.setEnd(day(r, 5));
-				period.setRelevant(r.getBoolean(6));
+				Columns.of(P.getExperiencePeriod()).get(r, 2, period);
 				vae.getExperiences().add(period);
 				periods.put(r.getInt(1), period);
 			}
 		}
-		try (ResultSet r = query("SELECT EXPERIENCE_SEQ, KIND, DESCRIPTION FROM PROOF WHERE REGISTRATION_ID = ? ORDER BY EXPERIENCE_SEQ, SEQ", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(content("PROOF", P.getProof(), "EXPERIENCE_SEQ, SEQ", "EXPERIENCE_SEQ"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			while (r.next()) {
 				Proof proof = F.createProof();
-				proof.setKind(ProofKind.get(r.getString(2)));
-				proof.setDescription(r.getString(3));
+				Columns.of(P.getProof()).get(r, 2, proof);
 				periods.get(r.getInt(1)).getProofs().add(proof);
 			}
 		}
@@ -461,16 +448,15 @@ final class DossierReader {
 	}
 
 	private void answers(String id, String part, List<Answer> answers) throws SQLException, CqpException {
-		try (PreparedStatement s = connection.prepareStatement(
-				"SELECT BOOKLET_CODE, SECTION_CODE, QUESTION, ANSWER_TEXT FROM ANSWER WHERE REGISTRATION_ID = ? AND PART = ? ORDER BY SEQ")) { //$NON-NLS-1$
+		try (PreparedStatement s = connection.prepareStatement(Columns.select("ANSWER", P.getAnswer(), //$NON-NLS-1$
+				"REGISTRATION_ID = ? AND PART = ?", "SEQ", "BOOKLET_CODE", "SECTION_CODE"))) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 			s.setString(1, id);
 			s.setString(2, part);
 			try (ResultSet r = s.executeQuery()) {
 				while (r.next()) {
 					Answer answer = F.createAnswer();
 					answer.setSection(index.section(r.getString(1), r.getString(2)));
-					answer.setQuestion(r.getString(3));
-					answer.setText(r.getString(4));
+					Columns.of(P.getAnswer()).get(r, 3, answer);
 					answers.add(answer);
 				}
 			}
@@ -533,6 +519,11 @@ final class DossierReader {
 		evaluator.setName(name);
 		evaluator.setFunction(function);
 		return evaluator;
+	}
+
+	/** The rows of a booklet's table for one registration, keys first. */
+	private static String content(String table, EClass eClass, String order, String... keys) {
+		return Columns.select(table, eClass, "REGISTRATION_ID = ?", order, keys); //$NON-NLS-1$
 	}
 
 	private ResultSet query(String sql, String id) throws SQLException {

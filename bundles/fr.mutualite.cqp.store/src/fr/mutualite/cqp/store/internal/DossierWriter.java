@@ -1,5 +1,6 @@
 package fr.mutualite.cqp.store.internal;
 
+import static fr.mutualite.cqp.store.internal.Columns.insert;
 import static fr.mutualite.cqp.store.internal.Jdbc.setDay;
 import static fr.mutualite.cqp.store.internal.Jdbc.setInt;
 import static fr.mutualite.cqp.store.internal.Jdbc.setString;
@@ -22,10 +23,11 @@ import fr.mutualite.cqp.core.dossier.Identity;
 import fr.mutualite.cqp.model.dossier.Answer;
 import fr.mutualite.cqp.model.dossier.Assessment;
 import fr.mutualite.cqp.model.dossier.Candidate;
-import fr.mutualite.cqp.model.dossier.Certificate;
 import fr.mutualite.cqp.model.dossier.Company;
 import fr.mutualite.cqp.model.dossier.DomainDecision;
+import fr.mutualite.cqp.model.dossier.BookletStatus;
 import fr.mutualite.cqp.model.dossier.DomainPlan;
+import fr.mutualite.cqp.model.dossier.DossierPackage;
 import fr.mutualite.cqp.model.dossier.EvaluationCondition;
 import fr.mutualite.cqp.model.dossier.Evaluator;
 import fr.mutualite.cqp.model.dossier.ExperiencePeriod;
@@ -58,32 +60,37 @@ import fr.mutualite.cqp.model.referential.TrainingBody;
  */
 final class DossierWriter implements AutoCloseable {
 
+	private static final DossierPackage P = DossierPackage.eINSTANCE;
+
 	static final String COMPANY = "INSERT INTO COMPANY (ID, NAME, CITY, MATCH_KEY, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String CANDIDATE = "INSERT INTO CANDIDATE (ID, LAST_NAME, FIRST_NAME, BIRTH_DATE, EMAIL, COMPANY_ID, MATCH_KEY, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String TRAINING_BODY = "INSERT INTO TRAINING_BODY (CODE, NAME, NOTE, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String APPROVAL = "INSERT INTO TRAINING_BODY_APPROVAL (BODY_CODE, CERTIFICATION_CODE, TRAINING_ROUTE, VAE_ROUTE, VALID_UNTIL) VALUES (?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String CONTACT = "INSERT INTO TRAINING_BODY_CONTACT (BODY_CODE, SEQ, NAME, PHONE, EMAIL) VALUES (?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String REGISTRATION = "INSERT INTO REGISTRATION (ID, CANDIDATE_ID, CERTIFICATION_CODE, REFERENTIAL_VERSION, REGISTRATION_DATE, ROUTE, COMPANY_ID, TRAINING_BODY_CODE, HAS_TRAINING_PATH, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String ASSESSMENT = "INSERT INTO ASSESSMENT (REGISTRATION_ID, SEQ, KIND, BOOKLET_CODE, ASSESSMENT_DATE, COMMENT_TEXT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String RATING = "INSERT INTO RATING (REGISTRATION_ID, ASSESSMENT_SEQ, SEQ, BOOKLET_CODE, SECTION_CODE, ITEM_CODE, SCALE_CODE, LEVEL_CODE, COMMENT_TEXT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String ORIENTATION = "INSERT INTO ORIENTATION (REGISTRATION_ID, ASSESSMENT_SEQ, COMPANY_CONTACT, COMPANY_CONTACT_FUNCTION, INTERVIEWER, RECOMMENDED_ROUTE) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String DOMAIN_PLAN = "INSERT INTO DOMAIN_PLAN (REGISTRATION_ID, SEQ, DOMAIN_CODE, DIRECT_EVALUATION) VALUES (?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String PLANNED_MODULE = "INSERT INTO PLANNED_MODULE (REGISTRATION_ID, PLAN_SEQ, SEQ, TITLE, HOURS) VALUES (?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String TRAINING_MODULE = "INSERT INTO TRAINING_MODULE (REGISTRATION_ID, SEQ, TITLE, START_DATE, END_DATE, HOURS, CERTIFICATE_ATTACHED) VALUES (?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String ASSESSMENT = insert("ASSESSMENT", P.getAssessment(), "REGISTRATION_ID", "SEQ", "KIND", "BOOKLET_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+	static final String RATING = insert("RATING", P.getRating(), "REGISTRATION_ID", "ASSESSMENT_SEQ", "SEQ", "BOOKLET_CODE", "SECTION_CODE", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+			"ITEM_CODE", "SCALE_CODE", "LEVEL_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	static final String ORIENTATION = insert("ORIENTATION", P.getOrientationInterview(), "REGISTRATION_ID", "ASSESSMENT_SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	static final String DOMAIN_PLAN = insert("DOMAIN_PLAN", P.getDomainPlan(), "REGISTRATION_ID", "SEQ", "DOMAIN_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	static final String PLANNED_MODULE = insert("PLANNED_MODULE", P.getPlannedModule(), "REGISTRATION_ID", "PLAN_SEQ", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	static final String TRAINING_MODULE = insert("TRAINING_MODULE", P.getTrainingModule(), "REGISTRATION_ID", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String MODULE_DOMAIN = "INSERT INTO TRAINING_MODULE_DOMAIN (REGISTRATION_ID, MODULE_SEQ, DOMAIN_CODE) VALUES (?, ?, ?)"; //$NON-NLS-1$
-	static final String FORMATIVE = "INSERT INTO FORMATIVE_EVALUATION (REGISTRATION_ID, ASSESSMENT_SEQ, DOMAIN_CODE, TRAINER, CONTENT, METHOD, OBJECTIVE_ACHIEVED, PREVIOUS_SEQ) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String FORMATIVE = insert("FORMATIVE_EVALUATION", P.getFormativeEvaluation(), "REGISTRATION_ID", "ASSESSMENT_SEQ", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			"DOMAIN_CODE", "PREVIOUS_SEQ"); //$NON-NLS-1$ //$NON-NLS-2$
 	static final String FORMATIVE_MODULE = "INSERT INTO FORMATIVE_MODULE (REGISTRATION_ID, ASSESSMENT_SEQ, MODULE_SEQ) VALUES (?, ?, ?)"; //$NON-NLS-1$
-	static final String TUTOR = "INSERT INTO TUTOR_ASSESSMENT (REGISTRATION_ID, ASSESSMENT_SEQ, TUTOR) VALUES (?, ?, ?)"; //$NON-NLS-1$
-	static final String REVIEW = "INSERT INTO PROGRESS_REVIEW (REGISTRATION_ID, SEQ, REVIEW_DATE, WITH_WHOM, STRENGTHS, OBJECTIVES) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String TUTOR = insert("TUTOR_ASSESSMENT", P.getTutorAssessment(), "REGISTRATION_ID", "ASSESSMENT_SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	static final String REVIEW = insert("PROGRESS_REVIEW", P.getProgressReview(), "REGISTRATION_ID", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String FINAL = "INSERT INTO FINAL_EVALUATION (REGISTRATION_ID, BOOKLET_CODE, EVALUATOR1_NAME, EVALUATOR1_FUNCTION, EVALUATOR2_NAME, EVALUATOR2_FUNCTION) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String FINAL_DOMAIN = "INSERT INTO FINAL_DOMAIN (REGISTRATION_ID, ASSESSMENT_SEQ, DOMAIN_CODE, ACTIVITIES_EXERCISED, MASTERED, EVALUATORS_AGREE, SIGNED_BY_EVALUATOR1, SIGNED_BY_EVALUATOR2) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String FINAL_DOMAIN = insert("FINAL_DOMAIN", P.getFinalDomainEvaluation(), "REGISTRATION_ID", "ASSESSMENT_SEQ", "DOMAIN_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 	static final String FINAL_DATE = "INSERT INTO FINAL_DOMAIN_DATE (REGISTRATION_ID, ASSESSMENT_SEQ, EVALUATION_DATE) VALUES (?, ?, ?)"; //$NON-NLS-1$
 	static final String FINAL_CONDITION = "INSERT INTO FINAL_DOMAIN_CONDITION (REGISTRATION_ID, ASSESSMENT_SEQ, CONDITION_KIND) VALUES (?, ?, ?)"; //$NON-NLS-1$
-	static final String ANSWER = "INSERT INTO ANSWER (REGISTRATION_ID, PART, SEQ, BOOKLET_CODE, SECTION_CODE, QUESTION, ANSWER_TEXT) VALUES (?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String VAE = "INSERT INTO VAE_DOSSIER (REGISTRATION_ID, CV_PROVIDED, ACCOMPANIMENT) VALUES (?, ?, ?)"; //$NON-NLS-1$
-	static final String EXPERIENCE = "INSERT INTO EXPERIENCE_PERIOD (REGISTRATION_ID, SEQ, EMPLOYER, POSITION, START_DATE, END_DATE, RELEVANT) VALUES (?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String PROOF = "INSERT INTO PROOF (REGISTRATION_ID, EXPERIENCE_SEQ, SEQ, KIND, DESCRIPTION) VALUES (?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String CERTIFICATE = "INSERT INTO CERTIFICATE (REGISTRATION_ID, CERTIFICATE_NUMBER, ISSUE_DATE, FULL_AWARD, BONUS_POINTS) VALUES (?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String ANSWER = insert("ANSWER", P.getAnswer(), "REGISTRATION_ID", "PART", "SEQ", "BOOKLET_CODE", "SECTION_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+	static final String VAE = insert("VAE_DOSSIER", P.getVaeDossier(), "REGISTRATION_ID"); //$NON-NLS-1$ //$NON-NLS-2$
+	static final String EXPERIENCE = insert("EXPERIENCE_PERIOD", P.getExperiencePeriod(), "REGISTRATION_ID", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	static final String PROOF = insert("PROOF", P.getProof(), "REGISTRATION_ID", "EXPERIENCE_SEQ", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	static final String CERTIFICATE = insert("CERTIFICATE", P.getCertificate(), "REGISTRATION_ID"); //$NON-NLS-1$ //$NON-NLS-2$
+	static final String BOOKLET_STATUS = insert("BOOKLET_STATUS", P.getBookletStatus(), "REGISTRATION_ID", "BOOKLET_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String SESSION = "INSERT INTO JURY_SESSION (ID, SESSION_DATE, PLACE, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String MEMBER = "INSERT INTO JURY_MEMBER (SESSION_ID, SEQ, NAME, SIDE, ORGANISATION, PRESIDENT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String DECISION = "INSERT INTO JURY_DECISION (SESSION_ID, REGISTRATION_ID) VALUES (?, ?)"; //$NON-NLS-1$
@@ -92,7 +99,7 @@ final class DossierWriter implements AutoCloseable {
 
 	/** Content tables of a registration that hang directly on it; the others cascade from these. */
 	private static final List<String> CONTENT_ROOTS = List.of("ASSESSMENT", "TRAINING_MODULE", "PROGRESS_REVIEW", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			"FINAL_EVALUATION", "ANSWER", "VAE_DOSSIER", "CERTIFICATE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			"FINAL_EVALUATION", "ANSWER", "VAE_DOSSIER", "CERTIFICATE", "BOOKLET_STATUS"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 
 	private final Connection connection;
 	private final Batches batches;
@@ -107,7 +114,7 @@ final class DossierWriter implements AutoCloseable {
 		batches.declare(TRAINING_BODY, APPROVAL, CONTACT, COMPANY, CANDIDATE, REGISTRATION, ASSESSMENT, RATING,
 				ORIENTATION, DOMAIN_PLAN, PLANNED_MODULE, TRAINING_MODULE, MODULE_DOMAIN, FORMATIVE, FORMATIVE_MODULE,
 				TUTOR, REVIEW, FINAL, FINAL_DOMAIN, FINAL_DATE, FINAL_CONDITION, ANSWER, VAE, EXPERIENCE, PROOF,
-				CERTIFICATE, SESSION, MEMBER, DECISION, DOMAIN_DECISION, CHANGE);
+				CERTIFICATE, BOOKLET_STATUS, SESSION, MEMBER, DECISION, DOMAIN_DECISION, CHANGE);
 	}
 
 	/** Rows written so far. */
@@ -231,21 +238,9 @@ final class DossierWriter implements AutoCloseable {
 		if (registration.getTrainingPath() != null) {
 			for (TrainingModule module : registration.getTrainingPath().getModules()) {
 				seqs.put(module, ++seq);
-				PreparedStatement m = batches.get(TRAINING_MODULE);
-				m.setString(1, id);
-				m.setInt(2, seq);
-				setString(m, 3, module.getTitle());
-				setDay(m, 4, module.getStartDate());
-				setDay(m, 5, module.getEndDate());
-				m.setInt(6, module.getHours());
-				m.setBoolean(7, module.isCertificateAttached());
-				batches.add(m);
+				row(TRAINING_MODULE, module, id, seq);
 				for (CompetenceDomain domain : module.getDomains()) {
-					PreparedStatement d = batches.get(MODULE_DOMAIN);
-					d.setString(1, id);
-					d.setInt(2, seq);
-					d.setString(3, domain.getCode());
-					batches.add(d);
+					row(MODULE_DOMAIN, null, id, seq, domain.getCode());
 				}
 			}
 		}
@@ -254,76 +249,35 @@ final class DossierWriter implements AutoCloseable {
 		numberAssessments(registration, seqs);
 		if (orientation != null) {
 			int a = assessment(id, "ORIENTATION", orientation, seqs); //$NON-NLS-1$
-			PreparedStatement o = batches.get(ORIENTATION);
-			o.setString(1, id);
-			o.setInt(2, a);
-			setString(o, 3, orientation.getCompanyContact());
-			setString(o, 4, orientation.getCompanyContactFunction());
-			setString(o, 5, orientation.getTrainingBodyInterviewer());
-			setString(o, 6, orientation.getRecommendedRoute() == null ? null : orientation.getRecommendedRoute().getName());
-			batches.add(o);
+			row(ORIENTATION, orientation, id, a);
 			int planSeq = 0;
 			for (DomainPlan plan : orientation.getPlans()) {
-				PreparedStatement p = batches.get(DOMAIN_PLAN);
-				p.setString(1, id);
-				p.setInt(2, ++planSeq);
-				setString(p, 3, code(plan.getDomain()));
-				p.setBoolean(4, plan.isDirectEvaluation());
-				batches.add(p);
+				row(DOMAIN_PLAN, plan, id, ++planSeq, code(plan.getDomain()));
 				int moduleSeq = 0;
 				for (PlannedModule module : plan.getModules()) {
-					PreparedStatement m = batches.get(PLANNED_MODULE);
-					m.setString(1, id);
-					m.setInt(2, planSeq);
-					m.setInt(3, ++moduleSeq);
-					setString(m, 4, module.getTitle());
-					m.setInt(5, module.getHours());
-					batches.add(m);
+					row(PLANNED_MODULE, module, id, planSeq, ++moduleSeq);
 				}
 			}
+			answers(id, "ORIENTATION", orientation.getAnswers()); //$NON-NLS-1$
 		}
 		for (FormativeEvaluation evaluation : registration.getFormativeEvaluations()) {
 			int a = assessment(id, "FORMATIVE", evaluation, seqs); //$NON-NLS-1$
-			PreparedStatement f = batches.get(FORMATIVE);
-			f.setString(1, id);
-			f.setInt(2, a);
-			setString(f, 3, code(evaluation.getDomain()));
-			setString(f, 4, evaluation.getTrainer());
-			setString(f, 5, evaluation.getContent());
-			setString(f, 6, evaluation.getMethod());
-			f.setBoolean(7, evaluation.isObjectiveAchieved());
-			setInt(f, 8, evaluation.getPrevious() == null ? null : seqs.get(evaluation.getPrevious()));
-			batches.add(f);
+			row(FORMATIVE, evaluation, id, a, code(evaluation.getDomain()),
+					evaluation.getPrevious() == null ? null : seqs.get(evaluation.getPrevious()));
 			for (TrainingModule module : evaluation.getModules()) {
-				PreparedStatement m = batches.get(FORMATIVE_MODULE);
-				m.setString(1, id);
-				m.setInt(2, a);
 				Integer moduleSeq = seqs.get(module);
 				if (moduleSeq == null) {
 					throw new SQLDataException(NLS.bind(Messages.Store_foreignModule, module.getTitle(), id));
 				}
-				m.setInt(3, moduleSeq.intValue());
-				batches.add(m);
+				row(FORMATIVE_MODULE, null, id, a, moduleSeq);
 			}
 		}
 		for (TutorAssessment tutor : registration.getTutorAssessments()) {
-			int a = assessment(id, "TUTOR", tutor, seqs); //$NON-NLS-1$
-			PreparedStatement t = batches.get(TUTOR);
-			t.setString(1, id);
-			t.setInt(2, a);
-			setString(t, 3, tutor.getTutor());
-			batches.add(t);
+			row(TUTOR, tutor, id, assessment(id, "TUTOR", tutor, seqs)); //$NON-NLS-1$
 		}
 		int reviewSeq = 0;
 		for (ProgressReview review : registration.getProgressReviews()) {
-			PreparedStatement r = batches.get(REVIEW);
-			r.setString(1, id);
-			r.setInt(2, ++reviewSeq);
-			setDay(r, 3, review.getDate());
-			setString(r, 4, review.getWithWhom());
-			setString(r, 5, review.getStrengths());
-			setString(r, 6, review.getObjectives());
-			batches.add(r);
+			row(REVIEW, review, id, ++reviewSeq);
 		}
 		if (fin != null) {
 			PreparedStatement f = batches.get(FINAL);
@@ -334,74 +288,58 @@ final class DossierWriter implements AutoCloseable {
 			batches.add(f);
 			for (FinalDomainEvaluation domain : fin.getDomains()) {
 				int a = assessment(id, "FINAL", domain, seqs); //$NON-NLS-1$
-				PreparedStatement d = batches.get(FINAL_DOMAIN);
-				d.setString(1, id);
-				d.setInt(2, a);
-				setString(d, 3, code(domain.getDomain()));
-				d.setBoolean(4, domain.isActivitiesExercised());
-				d.setBoolean(5, domain.isMastered());
-				d.setBoolean(6, domain.isEvaluatorsAgree());
-				d.setBoolean(7, domain.isSignedByEvaluator1());
-				d.setBoolean(8, domain.isSignedByEvaluator2());
-				batches.add(d);
+				row(FINAL_DOMAIN, domain, id, a, code(domain.getDomain()));
 				for (LocalDate day : domain.getEvaluationDates()) {
-					PreparedStatement e = batches.get(FINAL_DATE);
-					e.setString(1, id);
-					e.setInt(2, a);
-					setDay(e, 3, day);
-					batches.add(e);
+					row(FINAL_DATE, null, id, a, day);
 				}
 				for (EvaluationCondition condition : domain.getConditions()) {
-					PreparedStatement c = batches.get(FINAL_CONDITION);
-					c.setString(1, id);
-					c.setInt(2, a);
-					c.setString(3, condition.getName());
-					batches.add(c);
+					row(FINAL_CONDITION, null, id, a, condition.getName());
 				}
 			}
 			answers(id, "FINAL", fin.getAnswers()); //$NON-NLS-1$
 		}
 		VaeDossier vae = registration.getVaeDossier();
 		if (vae != null) {
-			PreparedStatement v = batches.get(VAE);
-			v.setString(1, id);
-			v.setBoolean(2, vae.isCvProvided());
-			v.setBoolean(3, vae.isAccompaniment());
-			batches.add(v);
+			row(VAE, vae, id);
 			int experienceSeq = 0;
 			for (ExperiencePeriod period : vae.getExperiences()) {
-				PreparedStatement e = batches.get(EXPERIENCE);
-				e.setString(1, id);
-				e.setInt(2, ++experienceSeq);
-				setString(e, 3, period.getEmployer());
-				setString(e, 4, period.getPosition());
-				setDay(e, 5, period.getStart());
-				setDay(e, 6, period.getEnd());
-				e.setBoolean(7, period.isRelevant());
-				batches.add(e);
+				row(EXPERIENCE, period, id, ++experienceSeq);
 				int proofSeq = 0;
 				for (Proof proof : period.getProofs()) {
-					PreparedStatement p = batches.get(PROOF);
-					p.setString(1, id);
-					p.setInt(2, experienceSeq);
-					p.setInt(3, ++proofSeq);
-					p.setString(4, proof.getKind().getName());
-					setString(p, 5, proof.getDescription());
-					batches.add(p);
+					row(PROOF, proof, id, experienceSeq, ++proofSeq);
 				}
 			}
 			answers(id, "VAE", vae.getAnswers()); //$NON-NLS-1$
 		}
-		Certificate certificate = registration.getCertificate();
-		if (certificate != null) {
-			PreparedStatement c = batches.get(CERTIFICATE);
-			c.setString(1, id);
-			setString(c, 2, certificate.getNumber());
-			setDay(c, 3, certificate.getDate());
-			c.setBoolean(4, certificate.isFull());
-			c.setInt(5, certificate.getBonusPoints());
-			batches.add(c);
+		if (registration.getCertificate() != null) {
+			row(CERTIFICATE, registration.getCertificate(), id);
 		}
+		for (BookletStatus status : registration.getBookletStatuses()) {
+			row(BOOKLET_STATUS, status, id, status.getBooklet().getCode());
+		}
+	}
+
+	/**
+	 * Adds a row of {@code sql}: its keys (strings, numbers or days, null allowed) and then, if
+	 * {@code object} is given, the columns of the attributes its class declares.
+	 */
+	private void row(String sql, EObject object, Object... keys) throws SQLException {
+		PreparedStatement s = batches.get(sql);
+		int index = 0;
+		for (Object key : keys) {
+			index++;
+			if (key instanceof Integer number) {
+				s.setInt(index, number.intValue());
+			} else if (key instanceof LocalDate day) {
+				setDay(s, index, day);
+			} else {
+				setString(s, index, (String) key);
+			}
+		}
+		if (object != null) {
+			Columns.of(object.eClass()).set(s, index + 1, object);
+		}
+		batches.add(s);
 	}
 
 	void session(JurySession session, int version) throws SQLException {
@@ -509,24 +447,17 @@ final class DossierWriter implements AutoCloseable {
 		a.setInt(2, seq);
 		a.setString(3, kind);
 		setString(a, 4, assessment.getBooklet() == null ? null : assessment.getBooklet().getCode());
-		setDay(a, 5, assessment.getDate());
-		setString(a, 6, assessment.getComment());
+		Columns.of(P.getAssessment()).set(a, 5, assessment);
 		batches.add(a);
 		int ratingSeq = 0;
 		for (Rating rating : assessment.getRatings()) {
-			PreparedStatement r = batches.get(RATING);
-			r.setString(1, id);
-			r.setInt(2, seq);
-			r.setInt(3, ++ratingSeq);
 			EObject rated = rating.getItem() != null ? rating.getItem()
 					: rating.getSection() != null ? rating.getSection() : rating.getLevel();
-			setString(r, 4, rated == null ? null : bookletOf(rated).getCode());
-			setString(r, 5, rating.getSection() == null ? null : rating.getSection().getCode());
-			setString(r, 6, rating.getItem() == null ? null : rating.getItem().getCode());
-			setString(r, 7, rating.getLevel() == null ? null : ((Scale) rating.getLevel().eContainer()).getCode());
-			setString(r, 8, rating.getLevel() == null ? null : rating.getLevel().getCode());
-			setString(r, 9, rating.getComment());
-			batches.add(r);
+			row(RATING, rating, id, seq, ++ratingSeq, rated == null ? null : bookletOf(rated).getCode(),
+					rating.getSection() == null ? null : rating.getSection().getCode(),
+					rating.getItem() == null ? null : rating.getItem().getCode(),
+					rating.getLevel() == null ? null : ((Scale) rating.getLevel().eContainer()).getCode(),
+					rating.getLevel() == null ? null : rating.getLevel().getCode());
 		}
 		return seq;
 	}
@@ -534,15 +465,9 @@ final class DossierWriter implements AutoCloseable {
 	private void answers(String id, String part, List<Answer> answers) throws SQLException {
 		int seq = 0;
 		for (Answer answer : answers) {
-			PreparedStatement a = batches.get(ANSWER);
-			a.setString(1, id);
-			a.setString(2, part);
-			a.setInt(3, ++seq);
-			setString(a, 4, answer.getSection() == null ? null : bookletOf(answer.getSection()).getCode());
-			setString(a, 5, answer.getSection() == null ? null : answer.getSection().getCode());
-			setString(a, 6, answer.getQuestion());
-			setString(a, 7, answer.getText());
-			batches.add(a);
+			row(ANSWER, answer, id, part, ++seq,
+					answer.getSection() == null ? null : bookletOf(answer.getSection()).getCode(),
+					answer.getSection() == null ? null : answer.getSection().getCode());
 		}
 	}
 

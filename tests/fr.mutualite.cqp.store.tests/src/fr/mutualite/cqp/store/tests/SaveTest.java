@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,15 +18,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.Booklets;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.StaleVersionException;
 import fr.mutualite.cqp.core.dossier.Versioned;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
+import fr.mutualite.cqp.model.dossier.Answer;
+import fr.mutualite.cqp.model.dossier.BookletState;
+import fr.mutualite.cqp.model.dossier.BookletStatus;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.DossierFactory;
 import fr.mutualite.cqp.model.dossier.FormativeEvaluation;
 import fr.mutualite.cqp.model.dossier.ProgressReview;
 import fr.mutualite.cqp.model.dossier.Registration;
+import fr.mutualite.cqp.model.referential.Booklet;
+import fr.mutualite.cqp.model.referential.BookletKind;
+import fr.mutualite.cqp.model.referential.BookletSection;
 
 /** Saving is one transaction, based on a version: stale saves and failing saves change nothing. */
 class SaveTest {
@@ -134,6 +143,53 @@ class SaveTest {
 				assertTrue(r.next());
 				assertEquals(store.user(), r.getString(1));
 				assertEquals("tutorAssessments", r.getString(2));
+			}
+		}
+	}
+
+	@Test
+	void theFieldsOfTheBookletEditorsReadBackAndAreLogged() throws Exception {
+		String id = branch.dossiers().getCandidates().stream().flatMap(c -> c.getRegistrations().stream())
+				.filter(r -> "CMI".equals(r.getCertification().getCode()) && r.getOrientation() != null
+						&& r.getTrainingPath() != null && !r.getTrainingPath().getModules().isEmpty())
+				.findFirst().orElseThrow().getId();
+		Versioned<Registration> edited = store.registrations().find(id).orElseThrow();
+		Registration registration = edited.value();
+		Booklet guide = Booklets.of(registration, BookletKind.ORIENTATION_GUIDE).orElseThrow();
+		assertEquals(BookletState.IN_PROGRESS, Booklets.state(registration, guide));
+		BookletSection section = guide.getSections().get(0);
+		Answer answer = DossierFactory.eINSTANCE.createAnswer();
+		answer.setSection(section);
+		answer.setQuestion(section.getQuestions().get(0));
+		answer.setText("Cinq ans d'accueil des adhérents, en agence.");
+		registration.getOrientation().getAnswers().add(answer);
+		registration.getTrainingPath().getModules().get(0).setTrainer("Mme Formatrice");
+		BookletStatus status = DossierFactory.eINSTANCE.createBookletStatus();
+		status.setBooklet(guide);
+		status.setState(BookletState.SIGNED);
+		status.setDeclaredBy("M. Conseiller");
+		status.setDeclaredOn(LocalDate.of(2024, 3, 1));
+		registration.getBookletStatuses().add(status);
+		assertEquals(BookletState.SIGNED, Booklets.state(registration, guide));
+		String dump = Dump.of(registration);
+		Versioned<Registration> saved = store.registrations().save(edited);
+
+		Registration read = store.registrations().find(id).orElseThrow().value();
+		assertEquals(dump, Dump.of(read));
+		assertEquals("Cinq ans d'accueil des adhérents, en agence.", read.getOrientation().getAnswers().get(0).getText());
+		assertEquals(section, read.getOrientation().getAnswers().get(0).getSection());
+		assertEquals("Mme Formatrice", read.getTrainingPath().getModules().get(0).getTrainer());
+		BookletStatus readStatus = read.getBookletStatuses().get(0);
+		assertEquals(List.of(guide.getCode(), "SIGNED", "M. Conseiller", LocalDate.of(2024, 3, 1)), List.of(
+				readStatus.getBooklet().getCode(), readStatus.getState().getName(), readStatus.getDeclaredBy(),
+				readStatus.getDeclaredOn()));
+		try (Connection c = store.data().connect(); PreparedStatement s = c.prepareStatement(
+				"SELECT PARTS FROM CHANGE_LOG WHERE ENTITY = 'REGISTRATION' AND ENTITY_ID = ? AND VERSION = ?")) {
+			s.setString(1, id);
+			s.setInt(2, saved.version());
+			try (ResultSet r = s.executeQuery()) {
+				assertTrue(r.next());
+				assertEquals("orientation,trainingPath,bookletStatuses", r.getString(1));
 			}
 		}
 	}
