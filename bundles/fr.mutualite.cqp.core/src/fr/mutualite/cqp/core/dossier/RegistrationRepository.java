@@ -19,6 +19,19 @@ public interface RegistrationRepository {
 	 */
 	Optional<Versioned<Registration>> find(String id) throws CqpException;
 
+	/**
+	 * The registration {@code id} with all its booklets, inside its candidate, both with their
+	 * versions: what an editor of the dossier opens.
+	 */
+	Optional<CandidateDossier> dossier(String id) throws CqpException;
+
+	/**
+	 * Saves the candidate's identity and the registration with its booklets, in one transaction.
+	 * Refused with a {@link StaleVersionException}, nothing written, if either was saved since it
+	 * was read. Returns both with their new versions.
+	 */
+	CandidateDossier save(CandidateDossier edited) throws CqpException;
+
 	/** Adds {@code registration} (with whatever booklets it has) to the candidate {@code candidateId}. */
 	Versioned<Registration> create(String candidateId, Registration registration) throws CqpException;
 

@@ -29,6 +29,7 @@ import org.eclipse.emf.ecore.util.EObjectValidator;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.osgi.util.NLS;
 
+import fr.mutualite.cqp.core.dossier.Deadlines;
 import fr.mutualite.cqp.model.DomainUses;
 import fr.mutualite.cqp.model.dossier.Certificate;
 import fr.mutualite.cqp.model.dossier.DomainDecision;
@@ -414,7 +415,7 @@ public final class CqpValidator extends EObjectValidator {
 			}
 			Optional<RuleSet> rules = rulesAt(registered, registration);
 			if (rules.isPresent()) {
-				LocalDate deadline = registered.plusYears(rules.get().getRegistrationDeadlineYears());
+				LocalDate deadline = Deadlines.firstJury(registered, rules.get());
 				LocalDate firstJury = decisions.stream().map(d -> sessionDay(d)).filter(Objects::nonNull).min(Comparator.naturalOrder())
 						.orElse(null);
 				if (firstJury == null ? today().isAfter(deadline) : firstJury.isAfter(deadline)) {

@@ -31,6 +31,7 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
+import fr.mutualite.cqp.core.dossier.CandidateDossier;
 import fr.mutualite.cqp.core.dossier.CandidateRepository;
 import fr.mutualite.cqp.core.dossier.CompanyRepository;
 import fr.mutualite.cqp.core.dossier.DossierStore;
@@ -187,25 +188,28 @@ public final class DerbyDossierStore implements DossierStore {
 	 */
 	private <T extends EObject> Versioned<T> save(String table, String key, String id, String what, Versioned<T> edited,
 			Save save) throws CqpException {
-		return Jdbc.transaction(data, c -> {
-			Instant now = Instant.now();
-			try (PreparedStatement s = c.prepareStatement("UPDATE " + table //$NON-NLS-1$
-					+ " SET VERSION = VERSION + 1, UPDATED_BY = ?, UPDATED_AT = ? WHERE " + key + " = ? AND VERSION = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
-				s.setString(1, user);
-				setTime(s, 2, now);
-				s.setString(3, id);
-				s.setInt(4, edited.version());
-				if (s.executeUpdate() == 0) {
-					throw stale(c, table, key, id, what, edited.value().eClass(), edited.version());
-				}
+		return Jdbc.transaction(data, c -> saveIn(c, Instant.now(), table, key, id, what, edited, save));
+	}
+
+	/** {@link #save} inside the transaction of {@code c}. */
+	private <T extends EObject> Versioned<T> saveIn(Connection c, Instant now, String table, String key, String id,
+			String what, Versioned<T> edited, Save save) throws SQLException, CqpException {
+		try (PreparedStatement s = c.prepareStatement("UPDATE " + table //$NON-NLS-1$
+				+ " SET VERSION = VERSION + 1, UPDATED_BY = ?, UPDATED_AT = ? WHERE " + key + " = ? AND VERSION = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+			s.setString(1, user);
+			setTime(s, 2, now);
+			s.setString(3, id);
+			s.setInt(4, edited.version());
+			if (s.executeUpdate() == 0) {
+				throw stale(c, table, key, id, what, edited.value().eClass(), edited.version());
 			}
-			try (DossierWriter writer = new DossierWriter(c, user, now)) {
-				String parts = save.write(c, writer, reader(c));
-				writer.log(table, id, edited.version() + 1, parts);
-				writer.flush();
-			}
-			return new Versioned<>(edited.value(), edited.version() + 1, user, now);
-		});
+		}
+		try (DossierWriter writer = new DossierWriter(c, user, now)) {
+			String parts = save.write(c, writer, reader(c));
+			writer.log(table, id, edited.version() + 1, parts);
+			writer.flush();
+		}
+		return new Versioned<>(edited.value(), edited.version() + 1, user, now);
 	}
 
 	private CqpException stale(Connection c, String table, String key, String id, String what, EClass type,
@@ -309,26 +313,30 @@ public final class DerbyDossierStore implements DossierStore {
 		public Versioned<Candidate> save(Versioned<Candidate> edited) throws CqpException {
 			Candidate candidate = edited.value();
 			return DerbyDossierStore.this.save("CANDIDATE", "ID", candidate.getId(), label(candidate), edited, //$NON-NLS-1$ //$NON-NLS-2$
-					(c, writer, reader) -> {
-						Candidate stored = reader.candidate(candidate.getId()).value();
-						String parts = Changes.between(stored, candidate,
-								List.of(DossierPackage.Literals.CANDIDATE__REGISTRATIONS));
-						try (PreparedStatement s = c.prepareStatement(
-								"UPDATE CANDIDATE SET LAST_NAME = ?, FIRST_NAME = ?, BIRTH_DATE = ?, EMAIL = ?, COMPANY_ID = ?, MATCH_KEY = ? WHERE ID = ?")) { //$NON-NLS-1$
-							s.setString(1, candidate.getLastName());
-							s.setString(2, candidate.getFirstName());
-							setDay(s, 3, candidate.getBirthDate());
-							setString(s, 4, candidate.getEmail());
-							setString(s, 5, candidate.getCompany() == null ? null : candidate.getCompany().getId());
-							s.setString(6, Identity.candidateKey(candidate.getLastName(), candidate.getFirstName(),
-									candidate.getBirthDate()));
-							s.setString(7, candidate.getId());
-							s.executeUpdate();
-						} catch (SQLException e) {
-							refuseDuplicate(e, NLS.bind(Messages.Store_duplicateCandidate, name(candidate)));
-						}
-						return parts;
-					});
+					identity(candidate));
+		}
+
+		/** Writes the identity of {@code candidate}. */
+		Save identity(Candidate candidate) {
+			return (c, writer, reader) -> {
+				Candidate stored = reader.candidate(candidate.getId()).value();
+				String parts = Changes.between(stored, candidate, List.of(DossierPackage.Literals.CANDIDATE__REGISTRATIONS));
+				try (PreparedStatement s = c.prepareStatement(
+						"UPDATE CANDIDATE SET LAST_NAME = ?, FIRST_NAME = ?, BIRTH_DATE = ?, EMAIL = ?, COMPANY_ID = ?, MATCH_KEY = ? WHERE ID = ?")) { //$NON-NLS-1$
+					s.setString(1, candidate.getLastName());
+					s.setString(2, candidate.getFirstName());
+					setDay(s, 3, candidate.getBirthDate());
+					setString(s, 4, candidate.getEmail());
+					setString(s, 5, candidate.getCompany() == null ? null : candidate.getCompany().getId());
+					s.setString(6, Identity.candidateKey(candidate.getLastName(), candidate.getFirstName(),
+							candidate.getBirthDate()));
+					s.setString(7, candidate.getId());
+					s.executeUpdate();
+				} catch (SQLException e) {
+					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateCandidate, name(candidate)));
+				}
+				return parts;
+			};
 		}
 
 		@Override
@@ -401,28 +409,59 @@ public final class DerbyDossierStore implements DossierStore {
 		public Versioned<Registration> save(Versioned<Registration> edited) throws CqpException {
 			Registration registration = edited.value();
 			return DerbyDossierStore.this.save("REGISTRATION", "ID", registration.getId(), label(registration), edited, //$NON-NLS-1$ //$NON-NLS-2$
-					(c, writer, reader) -> {
-						Registration stored = reader.registration(registration.getId(), true).value();
-						String parts = Changes.between(stored, registration, List.of());
-						try (PreparedStatement s = c.prepareStatement(
-								"UPDATE REGISTRATION SET CERTIFICATION_CODE = ?, REFERENTIAL_VERSION = ?, REGISTRATION_DATE = ?, ROUTE = ?, COMPANY_ID = ?, TRAINING_BODY_CODE = ?, HAS_TRAINING_PATH = ? WHERE ID = ?")) { //$NON-NLS-1$
-							s.setString(1, registration.getCertification().getCode());
-							setString(s, 2, registration.getReferentialVersion());
-							setDay(s, 3, registration.getDate());
-							s.setString(4, registration.getRoute().getName());
-							setString(s, 5, registration.getCompany() == null ? null : registration.getCompany().getId());
-							setString(s, 6, registration.getTrainingBody() == null ? null
-									: registration.getTrainingBody().getCode());
-							s.setBoolean(7, registration.getTrainingPath() != null);
-							s.setString(8, registration.getId());
-							s.executeUpdate();
-						} catch (SQLException e) {
-							refuseDuplicate(e, NLS.bind(Messages.Store_duplicateRegistration, label(registration)));
-						}
-						writer.deleteContent(registration.getId());
-						writer.content(registration);
-						return parts;
-					});
+					booklets(registration));
+		}
+
+		@Override
+		public Optional<CandidateDossier> dossier(String id) throws CqpException {
+			return Optional.ofNullable(Jdbc.read(data, c -> {
+				DossierReader reader = reader(c);
+				Versioned<Registration> registration = reader.registration(id, true);
+				if (registration == null) {
+					return null;
+				}
+				Candidate candidate = (Candidate) registration.value().eContainer();
+				return new CandidateDossier(reader.candidate(candidate.getId()), registration);
+			}));
+		}
+
+		@Override
+		public CandidateDossier save(CandidateDossier edited) throws CqpException {
+			Candidate candidate = edited.candidate().value();
+			Registration registration = edited.registration().value();
+			return Jdbc.transaction(data, c -> {
+				Instant now = Instant.now();
+				Versioned<Candidate> savedCandidate = saveIn(c, now, "CANDIDATE", "ID", candidate.getId(), label(candidate), //$NON-NLS-1$ //$NON-NLS-2$
+						edited.candidate(), candidates.identity(candidate));
+				Versioned<Registration> savedRegistration = saveIn(c, now, "REGISTRATION", "ID", registration.getId(), //$NON-NLS-1$ //$NON-NLS-2$
+						label(registration), edited.registration(), booklets(registration));
+				return new CandidateDossier(savedCandidate, savedRegistration);
+			});
+		}
+
+		/** Writes the header of {@code registration} and its booklets. */
+		private Save booklets(Registration registration) {
+			return (c, writer, reader) -> {
+				Registration stored = reader.registration(registration.getId(), true).value();
+				String parts = Changes.between(stored, registration, List.of());
+				try (PreparedStatement s = c.prepareStatement(
+						"UPDATE REGISTRATION SET CERTIFICATION_CODE = ?, REFERENTIAL_VERSION = ?, REGISTRATION_DATE = ?, ROUTE = ?, COMPANY_ID = ?, TRAINING_BODY_CODE = ?, HAS_TRAINING_PATH = ? WHERE ID = ?")) { //$NON-NLS-1$
+					s.setString(1, registration.getCertification().getCode());
+					setString(s, 2, registration.getReferentialVersion());
+					setDay(s, 3, registration.getDate());
+					s.setString(4, registration.getRoute().getName());
+					setString(s, 5, registration.getCompany() == null ? null : registration.getCompany().getId());
+					setString(s, 6, registration.getTrainingBody() == null ? null : registration.getTrainingBody().getCode());
+					s.setBoolean(7, registration.getTrainingPath() != null);
+					s.setString(8, registration.getId());
+					s.executeUpdate();
+				} catch (SQLException e) {
+					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateRegistration, label(registration)));
+				}
+				writer.deleteContent(registration.getId());
+				writer.content(registration);
+				return parts;
+			};
 		}
 
 		@Override

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.Booklets;
+import fr.mutualite.cqp.core.dossier.CandidateDossier;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.StaleVersionException;
 import fr.mutualite.cqp.core.dossier.Versioned;
@@ -192,5 +193,31 @@ class SaveTest {
 				assertEquals("orientation,trainingPath,bookletStatuses", r.getString(1));
 			}
 		}
+	}
+
+	@Test
+	void aDossierSavesTheIdentityAndTheBookletsTogetherOrNothing() throws Exception {
+		String id = trained();
+		CandidateDossier mine = store.registrations().dossier(id).orElseThrow();
+		assertEquals(mine.candidate().value(), mine.registration().value().eContainer());
+		mine.candidate().value().setEmail("dossier.complet@exemple.fr");
+		mine.registration().value().getOrientation().setComment("Entretien repris avec le candidat.");
+		CandidateDossier saved = store.registrations().save(mine);
+		assertEquals(List.of(mine.candidate().version() + 1, mine.registration().version() + 1),
+				List.of(saved.candidate().version(), saved.registration().version()));
+		CandidateDossier read = store.registrations().dossier(id).orElseThrow();
+		assertEquals(List.of("dossier.complet@exemple.fr", "Entretien repris avec le candidat."), List.of(
+				read.candidate().value().getEmail(), read.registration().value().getOrientation().getComment()));
+
+		CandidateDossier theirs = store.registrations().dossier(id).orElseThrow();
+		theirs.candidate().value().setEmail("autre.adresse@exemple.fr");
+		store.candidates().save(theirs.candidate());
+		read.registration().value().getOrientation().setComment("Ma version, refusée.");
+		StaleVersionException refused = assertThrows(StaleVersionException.class, () -> store.registrations().save(read));
+		assertTrue(refused.getMessage().contains(store.user()), refused.getMessage());
+		CandidateDossier now = store.registrations().dossier(id).orElseThrow();
+		assertEquals(saved.registration().version(), now.registration().version(), "the registration was not written");
+		assertEquals("Entretien repris avec le candidat.", now.registration().value().getOrientation().getComment());
+		assertEquals("autre.adresse@exemple.fr", now.candidate().value().getEmail());
 	}
 }
