@@ -142,11 +142,15 @@ public final class CqpValidator extends EObjectValidator {
 			return today instanceof LocalDate day ? day : LocalDate.now();
 		}
 
+		/** The rules of the certification {@code object} belongs to, read once per certification and validation. */
+		@SuppressWarnings("unchecked")
 		private RuleBook ruleBook() {
 			if (context == null) {
 				return RuleBook.of(object);
 			}
-			return (RuleBook) context.computeIfAbsent(RuleBook.class, k -> RuleBook.of(object));
+			Map<Certification, RuleBook> books = (Map<Certification, RuleBook>) context.computeIfAbsent(RuleBook.class,
+					k -> new HashMap<Certification, RuleBook>());
+			return books.computeIfAbsent(RuleBook.certificationOf(object), k -> RuleBook.of(object));
 		}
 
 		/**

@@ -2,10 +2,12 @@ package fr.mutualite.cqp.core.validation;
 
 import java.util.MissingResourceException;
 
+import org.eclipse.emf.common.util.Enumerator;
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EEnum;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.InternalEObject;
 import org.eclipse.emf.edit.provider.AdapterFactoryItemDelegator;
 import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
 
@@ -41,6 +43,16 @@ public final class Labels {
 			return CqpEditPlugin.INSTANCE.getString(key);
 		} catch (MissingResourceException e) {
 			return feature.getName();
+		}
+	}
+
+	/** The label of the value {@code literal} of {@code type}, e.g. "Signé". */
+	public static String of(EEnum type, Enumerator literal) {
+		String key = "_UI_" + type.getName() + "_" + literal.getName() + "_literal"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		try {
+			return CqpEditPlugin.INSTANCE.getString(key);
+		} catch (MissingResourceException e) {
+			return literal.getLiteral();
 		}
 	}
 }

@@ -13,12 +13,19 @@ import org.eclipse.emf.common.util.TreeIterator;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
+import fr.mutualite.cqp.model.dossier.JuryDecision;
+import fr.mutualite.cqp.model.dossier.Registration;
+import fr.mutualite.cqp.model.referential.Booklet;
+import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Referential;
 import fr.mutualite.cqp.model.referential.RuleSet;
 
 /**
  * The dated settings of the certification rules (deadlines, hours, jury composition...), as the
- * referentials define them: the rules in force on a given day.
+ * referentials define them: the rules in force on a given day. For a registration, a booklet or a
+ * certification, the rules of the referential version the certification belongs to (a seventh
+ * certification's file may carry its own); for anything else, those loaded beside it.
  */
 public final class RuleBook {
 
@@ -33,12 +40,64 @@ public final class RuleBook {
 	 * for a dossier read from the store, in the resource set of the referentials it refers to.
 	 */
 	public static RuleBook of(EObject object) {
+		Certification certification = certificationOf(object);
+		if (certification != null) {
+			List<RuleSet> own = ruleSetsOf(certification);
+			if (!own.isEmpty()) {
+				own.sort(Comparator.comparing(RuleSet::getValidFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
+				return new RuleBook(own);
+			}
+		}
 		List<RuleSet> sets = ruleSets(object.eResource());
 		if (sets.isEmpty()) {
 			sets = referencedRuleSets(EcoreUtil.getRootContainer(object));
 		}
 		sets.sort(Comparator.comparing(RuleSet::getValidFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
 		return new RuleBook(sets);
+	}
+
+	/**
+	 * The certification whose rules apply to {@code object}: that of the registration (or jury
+	 * decision) it belongs to, the certification itself, or a booklet's; {@code null} for
+	 * anything else.
+	 */
+	public static Certification certificationOf(EObject object) {
+		for (EObject e = object; e != null; e = e.eContainer()) {
+			if (e instanceof Registration registration) {
+				return registration.getCertification();
+			}
+			if (e instanceof JuryDecision decision && decision.getRegistration() != null) {
+				return decision.getRegistration().getCertification();
+			}
+			if (e instanceof Certification certification) {
+				return certification;
+			}
+			if (e instanceof Booklet booklet) {
+				return booklet.getCertification();
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The rule sets of the referential version that defines {@code certification}; when that file
+	 * has none, those of the referential its domains come from (the branch's common rules).
+	 */
+	private static List<RuleSet> ruleSetsOf(Certification certification) {
+		if (certification.eIsProxy()) {
+			return new ArrayList<>();
+		}
+		if (EcoreUtil.getRootContainer(certification) instanceof Referential own && !own.getRuleSets().isEmpty()) {
+			return new ArrayList<>(own.getRuleSets());
+		}
+		for (DomainUse use : certification.getDomains()) {
+			if (use.getDomain() != null && !use.getDomain().eIsProxy()
+					&& EcoreUtil.getRootContainer(use.getDomain()) instanceof Referential shared
+					&& !shared.getRuleSets().isEmpty()) {
+				return new ArrayList<>(shared.getRuleSets());
+			}
+		}
+		return new ArrayList<>();
 	}
 
 	private static List<RuleSet> ruleSets(Resource resource) {

@@ -3,11 +3,13 @@ package fr.mutualite.cqp.ui.emf;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.eclipse.emf.common.notify.AdapterFactory;
 import org.eclipse.emf.common.notify.Notification;
@@ -52,6 +54,7 @@ public final class PropertyForm {
 	private final IMessageManager messages;
 	private final Map<EStructuralFeature, Field> fields = new LinkedHashMap<>();
 	private final Set<String> shown;
+	private final Map<String, Supplier<Collection<?>>> offered = new HashMap<>();
 	private EObject object;
 	private final AdapterImpl follower = new AdapterImpl() {
 		@Override
@@ -90,6 +93,14 @@ public final class PropertyForm {
 	/** The object shown, or {@code null}. */
 	public EObject getInput() {
 		return object;
+	}
+
+	/**
+	 * Offers {@code values} to choose from for the reference {@code feature} (by name), instead of
+	 * the objects its item provider finds beside the object shown.
+	 */
+	public void setChoices(String feature, Supplier<Collection<?>> values) {
+		offered.put(feature, values);
 	}
 
 	/** Shows {@code shownObject}'s properties (none when {@code null}). */
@@ -209,6 +220,8 @@ public final class PropertyForm {
 						combo.add(descriptor.getLabelProvider(object).getText(choice));
 					}
 					combo.addListener(SWT.Selection, e -> apply(choices.get(combo.getSelectionIndex())));
+					// the wheel scrolls the form; it never changes a value the pointer passes over
+					combo.addListener(SWT.MouseVerticalWheel, e -> e.doit = false);
 					created = combo;
 				}
 				case REFERENCE, REFERENCES, READ_ONLY -> {
@@ -296,7 +309,8 @@ public final class PropertyForm {
 		}
 
 		private void choose() {
-			Collection<?> values = descriptor.getChoiceOfValues(object);
+			Supplier<Collection<?>> given = offered.get(feature.getName());
+			Collection<?> values = given != null ? given.get() : descriptor.getChoiceOfValues(object);
 			Object value = object.eGet(feature);
 			Collection<?> current = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value);
 			ValueDialogs.choose(body.getShell(), descriptor.getDisplayName(object), values == null ? List.of() : values, current,

@@ -41,6 +41,8 @@ import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.Referential;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.ui.CertificationInput;
+import fr.mutualite.cqp.ui.PasswordPrompt;
+import fr.mutualite.cqp.ui.RegistrationInput;
 
 /**
  * The navigator: the certifications of the referentials, every version with its validation
@@ -48,8 +50,8 @@ import fr.mutualite.cqp.ui.CertificationInput;
  * certification. Everything is read in background jobs, a branch when it is first opened and
  * candidates a page at a time, so that a database of any size never holds the window; a filter
  * box narrows the certifications (code, title) and the candidates (start of the name or first
- * name). Enter or a double click opens a certification's referential editor, or the next page
- * of candidates.
+ * name). Enter or a double click opens a certification's referential editor, a candidate's
+ * dossier, or the next page of candidates.
  */
 public final class NavigatorView extends ViewPart {
 
@@ -320,6 +322,15 @@ public final class NavigatorView extends ViewPart {
 			try {
 				getSite().getPage().openEditor(new CertificationInput(entry.code(), entry.inForce() == null ? null : entry.version(),
 						entry.title()), CertificationInput.EDITOR_ID);
+			} catch (PartInitException e) {
+				Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
+				status.setText(e.getMessage());
+			}
+		} else if (element instanceof RegistrationSummary registration) {
+			RegistrationInput input = new RegistrationInput(registration.registrationId(), null,
+					registration.lastName() + ' ' + registration.firstName() + " \u2014 " + registration.certificationCode()); //$NON-NLS-1$
+			try {
+				getSite().getPage().openEditor(input, input.editorId());
 			} catch (PartInitException e) {
 				Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
 				status.setText(e.getMessage());

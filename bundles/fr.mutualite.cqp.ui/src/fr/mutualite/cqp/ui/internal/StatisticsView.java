@@ -50,6 +50,7 @@ import fr.mutualite.cqp.core.report.Choice;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.report.ReportParameter;
 import fr.mutualite.cqp.core.report.ReportService;
+import fr.mutualite.cqp.ui.PasswordPrompt;
 
 /**
  * The observatory's statistics: the reports of the pack with their parameters, each run as a

@@ -14,18 +14,26 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.CandidateDossier;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.RegistrationGroup;
+import fr.mutualite.cqp.core.dossier.RegistrationSummary;
 import fr.mutualite.cqp.core.validation.Validation;
+import fr.mutualite.cqp.model.referential.BookletKind;
 import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.ui.CertificationInput;
+import fr.mutualite.cqp.ui.PasswordPrompt;
+import fr.mutualite.cqp.ui.RegistrationInput;
 
 /**
  * {@code cqp bench ui}: run inside the real application window once it is open, prints the time
  * from the start of the virtual machine to a usable window, the opening of the individuals
  * referential editor, the validation of the six referentials, and the expansion of the
  * navigator over the data folder's database, with the longest time the window's thread was held
- * meanwhile (measured by a watchdog posting to it every 10 ms); then closes the application.
+ * meanwhile (measured by a watchdog posting to it every 10 ms), the opening of an individuals
+ * candidate's dossier with its booklet editors and its saving; then closes the application.
  */
 final class UiBenchmark {
 
@@ -75,6 +83,7 @@ final class UiBenchmark {
 			line("validation", "validate the six referentials (median of 7)", runs.get(3) / 1_000_000, 50); //$NON-NLS-1$ //$NON-NLS-2$
 
 			navigator(page, database);
+			dossier(page, database);
 		} catch (Exception e) {
 			Platform.getLog(UiBenchmark.class).log(Status.error(e.getMessage(), e));
 			lines.add("FAILED " + e); //$NON-NLS-1$
@@ -120,6 +129,48 @@ final class UiBenchmark {
 		line("groups", "candidates grouped by training body and certification", groups, -1); //$NON-NLS-1$ //$NON-NLS-2$
 		line("page", "first page of the largest group", rows, -1); //$NON-NLS-1$ //$NON-NLS-2$
 		line("ui-block", "longest time the window's thread was held meanwhile", longest.get(), 100); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/**
+	 * Opens the dossier of an individuals candidate with the editor of each of its booklets, then
+	 * saves it (identity, registration and every booklet, one transaction) five times.
+	 */
+	private void dossier(IWorkbenchPage page, CurrentDatabase database) throws Exception {
+		page.closeAllEditors(false);
+		idle();
+		DossierStore store = database.store(new PasswordPrompt(page.getWorkbenchWindow().getShell()));
+		RegistrationGroup group = store.registrations().groups("").stream() //$NON-NLS-1$
+				.filter(g -> "CMI".equals(g.certificationCode())).findFirst().orElse(null); //$NON-NLS-1$
+		if (group == null) {
+			lines.add("dossier: no individuals registration in the database"); //$NON-NLS-1$
+			return;
+		}
+		RegistrationSummary summary = store.registrations().page(group.trainingBodyCode(), "CMI", "", 0, 1).get(0); //$NON-NLS-1$ //$NON-NLS-2$
+		long t = System.nanoTime();
+		page.openEditor(new RegistrationInput(summary.registrationId(), null, summary.lastName()), RegistrationInput.DOSSIER_EDITOR_ID);
+		int editors = 1;
+		for (BookletKind kind : BookletKind.VALUES) {
+			if (PlatformUI.getWorkbench().getEditorRegistry().findEditor(RegistrationInput.editorId(kind)) != null) {
+				page.openEditor(new RegistrationInput(summary.registrationId(), kind, kind.getName()), RegistrationInput.editorId(kind));
+				editors++;
+			}
+		}
+		idle();
+		line("dossier", "open a dossier with the editors of its " + (editors - 1) + " booklets", ms(t), 200); //$NON-NLS-1$ //$NON-NLS-2$
+		page.closeAllEditors(false);
+		idle();
+		List<Long> saves = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			CandidateDossier dossier = store.registrations().dossier(summary.registrationId()).orElseThrow();
+			if (dossier.registration().value().getOrientation() != null) {
+				dossier.registration().value().getOrientation().setComment("Banc d'essai " + i); //$NON-NLS-1$
+			}
+			long s = System.nanoTime();
+			store.registrations().save(dossier);
+			saves.add(System.nanoTime() - s);
+		}
+		saves.sort(Comparator.naturalOrder());
+		line("save", "save the dossier and all its booklets, one transaction (median of 5)", saves.get(2) / 1_000_000, 100); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** A thread that posts to the UI thread every 10 ms and keeps the longest wait. */

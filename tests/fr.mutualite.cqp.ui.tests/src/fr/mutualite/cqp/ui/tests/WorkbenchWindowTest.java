@@ -79,15 +79,16 @@ class WorkbenchWindowTest {
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
 		List<String> menus = Arrays.stream(shell.getMenuBar().getItems()).map(MenuItem::getText)
 				.filter(t -> !t.isEmpty()).toList();
-		assertEquals(List.of("&Fichier", "&Édition", "&Référentiel", "Fe&nêtre", "&Aide"), menus);
+		assertEquals(List.of("&Fichier", "&Édition", "&Référentiel", "&Dossiers", "Fe&nêtre", "&Aide"), menus);
 		assertEquals(List.of("Enregistrer", "Préférences…", "Quitter"), items(shell.getMenuBar().getItem(0).getMenu()));
 		assertEquals(List.of("Annuler", "Rétablir", "Couper", "Copier", "Coller", "Supprimer"),
 				items(shell.getMenuBar().getItem(1).getMenu()));
 		assertEquals(List.of("Référentiels", "Candidats et livrets", "Statistiques", "Navigateur", "Propriétés", "Problèmes",
-				"Statistiques de l’observatoire"), items(shell.getMenuBar().getItem(3).getMenu()));
+				"Statistiques de l’observatoire"), items(shell.getMenuBar().getItem(4).getMenu()));
+		assertEquals(List.of("Nouveau candidat…"), items(shell.getMenuBar().getItem(3).getMenu()));
 		assertEquals(List.of("Rattacher un domaine partagé…", "Rattacher une compétence partagée…", "Nouvelle version…", "Comparer avec une autre version…",
 				"Cohérence des libellés"), items(shell.getMenuBar().getItem(2).getMenu()));
-		assertEquals(List.of("À propos de CQP Mutualité"), items(shell.getMenuBar().getItem(4).getMenu()));
+		assertEquals(List.of("À propos de CQP Mutualité"), items(shell.getMenuBar().getItem(5).getMenu()));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package fr.mutualite.cqp.ui.internal;
+package fr.mutualite.cqp.ui;
 
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.window.Window;
@@ -8,16 +8,17 @@ import org.eclipse.swt.widgets.Shell;
 
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.ui.internal.Messages;
 
 /**
  * Asks, on the UI thread and from any thread, the password of a database on a server: the
  * credentials every view gives the application's database.
  */
-final class PasswordPrompt implements CurrentDatabase.Credentials {
+public final class PasswordPrompt implements CurrentDatabase.Credentials {
 
 	private final Shell shell;
 
-	PasswordPrompt(Shell shell) {
+	public PasswordPrompt(Shell shell) {
 		this.shell = shell;
 	}
 

@@ -1,0 +1,451 @@
+package fr.mutualite.cqp.ui.booklet;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CompoundCommand;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.emf.edit.command.AddCommand;
+import org.eclipse.emf.edit.command.RemoveCommand;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.eclipse.emf.edit.domain.IEditingDomainProvider;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.forms.widgets.ExpandableComposite;
+import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.eclipse.ui.forms.widgets.ScrolledForm;
+import org.eclipse.ui.forms.widgets.Section;
+import org.eclipse.ui.part.EditorPart;
+
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.Booklets;
+import fr.mutualite.cqp.core.dossier.CurrentDatabase;
+import fr.mutualite.cqp.core.validation.Labels;
+import fr.mutualite.cqp.core.validation.Validation.Problem;
+import fr.mutualite.cqp.core.validation.Validation.Severity;
+import fr.mutualite.cqp.model.dossier.BookletState;
+import fr.mutualite.cqp.model.dossier.BookletStatus;
+import fr.mutualite.cqp.model.dossier.DossierFactory;
+import fr.mutualite.cqp.model.dossier.DossierPackage;
+import fr.mutualite.cqp.model.dossier.Registration;
+import fr.mutualite.cqp.model.referential.Booklet;
+import fr.mutualite.cqp.model.referential.BookletKind;
+import fr.mutualite.cqp.ui.RegistrationInput;
+import fr.mutualite.cqp.ui.emf.ModelEditing;
+import fr.mutualite.cqp.ui.emf.ProblemSource;
+import fr.mutualite.cqp.ui.emf.PropertyForm;
+import fr.mutualite.cqp.ui.emf.Values;
+
+/**
+ * The frame of every booklet editor, and of the dossier editor: a form over the candidate's
+ * {@link WorkingCopy}, shared with the other editors open on the same dossier (one undo history,
+ * one save). A booklet editor is rendered from its booklet in the referential version the
+ * registration is pinned to (sections, questions, items, scales and their wordings): a plug-in
+ * per booklet says only which parts of the dossier it fills. Its state (empty, in progress,
+ * complete, signed) heads the form; a booklet whose parts have errors cannot be declared
+ * complete or signed, and the first error says why. Problems are shown next to their fields and in
+ * the Problems view.
+ */
+public abstract class BookletEditor extends EditorPart implements IEditingDomainProvider, ProblemSource {
+
+	private WorkingCopy copy;
+	private FormToolkit toolkit;
+	private ScrolledForm form;
+	private Composite content;
+	private Label state;
+	private Button complete;
+	private Button sign;
+	private final List<PropertyForm> forms = new ArrayList<>();
+	private final List<Runnable> refreshers = new ArrayList<>();
+	private final List<Runnable> problemListeners = new CopyOnWriteArrayList<>();
+	private List<Problem> problems = List.of();
+
+	private final WorkingCopy.Listener listener = new WorkingCopy.Listener() {
+		@Override
+		public void changed() {
+			if (form != null && !form.isDisposed()) {
+				refresh();
+			}
+		}
+
+		@Override
+		public void reloaded() {
+			if (form != null && !form.isDisposed()) {
+				rebuild();
+			}
+		}
+	};
+
+	/** The booklet this editor fills, or {@code null} for the dossier editor. */
+	protected abstract BookletKind kind();
+
+	/** Fills {@code body} with the booklet's parts; called again when the dossier is read again. */
+	protected abstract void fill(Composite body);
+
+	/** Whether {@code problem} concerns what this editor fills. */
+	protected abstract boolean concerns(Problem problem);
+
+	@Override
+	public void init(IEditorSite site, IEditorInput input) throws PartInitException {
+		if (!(input instanceof RegistrationInput registrationInput)) {
+			throw new PartInitException(Messages.Editor_badInput);
+		}
+		setSite(site);
+		setInput(input);
+		CurrentDatabase database = site.getService(CurrentDatabase.class);
+		try {
+			copy = WorkingCopy.acquire(registrationInput.registrationId(), database, site.getShell());
+		} catch (CqpException e) {
+			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
+			throw new PartInitException(e.getMessage(), e);
+		}
+		copy.addListener(listener);
+		setPartName(input.getName());
+	}
+
+	@Override
+	public void createPartControl(Composite parent) {
+		toolkit = new FormToolkit(parent.getDisplay());
+		form = toolkit.createScrolledForm(parent);
+		toolkit.decorateFormHeading(form.getForm());
+		GridLayoutFactory.fillDefaults().margins(10, 8).applyTo(form.getBody());
+		rebuild();
+	}
+
+	private void rebuild() {
+		for (PropertyForm f : forms) {
+			f.dispose();
+		}
+		forms.clear();
+		refreshers.clear();
+		for (Control c : form.getBody().getChildren()) {
+			c.dispose();
+		}
+		form.getMessageManager().removeAllMessages();
+		Registration registration = copy.registration();
+		form.setText(title());
+		if (kind() != null) {
+			Optional<Booklet> booklet = booklet();
+			if (booklet.isEmpty()) {
+				toolkit.createLabel(form.getBody(), NLS.bind(Messages.Booklet_missing,
+						registration.getCertification().getCode(), Labels.of(DossierPackage.Literals.REGISTRATION__CERTIFICATION)),
+						SWT.WRAP);
+				form.reflow(true);
+				return;
+			}
+			statusBar(form.getBody(), booklet.get());
+		}
+		content = toolkit.createComposite(form.getBody());
+		GridLayoutFactory.fillDefaults().spacing(0, 10).applyTo(content);
+		// a small preferred width: the form wraps its texts at the window's width instead of widening
+		GridDataFactory.fillDefaults().grab(true, true).hint(300, SWT.DEFAULT).applyTo(content);
+		fill(content);
+		refresh();
+	}
+
+	/** The form's title: the candidate, the certification, and the booklet's title. */
+	protected String title() {
+		Registration registration = copy.registration();
+		String who = copy.candidate().getFirstName() + ' ' + copy.candidate().getLastName();
+		String what = registration.getCertification().getCode();
+		return booklet().map(b -> NLS.bind(Messages.Booklet_title, new Object[] { b.getTitle(), who, what }))
+				.orElse(NLS.bind(Messages.Dossier_title, who, what));
+	}
+
+	/** The booklet of the referential version the registration is pinned to. */
+	protected Optional<Booklet> booklet() {
+		return kind() == null ? Optional.empty() : Booklets.of(copy.registration(), kind());
+	}
+
+	private void statusBar(Composite parent, Booklet booklet) {
+		Composite bar = toolkit.createComposite(parent);
+		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(bar);
+		GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(bar);
+		state = toolkit.createLabel(bar, "", SWT.WRAP); //$NON-NLS-1$
+		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(state);
+		complete = toolkit.createButton(bar, Messages.Booklet_complete, SWT.PUSH);
+		complete.addListener(SWT.Selection, e -> declareOrSay(booklet, BookletState.COMPLETE));
+		sign = toolkit.createButton(bar, Messages.Booklet_sign, SWT.PUSH);
+		sign.addListener(SWT.Selection, e -> declareOrSay(booklet, BookletState.SIGNED));
+		if (booklet.getInstructions() != null && !booklet.getInstructions().isBlank()) {
+			Label instructions = toolkit.createLabel(parent, booklet.getInstructions(), SWT.WRAP);
+			GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(instructions);
+		}
+	}
+
+	/**
+	 * Declares the booklet complete or signs it, by the database's user today, as an undoable
+	 * change; refused, saying why, while its parts have errors.
+	 */
+	public boolean declare(Booklet booklet, BookletState newState) {
+		if (refusal().isPresent()) {
+			return false;
+		}
+		String user;
+		try {
+			user = copy.store(getSite().getShell()).user();
+		} catch (CqpException e) {
+			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
+			MessageDialog.openError(getSite().getShell(), Messages.Save_failedTitle, e.getMessage());
+			return false;
+		}
+		Registration registration = copy.registration();
+		BookletStatus status = DossierFactory.eINSTANCE.createBookletStatus();
+		status.setBooklet(booklet);
+		status.setState(newState);
+		status.setDeclaredBy(user);
+		status.setDeclaredOn(LocalDate.now());
+		CompoundCommand command = new CompoundCommand();
+		Booklets.status(registration, booklet).ifPresent(old -> command.append(RemoveCommand.create(domain(),
+				registration, DossierPackage.Literals.REGISTRATION__BOOKLET_STATUSES, old)));
+		command.append(AddCommand.create(domain(), registration, DossierPackage.Literals.REGISTRATION__BOOKLET_STATUSES,
+				status));
+		return ModelEditing.execute(domain(), command);
+	}
+
+	/** Why the booklet cannot be declared complete or signed now (its first error), if it cannot. */
+	public Optional<String> refusal() {
+		return problems.stream().filter(p -> p.severity() == Severity.ERROR).findFirst()
+				.map(p -> NLS.bind(Messages.Booklet_refused, p.message()));
+	}
+
+	private void declareOrSay(Booklet booklet, BookletState newState) {
+		Optional<String> refusal = refusal();
+		if (refusal.isPresent()) {
+			MessageDialog.openWarning(getSite().getShell(), Messages.Booklet_refusedTitle, refusal.get());
+		} else {
+			declare(booklet, newState);
+		}
+	}
+
+	/** After a change: the dirty mark, the state, the problems next to their fields. */
+	private void refresh() {
+		firePropertyChange(PROP_DIRTY);
+		problems = copy.problems().stream().filter(this::concerns).toList();
+		for (PropertyForm f : forms) {
+			f.showProblems(problems);
+		}
+		for (Runnable r : refreshers) {
+			r.run();
+		}
+		booklet().ifPresent(this::showState);
+		for (Runnable r : problemListeners) {
+			r.run();
+		}
+		form.reflow(true);
+	}
+
+	private void showState(Booklet booklet) {
+		if (state == null || state.isDisposed()) {
+			return;
+		}
+		BookletState now = Booklets.state(copy.registration(), booklet);
+		String label = Labels.of(DossierPackage.Literals.BOOKLET_STATE, now);
+		String text = NLS.bind(Messages.Booklet_state, label);
+		Optional<BookletStatus> status = Booklets.status(copy.registration(), booklet);
+		if (status.isPresent() && status.get().getDeclaredBy() != null) {
+			LocalDate on = status.get().getDeclaredOn();
+			text = NLS.bind(Messages.Booklet_stateBy, new Object[] { label, status.get().getDeclaredBy(),
+					on == null ? "?" : Values.days().format(on) }); //$NON-NLS-1$
+		}
+		long errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).count();
+		if (errors > 0) {
+			text += ' ' + NLS.bind(Messages.Booklet_blocked, errors);
+		}
+		state.setText(text);
+		complete.setEnabled(errors == 0 && now != BookletState.COMPLETE && now != BookletState.SIGNED);
+		sign.setEnabled(errors == 0 && now != BookletState.SIGNED);
+		state.getParent().layout(true);
+	}
+
+	// ---- what the booklets' plug-ins build with
+
+	/** The form the editor shows. */
+	public ScrolledForm form() {
+		return form;
+	}
+
+	public FormToolkit toolkit() {
+		return toolkit;
+	}
+
+	/** The dossier edited. */
+	public WorkingCopy copy() {
+		return copy;
+	}
+
+	public EditingDomain domain() {
+		return copy.domain();
+	}
+
+	/** Runs {@code command} as an undoable change; says whether it could. */
+	public boolean execute(Command command) {
+		return ModelEditing.execute(domain(), command);
+	}
+
+	/** A titled part of the form, folded or not; returns the composite to fill. */
+	public Composite section(Composite parent, String title, String description, boolean expanded) {
+		Section section = toolkit.createSection(parent, ExpandableComposite.TITLE_BAR | ExpandableComposite.TWISTIE
+				| (expanded ? ExpandableComposite.EXPANDED : 0));
+		section.setText(title);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(section);
+		Composite client = toolkit.createComposite(section);
+		GridLayoutFactory.fillDefaults().margins(4, 4).spacing(6, 6).applyTo(client);
+		if (description != null && !description.isBlank()) {
+			// wrapped at the form's width, not the text's (a section's own description would widen the form)
+			Label text = toolkit.createLabel(client, description, SWT.WRAP);
+			GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(text);
+		}
+		section.setClient(client);
+		section.addExpansionListener(org.eclipse.ui.forms.events.IExpansionListener.expansionStateChangedAdapter(
+				e -> form.reflow(true)));
+		return client;
+	}
+
+	/** The fields of {@code object} named by {@code features} (in its item provider's order), editable or not. */
+	public PropertyForm fields(Composite parent, EObject object, boolean editable, String... features) {
+		PropertyForm fields = new PropertyForm(parent, toolkit, copy.adapterFactory(), form.getMessageManager(),
+				java.util.Set.of(features));
+		fields.setInput(object);
+		toolkit.paintBordersFor(fields.getControl());
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(fields.getControl());
+		if (!editable) {
+			readOnly(fields.getControl());
+		}
+		forms.add(fields);
+		return fields;
+	}
+
+	/** Runs {@code refresher} after every change (to show a total, a computed date, a list). */
+	public void onChange(Runnable refresher) {
+		refreshers.add(refresher);
+	}
+
+	/** Builds the form again (after a part was added or removed). */
+	public void rebuildSoon() {
+		form.getDisplay().asyncExec(() -> {
+			if (!form.isDisposed()) {
+				rebuild();
+			}
+		});
+	}
+
+	/** Shows the fields of {@code control} without letting them change: texts read only, no choosers. */
+	private static void readOnly(Control control) {
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				readOnly(child);
+			}
+		}
+		if (control instanceof org.eclipse.swt.widgets.Text text) {
+			text.setEditable(false);
+		} else if (control instanceof Button button && (button.getStyle() & SWT.PUSH) != 0) {
+			button.setVisible(false);
+		} else if (!(control instanceof Label) && !(control instanceof Composite)) {
+			control.setEnabled(false);
+		}
+	}
+
+	// ---- editor
+
+	@Override
+	public void setFocus() {
+		if (form != null && !form.isDisposed()) {
+			form.setFocus();
+		}
+	}
+
+	@Override
+	public boolean isDirty() {
+		return copy != null && copy.isDirty();
+	}
+
+	/** Asks to save when closing only if no other editor keeps the changes open. */
+	@Override
+	public boolean isSaveOnCloseNeeded() {
+		return isDirty() && copy.users() == 1;
+	}
+
+	@Override
+	public void doSave(IProgressMonitor monitor) {
+		if (!copy.save(getSite().getShell())) {
+			monitor.setCanceled(true);
+		}
+	}
+
+	@Override
+	public void doSaveAs() {
+		// a dossier is saved in its database only
+	}
+
+	@Override
+	public boolean isSaveAsAllowed() {
+		return false;
+	}
+
+	@Override
+	public EditingDomain getEditingDomain() {
+		return copy.domain();
+	}
+
+	@Override
+	public List<Problem> problems() {
+		return problems;
+	}
+
+	@Override
+	public void addProblemListener(Runnable problemListener) {
+		problemListeners.add(problemListener);
+	}
+
+	@Override
+	public void removeProblemListener(Runnable problemListener) {
+		problemListeners.remove(problemListener);
+	}
+
+	@Override
+	public void reveal(EObject element) {
+		for (PropertyForm f : forms) {
+			if (f.getInput() != null && (f.getInput() == element || EcoreUtil.isAncestor(element, f.getInput())
+					|| EcoreUtil.isAncestor(f.getInput(), element))) {
+				Control control = f.getControl();
+				form.showControl(control);
+				control.setFocus();
+				return;
+			}
+		}
+	}
+
+	@Override
+	public void dispose() {
+		if (copy != null) {
+			copy.removeListener(listener);
+			copy.release();
+		}
+		for (PropertyForm f : forms) {
+			f.dispose();
+		}
+		if (toolkit != null) {
+			toolkit.dispose();
+		}
+		super.dispose();
+	}
+}

@@ -1,0 +1,483 @@
+package fr.mutualite.cqp.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.emf.edit.command.SetCommand;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.forms.widgets.Hyperlink;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+import fr.mutualite.cqp.core.DataFolder;
+import fr.mutualite.cqp.core.dossier.Booklets;
+import fr.mutualite.cqp.core.dossier.CurrentDatabase;
+import fr.mutualite.cqp.core.dossier.DatabaseChoice;
+import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.core.validation.RuleBook;
+import fr.mutualite.cqp.core.validation.Validation.Problem;
+import fr.mutualite.cqp.model.dossier.BookletState;
+import fr.mutualite.cqp.model.dossier.Candidate;
+import fr.mutualite.cqp.model.dossier.DossierFactory;
+import fr.mutualite.cqp.model.dossier.DossierPackage;
+import fr.mutualite.cqp.model.dossier.FormativeEvaluation;
+import fr.mutualite.cqp.model.dossier.Rating;
+import fr.mutualite.cqp.model.dossier.Registration;
+import fr.mutualite.cqp.model.dossier.TrainingModule;
+import fr.mutualite.cqp.model.referential.Booklet;
+import fr.mutualite.cqp.model.referential.BookletItem;
+import fr.mutualite.cqp.model.referential.BookletKind;
+import fr.mutualite.cqp.model.referential.BookletSection;
+import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.model.referential.Route;
+import fr.mutualite.cqp.model.referential.RuleSet;
+import fr.mutualite.cqp.model.referential.ScaleLevel;
+import fr.mutualite.cqp.model.referential.TrainingBody;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.store.DerbyNetworkServer;
+import fr.mutualite.cqp.ui.RegistrationInput;
+import fr.mutualite.cqp.ui.booklet.BookletEditor;
+import fr.mutualite.cqp.ui.booklet.DossierEditor;
+import fr.mutualite.cqp.ui.booklet.NewCandidateHandler;
+import fr.mutualite.cqp.ui.booklet.formation.TrainingEditor;
+import fr.mutualite.cqp.ui.booklet.orientation.OrientationEditor;
+import fr.mutualite.cqp.ui.booklet.tuteur.TutorEditor;
+
+/**
+ * A training body takes a candidate from registration through the orientation guide, training
+ * modules, formative evaluations with a re-evaluation, and the tutor's grids and reviews, in the
+ * application's windows, over a database shared by Derby's network server; once for the
+ * individuels certification, once for a small certification of the tests' own (its referential
+ * is a file of this bundle, its rules differ). Every expected figure comes from the rules of the
+ * referential version the registration is pinned to. A second user saving the same dossier first
+ * makes the application's save refused with their name, nothing typed being lost.
+ */
+class DossierEditorTest {
+
+	private static final char[] OWNER_PASSWORD = "proprietaire-essai".toCharArray();
+	private static final char[] MARIE_PASSWORD = "marie-formatrice".toCharArray();
+	private static final LocalDate REGISTERED = LocalDate.of(2025, 9, 1);
+
+	@TempDir
+	static Path tmp;
+	private static int port;
+	private static Path folder;
+	private static DerbyNetworkServer server;
+	private static DossierStoreFactory factory;
+	private static CurrentDatabase database;
+	private static IWorkbenchPage page;
+	private static Path testReferential;
+
+	@BeforeAll
+	static void aDatabaseSharedByTheNetworkServer() throws Exception {
+		testReferential = DataFolder.referentials().resolve("tst.referentiel");
+		Files.createDirectories(testReferential.getParent());
+		try (InputStream in = FrameworkUtil.getBundle(DossierEditorTest.class).getEntry("data/tst.referentiel").openStream()) {
+			Files.copy(in, testReferential, StandardCopyOption.REPLACE_EXISTING);
+		}
+		ServiceTracker<DossierStoreFactory, DossierStoreFactory> tracker = new ServiceTracker<>(
+				FrameworkUtil.getBundle(DossierEditorTest.class).getBundleContext(), DossierStoreFactory.class, null);
+		tracker.open();
+		factory = tracker.waitForService(TimeUnit.SECONDS.toMillis(60));
+		tracker.close();
+		assertNotNull(factory);
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		folder = tmp.resolve("partagee").toAbsolutePath();
+		DerbyNetworkServer.requireCredentials(folder, OWNER_PASSWORD);
+		server = DerbyNetworkServer.start(port, new PrintWriter(new StringWriter(), true));
+		try (DossierStore owner = owner()) {
+			DerbyNetworkServer.addUser(settings(StoreSettings.OWNER, OWNER_PASSWORD), "marie", MARIE_PASSWORD);
+			assertEquals(0, owner.registrations().count());
+		}
+		DatabaseChoice.write(settings("marie", null), factory);
+		database = PlatformUI.getWorkbench().getService(CurrentDatabase.class);
+		database.reopen();
+		database.store(s -> MARIE_PASSWORD.clone());
+		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	@AfterAll
+	static void backToNoDatabase() throws Exception {
+		page.closeAllEditors(false);
+		WorkbenchWindowTest.flush();
+		Files.deleteIfExists(testReferential);
+		DatabaseChoice.reset();
+		database.reopen();
+		WorkbenchWindowTest.flush();
+		server.stop();
+	}
+
+	private static StoreSettings settings(String user, char[] password) {
+		return StoreSettings.server(StoreSettings.LOOPBACK, port, folder.toString(), user, password);
+	}
+
+	/** The database as its owner sees it: another user than the application's. */
+	private static DossierStore owner() throws Exception {
+		return factory.open(settings(StoreSettings.OWNER, OWNER_PASSWORD), ReferentialLibrary.withFolder(DataFolder.referentials()),
+				DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
+					// the tests' database
+				});
+	}
+
+	@Test
+	void anIndividuelsCandidateGoesThroughEveryBookletOfTheTrainingPathAndAStaleSaveIsRefused() throws Exception {
+		DossierEditor dossier = trainingPath("CMI", "Martin");
+		String id = dossier.copy().registration().getId();
+
+		// someone else saves the same dossier first, through the server
+		try (DossierStore other = owner()) {
+			var theirs = other.registrations().dossier(id).orElseThrow();
+			theirs.candidate().value().setEmail("camille.martin@exemple.fr");
+			other.registrations().save(theirs);
+		}
+		dossier.execute(SetCommand.create(dossier.domain(), dossier.copy().candidate(),
+				DossierPackage.Literals.CANDIDATE__EMAIL, "mon.adresse@exemple.fr"));
+		String[] said = answerDialog("Dossier modifié par quelqu'un d'autre", "Continuer la saisie");
+		dossier.doSave(new NullProgressMonitor());
+		assertTrue(said[0].startsWith("Enregistrement refusé : " + StoreSettings.OWNER + " a enregistré "), said[0]);
+		assertTrue(said[0].contains(" (Courriel) après votre lecture du dossier"), said[0]);
+		assertTrue(said[0].endsWith("ou continuez la saisie."), said[0]);
+		assertTrue(dossier.isDirty(), "what was typed is kept");
+		assertEquals("mon.adresse@exemple.fr", dossier.copy().candidate().getEmail());
+
+		answerDialog("Dossier modifié par quelqu'un d'autre", "Recharger le dossier");
+		dossier.doSave(new NullProgressMonitor());
+		WorkbenchWindowTest.flush();
+		assertFalse(dossier.isDirty());
+		assertEquals("camille.martin@exemple.fr", dossier.copy().candidate().getEmail(), "their version, read again");
+	}
+
+	@Test
+	void theSameEditorsServeASecondCertificationWithNoCodeOfItsOwn() throws Exception {
+		DossierEditor dossier = trainingPath("TST", "Petit");
+		assertEquals(3, Booklets.of(dossier.copy().registration().getCertification()).size());
+	}
+
+	/**
+	 * Registers a new candidate for {@code code} and fills the three booklets of the training path
+	 * in their editors; checks the rules on the way and what the database holds after the save.
+	 */
+	private static DossierEditor trainingPath(String code, String lastName) throws Exception {
+		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
+		ReferentialLibrary library = database.referentials();
+		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
+		candidate.setLastName(lastName);
+		candidate.setFirstName("Camille");
+		candidate.setBirthDate(LocalDate.of(1990, 5, 4));
+		Registration registration = DossierFactory.eINSTANCE.createRegistration();
+		registration.setCertification(library.certification(code).orElseThrow());
+		registration.setRoute(Route.TRAINING);
+		registration.setDate(REGISTERED);
+		registration.setTrainingBody(approvedBody(store, code));
+		candidate.getRegistrations().add(registration);
+		String id = NewCandidateHandler.create(store, library, new NewCandidateHandler.NewDossier(candidate, registration));
+
+		DossierEditor dossier = (DossierEditor) page.openEditor(new RegistrationInput(id, null, lastName),
+				RegistrationInput.DOSSIER_EDITOR_ID);
+		WorkbenchWindowTest.flush();
+		Registration edited = dossier.copy().registration();
+		RuleSet rules = RuleBook.of(edited).at(REGISTERED).orElseThrow();
+		assertEquals("Date limite du premier passage devant le jury : "
+				+ day(REGISTERED.plusYears(rules.getRegistrationDeadlineYears())) + " (inscription + "
+				+ rules.getRegistrationDeadlineYears() + " ans, selon les règles de la version du référentiel).",
+				label(dossier, "name", "deadline").getText());
+		Map<String, String> empty = new LinkedHashMap<>();
+		Booklets.of(edited.getCertification()).forEach(b -> empty.put(b.getKind().getName(), "Vide"));
+		assertEquals(empty, states(dossier));
+
+		// the orientation guide
+		open(dossier, "ORIENTATION_GUIDE");
+		OrientationEditor orientation = (OrientationEditor) page.getActiveEditor();
+		assertEquals(List.of("DOS-01"), rules(orientation), "the interview is mandatory");
+		click(button(orientation, b -> "Commencer l'entretien".equals(b.getText())));
+		assertNotNull(edited.getOrientation());
+		Booklet guide = Booklets.of(edited, BookletKind.ORIENTATION_GUIDE).orElseThrow();
+		BookletSection first = guide.getSections().stream().filter(s -> !s.getQuestions().isEmpty()).findFirst().orElseThrow();
+		Text answer = (Text) control(orientation, c -> first.getQuestions().get(0).equals(c.getData("question")));
+		type(answer, "Six ans d'accueil des adhérents en agence.", SWT.FocusOut);
+		ScaleLevel confirmed = first.getDomainScales().get(0).getLevels().get(first.getDomainScales().get(0).getLevels().size() - 1);
+		click(button(orientation, b -> confirmed.getCode().equals(b.getData("level"))));
+		type(field(orientation, "trainingBodyInterviewer"), "M. Formateur", SWT.FocusOut);
+		assertEquals(List.of(first.getCode() + "|" + first.getQuestions().get(0) + "|Six ans d'accueil des adhérents en agence."),
+				edited.getOrientation().getAnswers().stream().map(a -> a.getSection().getCode() + "|" + a.getQuestion() + "|" + a.getText())
+						.toList());
+		assertEquals(List.of(first.getCode() + "|-|" + confirmed.getCode()), ratings(edited.getOrientation().getRatings()));
+		assertEquals("M. Formateur", edited.getOrientation().getTrainingBodyInterviewer());
+		assertEquals(List.of(), rules(orientation));
+		assertEquals("En cours", states(dossier).get("ORIENTATION_GUIDE"), "the dossier shows it at once");
+
+		// the training booklet: modules, and a domain evaluated twice
+		open(dossier, "TRAINING_EVALUATION");
+		TrainingEditor training = (TrainingEditor) page.getActiveEditor();
+		click(button(training, b -> "addModule".equals(b.getData("name"))));
+		TrainingModule module = edited.getTrainingPath().getModules().get(0);
+		List<CompetenceDomain> domains = edited.getCertification().getDomains().stream().map(u -> u.getDomain()).toList();
+		Text hours = field(training, "hours");
+		type(hours, "beaucoup", SWT.FocusOut);
+		assertEquals(0, module.getHours(), "not a number: refused, the model unchanged");
+		type(field(training, "hours"), String.valueOf(rules.getTrainingHoursMax() + 10), SWT.FocusOut);
+		assertEquals(rules.getTrainingHoursMax() + 10, module.getHours());
+		training.execute(SetCommand.create(training.domain(), module, DossierPackage.Literals.TRAINING_MODULE__DOMAINS,
+				List.of(domains.get(0), domains.get(1))));
+		WorkbenchWindowTest.flush();
+		assertEquals(List.of("DOS-04", "DOS-05"), rules(training));
+		assertTrue(training.problems().stream().anyMatch(p -> "DOS-04".equals(p.rule())
+				&& p.message().contains("doit être rattaché à un seul domaine de compétences ; il l'est à 2.")), training.problems().toString());
+		assertTrue(training.refusal().orElseThrow().startsWith("Le livret ne peut être déclaré complet ni signé : "));
+		Booklet trainingBooklet = Booklets.of(edited, BookletKind.TRAINING_EVALUATION).orElseThrow();
+		assertFalse(training.declare(trainingBooklet, BookletState.COMPLETE), "a booklet with errors is not complete");
+		training.execute(SetCommand.create(training.domain(), module, DossierPackage.Literals.TRAINING_MODULE__DOMAINS,
+				List.of(domains.get(0))));
+		type(field(training, "hours"), String.valueOf(rules.getTrainingHoursMin()), SWT.FocusOut);
+		type(field(training, "trainer"), "Mme Formatrice", SWT.FocusOut);
+		assertEquals(List.of(), rules(training));
+
+		BookletSection evaluated = trainingBooklet.getSections().stream()
+				.filter(s -> s.getDomain() == domains.get(0) && !s.getDomainScales().isEmpty()).findFirst().orElseThrow();
+		click(button(training, b -> domains.get(0).getCode().equals(b.getData("domain"))));
+		FormativeEvaluation sheet = edited.getFormativeEvaluations().get(0);
+		assertEquals(List.of("DOS-07", "DOS-08"), rules(training), "the trainer's comment is mandatory; a failed domain asks for a new sheet");
+		ScaleLevel notAcquired = evaluated.getItems().get(0).getScale().getLevels().get(1);
+		click(button(training, b -> notAcquired.getCode().equals(b.getData("level"))));
+		type(field(training, "comment"), "Accueil à retravailler.", SWT.FocusOut);
+		type(field(training, "date"), "15/01/2026", SWT.FocusOut);
+		assertEquals(LocalDate.of(2026, 1, 15), sheet.getDate());
+		assertEquals(List.of("DOS-08"), rules(training));
+		click(button(training, b -> domains.get(0).getCode().equals(b.getData("domain"))));
+		FormativeEvaluation resit = edited.getFormativeEvaluations().get(1);
+		assertSame(sheet, resit.getPrevious());
+		List<Text> comments = fields(training, "comment");
+		assertEquals(List.of(false, true), comments.stream().map(Text::getEditable).toList(), "the earlier sheet is read only");
+		type(comments.get(1), "Acquis après la reprise.", SWT.FocusOut);
+		training.execute(SetCommand.create(training.domain(), resit, DossierPackage.Literals.FORMATIVE_EVALUATION__OBJECTIVE_ACHIEVED,
+				Boolean.TRUE));
+		WorkbenchWindowTest.flush();
+		assertEquals(List.of(), rules(training));
+		assertTrue(training.declare(trainingBooklet, BookletState.COMPLETE));
+		WorkbenchWindowTest.flush();
+		assertEquals("Complet", states(dossier).get("TRAINING_EVALUATION"));
+
+		// the tutor's guide
+		open(dossier, "TUTOR_GUIDE");
+		TutorEditor tutor = (TutorEditor) page.getActiveEditor();
+		click(button(tutor, b -> "addGrid".equals(b.getData("name"))));
+		type(field(tutor, "tutor"), "Mme Tutrice", SWT.FocusOut);
+		Booklet tutorGuide = Booklets.of(edited, BookletKind.TUTOR_GUIDE).orElseThrow();
+		BookletSection tutorSection = tutorGuide.getSections().stream()
+				.filter(sec -> sec.getItems().stream().anyMatch(i -> i.getScale() != null)).findFirst().orElseThrow();
+		BookletItem tutorItem = tutorSection.getItems().stream().filter(i -> i.getScale() != null).findFirst().orElseThrow();
+		ScaleLevel toImprove = tutorItem.getScale().getLevels().get(2);
+		click(button(tutor, b -> toImprove.getCode().equals(b.getData("level"))));
+		click(button(tutor, b -> "addReview".equals(b.getData("name"))));
+		type(field(tutor, "withWhom"), "Le candidat et son responsable", SWT.FocusOut);
+
+		// one save writes what the three booklets and the dossier hold
+		assertTrue(tutor.isDirty() && dossier.isDirty() && orientation.isDirty() && training.isDirty());
+		tutor.doSave(new NullProgressMonitor());
+		WorkbenchWindowTest.flush();
+		assertFalse(tutor.isDirty() || dossier.isDirty() || orientation.isDirty() || training.isDirty());
+		try (DossierStore other = owner()) {
+			Registration read = other.registrations().find(id).orElseThrow().value();
+			assertEquals(List.of("Six ans d'accueil des adhérents en agence."),
+					read.getOrientation().getAnswers().stream().map(a -> a.getText()).toList());
+			assertEquals("M. Formateur", read.getOrientation().getTrainingBodyInterviewer());
+			TrainingModule readModule = read.getTrainingPath().getModules().get(0);
+			assertEquals(List.of(rules.getTrainingHoursMin(), "Mme Formatrice", domains.get(0).getCode()),
+					List.of(readModule.getHours(), readModule.getTrainer(), readModule.getDomains().get(0).getCode()));
+			assertEquals(List.of("2026-01-15|Accueil à retravailler.|false|-", LocalDate.now() + "|Acquis après la reprise.|true|0"),
+					read.getFormativeEvaluations().stream().map(f -> f.getDate() + "|" + f.getComment() + '|' + f.isObjectiveAchieved() + '|'
+							+ (f.getPrevious() == null ? "-" : read.getFormativeEvaluations().indexOf(f.getPrevious()))).toList());
+			assertEquals(List.of(evaluated.getCode() + "|" + evaluated.getItems().get(0).getCode() + "|" + notAcquired.getCode()),
+					ratings(read.getFormativeEvaluations().get(0).getRatings()));
+			assertEquals("Mme Tutrice", read.getTutorAssessments().get(0).getTutor());
+			assertEquals(List.of(tutorSection.getCode() + "|" + tutorItem.getCode() + "|" + toImprove.getCode()),
+					ratings(read.getTutorAssessments().get(0).getRatings()));
+			assertEquals("Le candidat et son responsable", read.getProgressReviews().get(0).getWithWhom());
+			assertEquals(List.of(trainingBooklet.getCode() + "|COMPLETE|marie|" + LocalDate.now()),
+					read.getBookletStatuses().stream().map(s -> s.getBooklet().getCode() + '|' + s.getState() + '|'
+							+ s.getDeclaredBy() + '|' + s.getDeclaredOn()).toList());
+		}
+		return dossier;
+	}
+
+	private static TrainingBody approvedBody(DossierStore store, String code) throws Exception {
+		return store.trainingBodies().list().stream().filter(b -> b.getApprovals().stream()
+				.anyMatch(a -> a.getCertification().getCode().equals(code) && a.getRoutes().contains(Route.TRAINING)
+						&& (a.getValidUntil() == null || a.getValidUntil().isAfter(REGISTERED))))
+				.findFirst().orElse(null);
+	}
+
+	private static String day(LocalDate day) {
+		return String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+	}
+
+	private static List<String> rules(BookletEditor editor) {
+		return editor.problems().stream().filter(p -> p.severity() != fr.mutualite.cqp.core.validation.Validation.Severity.INFO)
+				.map(Problem::rule).distinct().sorted().toList();
+	}
+
+	private static List<String> ratings(List<Rating> ratings) {
+		return ratings.stream().map(r -> r.getSection().getCode() + "|" + (r.getItem() == null ? "-" : r.getItem().getCode()) + "|"
+				+ r.getLevel().getCode()).toList();
+	}
+
+	/** The state shown for each booklet in the dossier editor, by kind. */
+	private static Map<String, String> states(DossierEditor dossier) {
+		Map<String, String> states = new LinkedHashMap<>();
+		for (Control c : controls(dossier, c -> c instanceof Label && c.getData("state") != null)) {
+			states.put((String) c.getData("state"), ((Label) c).getText());
+		}
+		return states;
+	}
+
+	private static void open(DossierEditor dossier, String kind) {
+		Hyperlink link = (Hyperlink) control(dossier, c -> kind.equals(c.getData("booklet")));
+		page.activate(dossier);
+		link.notifyListeners(SWT.KeyDown, keyReturn());
+		WorkbenchWindowTest.flush();
+		assertTrue(page.getActiveEditor().getEditorInput() instanceof RegistrationInput input
+				&& kind.equals(input.booklet().getName()), kind);
+	}
+
+	private static Event keyReturn() {
+		Event e = new Event();
+		e.character = '\r';
+		e.keyCode = SWT.CR;
+		return e;
+	}
+
+	private static void click(Button button) {
+		if ((button.getStyle() & SWT.RADIO) != 0) {
+			button.setSelection(true);
+		}
+		button.notifyListeners(SWT.Selection, new Event());
+		WorkbenchWindowTest.flush();
+	}
+
+	private static void type(Text text, String typed, int event) {
+		text.setText(typed);
+		text.notifyListeners(event, new Event());
+		WorkbenchWindowTest.flush();
+	}
+
+	/** The last field of {@code feature} shown by the editor (the latest part added). */
+	private static Text field(BookletEditor editor, String feature) {
+		List<Text> all = fields(editor, feature);
+		assertFalse(all.isEmpty(), feature);
+		return all.get(all.size() - 1);
+	}
+
+	private static List<Text> fields(BookletEditor editor, String feature) {
+		return controls(editor, c -> c instanceof Text && feature.equals(c.getData("feature"))).stream().map(Text.class::cast).toList();
+	}
+
+	private static Button button(BookletEditor editor, Predicate<Button> which) {
+		return (Button) control(editor, c -> c instanceof Button b && which.test(b));
+	}
+
+	private static Label label(BookletEditor editor, String key, String value) {
+		return (Label) control(editor, c -> c instanceof Label && value.equals(c.getData(key)));
+	}
+
+	private static Control control(BookletEditor editor, Predicate<Control> which) {
+		List<Control> found = controls(editor, which);
+		assertFalse(found.isEmpty(), "no such control in " + editor.getTitle());
+		return found.get(0);
+	}
+
+	private static List<Control> controls(BookletEditor editor, Predicate<Control> which) {
+		List<Control> found = new ArrayList<>();
+		collect(editor.form(), which, found, editor);
+		return found;
+	}
+
+	private static void collect(Control control, Predicate<Control> which, List<Control> found, BookletEditor editor) {
+		if (control.isDisposed()) {
+			return;
+		}
+		if (which.test(control)) {
+			found.add(control);
+		}
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				collect(child, which, found, editor);
+			}
+		}
+	}
+
+	/**
+	 * Answers, with {@code button}, the next dialog titled {@code title} the application opens;
+	 * the returned array receives its message.
+	 */
+	private static String[] answerDialog(String title, String button) {
+		String[] message = { null };
+		Display display = Display.getCurrent();
+		Runnable[] watch = { null };
+		watch[0] = () -> {
+			for (Shell shell : display.getShells()) {
+				if (title.equals(shell.getText()) && shell.getData() instanceof MessageDialog dialog) {
+					message[0] = ((Label) findIn(shell, c -> c instanceof Label l && l.getText().length() > 40)).getText();
+					Button answer = (Button) findIn(shell, c -> c instanceof Button b && button.equals(b.getText()));
+					answer.notifyListeners(SWT.Selection, new Event());
+					return;
+				}
+			}
+			display.timerExec(100, watch[0]);
+		};
+		display.timerExec(100, watch[0]);
+		return message;
+	}
+
+	private static Control findIn(Control control, Predicate<Control> which) {
+		if (which.test(control)) {
+			return control;
+		}
+		if (control instanceof Composite composite) {
+			for (Control child : composite.getChildren()) {
+				Control found = findIn(child, which);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+}
