@@ -15,8 +15,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
@@ -386,7 +389,41 @@ public final class DerbyDossierStore implements DossierStore {
 
 		@Override
 		public Optional<Versioned<Registration>> find(String id) throws CqpException {
-			return Optional.ofNullable(Jdbc.read(data, c -> reader(c).registration(id, true)));
+			return Optional.ofNullable(remember(Jdbc.read(data, c -> reader(c).registration(id, true))));
+		}
+
+		/**
+		 * Registrations as they were read or saved, by id, with their version: what a save
+		 * compares the edited one with to name the parts it changes, without reading it again.
+		 * The save's version check proves the database still holds that version, and a version's
+		 * content never changes (any change takes a new one).
+		 */
+		private final Map<String, Versioned<Registration>> asRead = Collections
+				.synchronizedMap(new LinkedHashMap<String, Versioned<Registration>>(16, 0.75f, true) {
+					private static final long serialVersionUID = 1L;
+
+					@Override
+					protected boolean removeEldestEntry(Map.Entry<String, Versioned<Registration>> eldest) {
+						return size() > 64;
+					}
+				});
+
+		/** Keeps a copy of {@code read} (as it is now, before anyone edits it) for its next save. */
+		private Versioned<Registration> remember(Versioned<Registration> read) {
+			if (read != null) {
+				asRead.put(read.value().getId(), new Versioned<>(EcoreUtil.copy(read.value()), read.version(),
+						read.updatedBy(), read.updatedAt()));
+			}
+			return read;
+		}
+
+		/** The registration at {@code version} as read or saved here, or read from the database. */
+		private Registration stored(DossierReader reader, String id, int version) throws SQLException, CqpException {
+			Versioned<Registration> known = asRead.get(id);
+			if (known != null && known.version() == version) {
+				return known.value();
+			}
+			return reader.registration(id, true).value();
 		}
 
 		@Override
@@ -408,8 +445,9 @@ public final class DerbyDossierStore implements DossierStore {
 		@Override
 		public Versioned<Registration> save(Versioned<Registration> edited) throws CqpException {
 			Registration registration = edited.value();
-			return DerbyDossierStore.this.save("REGISTRATION", "ID", registration.getId(), label(registration), edited, //$NON-NLS-1$ //$NON-NLS-2$
-					booklets(registration));
+			Versioned<Registration> saved = DerbyDossierStore.this.save("REGISTRATION", "ID", registration.getId(), label(registration), edited, //$NON-NLS-1$ //$NON-NLS-2$
+					booklets(edited));
+			return remember(saved);
 		}
 
 		@Override
@@ -420,6 +458,7 @@ public final class DerbyDossierStore implements DossierStore {
 				if (registration == null) {
 					return null;
 				}
+				remember(registration);
 				Candidate candidate = (Candidate) registration.value().eContainer();
 				return new CandidateDossier(reader.candidate(candidate.getId()), registration);
 			}));
@@ -429,20 +468,23 @@ public final class DerbyDossierStore implements DossierStore {
 		public CandidateDossier save(CandidateDossier edited) throws CqpException {
 			Candidate candidate = edited.candidate().value();
 			Registration registration = edited.registration().value();
-			return Jdbc.transaction(data, c -> {
+			CandidateDossier saved = Jdbc.transaction(data, c -> {
 				Instant now = Instant.now();
 				Versioned<Candidate> savedCandidate = saveIn(c, now, "CANDIDATE", "ID", candidate.getId(), label(candidate), //$NON-NLS-1$ //$NON-NLS-2$
 						edited.candidate(), candidates.identity(candidate));
 				Versioned<Registration> savedRegistration = saveIn(c, now, "REGISTRATION", "ID", registration.getId(), //$NON-NLS-1$ //$NON-NLS-2$
-						label(registration), edited.registration(), booklets(registration));
+						label(registration), edited.registration(), booklets(edited.registration()));
 				return new CandidateDossier(savedCandidate, savedRegistration);
 			});
+			remember(saved.registration());
+			return saved;
 		}
 
 		/** Writes the header of {@code registration} and its booklets. */
-		private Save booklets(Registration registration) {
+		private Save booklets(Versioned<Registration> edited) {
+			Registration registration = edited.value();
 			return (c, writer, reader) -> {
-				Registration stored = reader.registration(registration.getId(), true).value();
+				Registration stored = stored(reader, registration.getId(), edited.version());
 				String parts = Changes.between(stored, registration, List.of());
 				try (PreparedStatement s = c.prepareStatement(
 						"UPDATE REGISTRATION SET CERTIFICATION_CODE = ?, REFERENTIAL_VERSION = ?, REGISTRATION_DATE = ?, ROUTE = ?, COMPANY_ID = ?, TRAINING_BODY_CODE = ?, HAS_TRAINING_PATH = ? WHERE ID = ?")) { //$NON-NLS-1$

@@ -159,6 +159,7 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		GridDataFactory.fillDefaults().grab(true, true).hint(300, SWT.DEFAULT).applyTo(content);
 		fill(content);
 		refresh();
+		form.reflow(true);
 	}
 
 	/** The form's title: the candidate, the certification, and the booklet's title. */
@@ -250,7 +251,17 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		for (Runnable r : problemListeners) {
 			r.run();
 		}
-		form.reflow(true);
+	}
+
+	/**
+	 * Shows {@code text} in {@code label}; only a text that changed lays out again what holds
+	 * it (laying out the whole form after each change would hold a long booklet's window).
+	 */
+	public static void show(Label label, String text) {
+		if (!label.isDisposed() && !label.getText().equals(text)) {
+			label.setText(text);
+			label.requestLayout();
+		}
 	}
 
 	private void showState(Booklet booklet) {
@@ -270,10 +281,9 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		if (errors > 0) {
 			text += ' ' + NLS.bind(Messages.Booklet_blocked, errors);
 		}
-		state.setText(text);
+		show(state, text);
 		complete.setEnabled(errors == 0 && now != BookletState.COMPLETE && now != BookletState.SIGNED);
 		sign.setEnabled(errors == 0 && now != BookletState.SIGNED);
-		state.getParent().layout(true);
 	}
 
 	// ---- what the booklets' plug-ins build with
@@ -299,6 +309,33 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 	/** Runs {@code command} as an undoable change; says whether it could. */
 	public boolean execute(Command command) {
 		return ModelEditing.execute(domain(), command);
+	}
+
+	/**
+	 * A titled part of the form, filled by {@code fill} now if it is {@code expanded}, else the
+	 * first time it is unfolded: a long booklet opens with only the parts in progress drawn.
+	 */
+	public void section(Composite parent, String title, String description, boolean expanded,
+			java.util.function.Consumer<Composite> fill) {
+		Composite client = section(parent, title, description, expanded);
+		Section section = (Section) client.getParent();
+		if (expanded) {
+			fill.accept(client);
+			return;
+		}
+		section.addExpansionListener(new org.eclipse.ui.forms.events.ExpansionAdapter() {
+			private boolean filled;
+
+			@Override
+			public void expansionStateChanging(org.eclipse.ui.forms.events.ExpansionEvent e) {
+				if (!filled && e.getState()) {
+					filled = true;
+					fill.accept(client);
+					refresh();
+					form.reflow(true);
+				}
+			}
+		});
 	}
 
 	/** A titled part of the form, folded or not; returns the composite to fill. */

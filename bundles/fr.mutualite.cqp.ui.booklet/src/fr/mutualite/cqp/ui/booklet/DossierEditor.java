@@ -66,7 +66,7 @@ public final class DossierEditor extends BookletEditor {
 		Label deadline = toolkit().createLabel(registered, "", SWT.WRAP); //$NON-NLS-1$
 		deadline.setData("name", "deadline"); //$NON-NLS-1$ //$NON-NLS-2$
 		GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(deadline);
-		onChange(() -> deadline.setText(deadline(copy().registration())));
+		onChange(() -> show(deadline, deadline(copy().registration())));
 
 		Composite booklets = toolkit().createComposite(section(body, Messages.Dossier_booklets, Messages.Dossier_bookletsHint, true));
 		GridLayoutFactory.fillDefaults().numColumns(2).spacing(20, 6).applyTo(booklets);
@@ -102,7 +102,7 @@ public final class DossierEditor extends BookletEditor {
 		Label state = toolkit().createLabel(parent, ""); //$NON-NLS-1$
 		state.setData("state", booklet.getKind().getName()); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().hint(160, SWT.DEFAULT).applyTo(state);
-		onChange(() -> state.setText(Labels.of(DossierPackage.Literals.BOOKLET_STATE,
+		onChange(() -> show(state, Labels.of(DossierPackage.Literals.BOOKLET_STATE,
 				Booklets.state(copy().registration(), booklet))));
 	}
 

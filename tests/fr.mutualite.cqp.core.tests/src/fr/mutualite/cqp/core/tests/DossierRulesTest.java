@@ -4,15 +4,23 @@ import static fr.mutualite.cqp.core.tests.DossierFixture.F;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import fr.mutualite.cqp.core.validation.Validation;
+import fr.mutualite.cqp.core.dossier.Booklets;
+import fr.mutualite.cqp.core.dossier.Deadlines;
+import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
+import fr.mutualite.cqp.core.validation.Validation;
+import fr.mutualite.cqp.model.dossier.BookletState;
+import fr.mutualite.cqp.model.dossier.BookletStatus;
 import fr.mutualite.cqp.model.dossier.ExperiencePeriod;
 import fr.mutualite.cqp.model.dossier.FinalDomainEvaluation;
 import fr.mutualite.cqp.model.dossier.FormativeEvaluation;
@@ -22,6 +30,8 @@ import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.dossier.TrainingModule;
 import fr.mutualite.cqp.model.dossier.VaeDossier;
 import fr.mutualite.cqp.model.referential.Booklet;
+import fr.mutualite.cqp.model.referential.BookletKind;
+import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.Route;
 
 /** Each rule of the guide on dossiers: broken, it is reported with its severity; kept, it is silent. */
@@ -294,5 +304,65 @@ class DossierRulesTest {
 	void withoutRulesInForceTheDossierSaysSo() {
 		fx.registration.setDate(LocalDate.of(2005, 3, 1));
 		assertReported("DOS-00", Severity.WARNING, "aucune règle de certification n'est en vigueur le 2005-03-01");
+	}
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void aCertificationWhoseFileHasRulesOfItsOwnIsHeldToThemAndTheOthersToTheBranchs() throws Exception {
+		Path file = tmp.resolve("sept.referentiel");
+		Files.writeString(file, """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<ref:Referential xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:ref="http://www.mutualite.fr/cqp/referential/1.0"
+				    id="sept" title="Septième CQP" version="1.0" validFrom="2015-01-01">
+				  <certifications code="SEPT" title="Septième certification">
+				    <domains number="1" domain="SEPT-D1"/>
+				  </certifications>
+				  <domains code="SEPT-D1" wording="Un domaine"/>
+				  <ruleSets validFrom="2015-01-01" registrationDeadlineYears="2" trainingHoursMin="100" trainingHoursMax="150" partialValidityYears="4" vaeMinExperienceYears="3" vaeWindowYears="12" juryMembers="4" juryEmployerMembers="2" juryEmployeeMembers="2" alternatingPresidency="true"/>
+				</ref:Referential>
+				""");
+		Certification sept = fx.library.add(file).getCertifications().get(0);
+		assertEquals(List.of(3, 320), List.of(RuleBook.of(fx.registration).at(DossierFixture.REGISTERED).orElseThrow()
+				.getRegistrationDeadlineYears(), RuleBook.of(fx.registration).at(DossierFixture.REGISTERED).orElseThrow()
+						.getTrainingHoursMax()), "the individuals CQP keeps the branch's rules");
+		assertEquals(DossierFixture.REGISTERED.plusYears(3), Deadlines.firstJury(fx.registration).orElseThrow());
+		assertSilent("DOS-05");
+
+		Registration other = DossierFixture.F.createRegistration();
+		other.setId("INS-7");
+		other.setCertification(sept);
+		other.setReferentialVersion("1.0");
+		other.setDate(LocalDate.of(2017, 6, 1));
+		other.setRoute(Route.TRAINING);
+		other.setOrientation(DossierFixture.F.createOrientationInterview());
+		other.setTrainingPath(DossierFixture.F.createTrainingPath());
+		TrainingModule module = DossierFixture.F.createTrainingModule();
+		module.setTitle("Module unique");
+		module.setHours(200);
+		module.getDomains().add(sept.getDomains().get(0).getDomain());
+		other.getTrainingPath().getModules().add(module);
+		fx.dossiers.getCandidates().get(0).getRegistrations().add(other);
+		assertEquals(LocalDate.of(2019, 6, 1), Deadlines.firstJury(other).orElseThrow());
+		assertEquals(List.of("Parcours de formation : 200 heures de formation, au-delà du maximum de 150 heures. [DOS-05]"),
+				of("DOS-05").stream().map(Problem::message).toList());
+		assertEquals(List.of("Inscription INS-7 : le premier passage devant le jury devait avoir lieu au plus tard le 2019-06-01 (inscription du 2017-06-01, délai de 2 ans). [DOS-02]"),
+				of("DOS-02").stream().map(Problem::message).toList());
+	}
+
+	@Test
+	void aBookletIsEmptyInProgressCompleteOrSigned() {
+		Booklet guide = Booklets.of(fx.registration, BookletKind.ORIENTATION_GUIDE).orElseThrow();
+		Booklet vae = Booklets.of(fx.registration, BookletKind.VAE_DOSSIER).orElseThrow();
+		assertEquals(List.of(BookletState.IN_PROGRESS, BookletState.EMPTY),
+				List.of(Booklets.state(fx.registration, guide), Booklets.state(fx.registration, vae)));
+		BookletStatus signed = DossierFixture.F.createBookletStatus();
+		signed.setBooklet(guide);
+		signed.setState(BookletState.SIGNED);
+		fx.registration.getBookletStatuses().add(signed);
+		assertEquals(BookletState.SIGNED, Booklets.state(fx.registration, guide));
+		assertEquals(List.of("CMI-ORI", "CMI-TRA", "CMI-TUT", "CMI-FIN", "CMI-VAE", "CMI-JURY"),
+				Booklets.of(fx.cmi).stream().map(Booklet::getCode).toList());
 	}
 }

@@ -174,7 +174,7 @@ class DossierEditorTest {
 		dossier.doSave(new NullProgressMonitor());
 		assertTrue(said[0].startsWith("Enregistrement refusé : " + StoreSettings.OWNER + " a enregistré "), said[0]);
 		assertTrue(said[0].contains(" (Courriel) après votre lecture du dossier"), said[0]);
-		assertTrue(said[0].endsWith("ou continuez la saisie."), said[0]);
+		assertTrue(said[0].endsWith("Continuer la saisie garde la vôtre à l'écran."), said[0]);
 		assertTrue(dossier.isDirty(), "what was typed is kept");
 		assertEquals("mon.adresse@exemple.fr", dossier.copy().candidate().getEmail());
 

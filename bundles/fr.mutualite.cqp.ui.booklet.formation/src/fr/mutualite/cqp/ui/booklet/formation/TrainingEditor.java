@@ -80,7 +80,7 @@ public final class TrainingEditor extends BookletEditor {
 		Label total = toolkit().createLabel(part, "", SWT.WRAP); //$NON-NLS-1$
 		total.setData("name", "hours"); //$NON-NLS-1$ //$NON-NLS-2$
 		GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(total);
-		onChange(() -> total.setText(hours(copy().registration())));
+		onChange(() -> show(total, hours(copy().registration())));
 		TrainingPath path = registration.getTrainingPath();
 		int n = 0;
 		if (path != null) {
@@ -133,11 +133,17 @@ public final class TrainingEditor extends BookletEditor {
 				.orElse(NLS.bind(Messages.Training_hoursNoRules, Integer.valueOf(hours)));
 	}
 
+	/** The sheets of a domain: unfolded while the domain is to evaluate or to evaluate again. */
 	private void sheets(Composite body, Registration registration, Booklet booklet, BookletSection section) {
-		Composite part = section(body, section.getWording() == null ? section.getCode() : section.getWording(),
-				section.getEvaluationModality(), false);
 		List<FormativeEvaluation> sheets = registration.getFormativeEvaluations().stream()
 				.filter(f -> f.getDomain() == section.getDomain()).toList();
+		boolean open = sheets.isEmpty() || !sheets.get(sheets.size() - 1).isObjectiveAchieved();
+		section(body, section.getWording() == null ? section.getCode() : section.getWording(), section.getEvaluationModality(),
+				open, part -> sheets(part, registration, booklet, section, sheets));
+	}
+
+	private void sheets(Composite part, Registration registration, Booklet booklet, BookletSection section,
+			List<FormativeEvaluation> sheets) {
 		for (int i = 0; i < sheets.size(); i++) {
 			FormativeEvaluation sheet = sheets.get(i);
 			boolean last = i == sheets.size() - 1;

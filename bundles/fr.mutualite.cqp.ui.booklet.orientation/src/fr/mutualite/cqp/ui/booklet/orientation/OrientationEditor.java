@@ -66,11 +66,12 @@ public final class OrientationEditor extends BookletEditor {
 		});
 		boolean first = true;
 		for (BookletSection section : booklet.getSections()) {
-			Composite part = section(body, section.getWording() == null ? section.getCode() : section.getWording(),
-					section.getEvaluationModality(), first);
+			section(body, section.getWording() == null ? section.getCode() : section.getWording(),
+					section.getEvaluationModality(), first, part -> {
+						Grids.answers(this, part, interview, DossierPackage.Literals.ORIENTATION_INTERVIEW__ANSWERS, section, true);
+						Grids.ratings(this, part, interview, section, true, true);
+					});
 			first = false;
-			Grids.answers(this, part, interview, DossierPackage.Literals.ORIENTATION_INTERVIEW__ANSWERS, section, true);
-			Grids.ratings(this, part, interview, section, true, true);
 		}
 	}
 

@@ -10,7 +10,6 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Label;
 
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.model.dossier.DossierFactory;
@@ -50,14 +49,16 @@ public final class TutorEditor extends BookletEditor {
 		Booklet booklet = booklet().orElseThrow();
 		int n = 0;
 		for (TutorAssessment grid : registration.getTutorAssessments()) {
-			Composite part = section(body, NLS.bind(Messages.Tutor_grid, ++n), null, n == registration.getTutorAssessments().size());
-			fields(part, grid, true, "date", "tutor", "comment"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			for (BookletSection section : booklet.getSections()) {
-				Label title = toolkit().createLabel(part, section.getWording() == null ? section.getCode() : section.getWording(),
-						SWT.WRAP);
-				title.setFont(org.eclipse.jface.resource.JFaceResources.getBannerFont());
-				Grids.ratings(this, part, grid, section, true, true);
-			}
+			boolean latest = ++n == registration.getTutorAssessments().size();
+			section(body, NLS.bind(Messages.Tutor_grid, n), null, latest, part -> {
+				fields(part, grid, true, "date", "tutor", "comment"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				boolean first = true;
+				for (BookletSection section : booklet.getSections()) {
+					section(part, section.getWording() == null ? section.getCode() : section.getWording(), null, first,
+							domain -> Grids.ratings(this, domain, grid, section, true, true));
+					first = false;
+				}
+			});
 		}
 		Button addGrid = toolkit().createButton(body, Messages.Tutor_addGrid, SWT.PUSH);
 		addGrid.setData("name", "addGrid"); //$NON-NLS-1$ //$NON-NLS-2$
