@@ -3,10 +3,10 @@
 --changeset cqp:003-livrets
 --comment: What the booklet editors add: the answers of the orientation guide, the trainer of each module, the booklets declared complete or signed.
 
--- Answers to the orientation guide's questions join those of the final booklet and VAE dossier.
+-- Answers to the orientation guide's questions (part ORIENT) join those of the final booklet and
+-- VAE dossier.
 ALTER TABLE ANSWER DROP CONSTRAINT ANSWER_PART;
-ALTER TABLE ANSWER ALTER COLUMN PART SET DATA TYPE VARCHAR(12);
-ALTER TABLE ANSWER ADD CONSTRAINT ANSWER_PART CHECK (PART IN ('ORIENTATION', 'FINAL', 'VAE'));
+ALTER TABLE ANSWER ADD CONSTRAINT ANSWER_PART CHECK (PART IN ('ORIENT', 'FINAL', 'VAE'));
 
 ALTER TABLE TRAINING_MODULE ADD COLUMN TRAINER VARCHAR(200);
 

@@ -316,7 +316,7 @@ final class DossierReader {
 					plans.get(r.getInt(1)).getModules().add(module);
 				}
 			}
-			answers(id, "ORIENTATION", registration.getOrientation().getAnswers()); //$NON-NLS-1$
+			answers(id, "ORIENT", registration.getOrientation().getAnswers()); //$NON-NLS-1$
 		}
 		Map<Integer, Integer> previous = new HashMap<>();
 		try (ResultSet r = query(content("FORMATIVE_EVALUATION", P.getFormativeEvaluation(), "ASSESSMENT_SEQ", //$NON-NLS-1$ //$NON-NLS-2$

@@ -258,7 +258,7 @@ final class DossierWriter implements AutoCloseable {
 					row(PLANNED_MODULE, module, id, planSeq, ++moduleSeq);
 				}
 			}
-			answers(id, "ORIENTATION", orientation.getAnswers()); //$NON-NLS-1$
+			answers(id, "ORIENT", orientation.getAnswers()); //$NON-NLS-1$
 		}
 		for (FormativeEvaluation evaluation : registration.getFormativeEvaluations()) {
 			int a = assessment(id, "FORMATIVE", evaluation, seqs); //$NON-NLS-1$

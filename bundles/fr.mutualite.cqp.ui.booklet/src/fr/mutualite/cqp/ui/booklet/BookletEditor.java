@@ -340,7 +340,7 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 
 	/** A titled part of the form, folded or not; returns the composite to fill. */
 	public Composite section(Composite parent, String title, String description, boolean expanded) {
-		Section section = toolkit.createSection(parent, ExpandableComposite.TITLE_BAR | ExpandableComposite.TWISTIE
+		Section section = toolkit.createSection(parent, ExpandableComposite.SHORT_TITLE_BAR | ExpandableComposite.TWISTIE
 				| (expanded ? ExpandableComposite.EXPANDED : 0));
 		section.setText(title);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(section);

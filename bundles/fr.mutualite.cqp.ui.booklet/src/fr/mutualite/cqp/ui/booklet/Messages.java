@@ -42,6 +42,7 @@ final class Messages extends NLS {
 	public static String NewCandidate_cancel;
 
 	public static String Dossier_noBooklets;
+	public static String NewCandidate_invalid;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -206,7 +206,7 @@ public final class NewCandidateHandler extends AbstractHandler {
 			Candidate candidate = f.createCandidate();
 			candidate.setLastName(required(lastName, DossierPackage.Literals.CANDIDATE__LAST_NAME));
 			candidate.setFirstName(required(firstName, DossierPackage.Literals.CANDIDATE__FIRST_NAME));
-			candidate.setBirthDate((LocalDate) Values.parse(DossierPackage.Literals.CANDIDATE__BIRTH_DATE, birthDate.getText()));
+			candidate.setBirthDate((LocalDate) value(DossierPackage.Literals.CANDIDATE__BIRTH_DATE, birthDate));
 			if (certification.getSelectionIndex() < 0) {
 				throw new IllegalArgumentException(NLS.bind(Messages.NewCandidate_required,
 						Labels.of(DossierPackage.Literals.REGISTRATION__CERTIFICATION)));
@@ -214,7 +214,7 @@ public final class NewCandidateHandler extends AbstractHandler {
 			Registration registration = f.createRegistration();
 			registration.setCertification(certifications.get(certification.getSelectionIndex()));
 			registration.setRoute(Route.VALUES.get(route.getSelectionIndex()));
-			LocalDate day = (LocalDate) Values.parse(DossierPackage.Literals.REGISTRATION__DATE, date.getText());
+			LocalDate day = (LocalDate) value(DossierPackage.Literals.REGISTRATION__DATE, date);
 			if (day == null) {
 				throw new IllegalArgumentException(NLS.bind(Messages.NewCandidate_required,
 						Labels.of(DossierPackage.Literals.REGISTRATION__DATE)));
@@ -225,6 +225,15 @@ public final class NewCandidateHandler extends AbstractHandler {
 			}
 			candidate.getRegistrations().add(registration);
 			return new NewDossier(candidate, registration);
+		}
+
+		/** The value typed in {@code text}; one that is not a value is refused naming the field. */
+		private static Object value(org.eclipse.emf.ecore.EStructuralFeature feature, Text text) {
+			try {
+				return Values.parse(feature, text.getText());
+			} catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException(NLS.bind(Messages.NewCandidate_invalid, Labels.of(feature), e.getMessage()), e);
+			}
 		}
 
 		private static String required(Text text, org.eclipse.emf.ecore.EStructuralFeature feature) {

@@ -191,6 +191,51 @@ class DossierEditorTest {
 		assertEquals(3, Booklets.of(dossier.copy().registration().getCertification()).size());
 	}
 
+	@Test
+	void nouveauCandidatRefusesWhatIsMissingThenRegistersAndOpensTheDossier() throws Exception {
+		ReferentialLibrary library = database.referentials();
+		List<String> said = new ArrayList<>();
+		Display display = Display.getCurrent();
+		Runnable[] fill = { null };
+		fill[0] = () -> {
+			Shell shell = java.util.Arrays.stream(display.getShells())
+					.filter(sh -> "Nouveau candidat".equals(sh.getText()) && sh.isVisible()).findFirst().orElse(null);
+			if (shell == null) {
+				display.timerExec(100, fill[0]);
+				return;
+			}
+			Button create = (Button) findIn(shell, c -> c instanceof Button b && "Créer le dossier".equals(b.getText()));
+			((Text) findIn(shell, c -> "firstName".equals(c.getData("name")))).setText("Inès");
+			create.notifyListeners(SWT.Selection, new Event());
+			said.add(((org.eclipse.jface.dialogs.TitleAreaDialog) shell.getData()).getErrorMessage());
+			((Text) findIn(shell, c -> "lastName".equals(c.getData("name")))).setText("Nouvelle");
+			((Text) findIn(shell, c -> "birthDate".equals(c.getData("name")))).setText("31/02/1990");
+			create.notifyListeners(SWT.Selection, new Event());
+			said.add(((org.eclipse.jface.dialogs.TitleAreaDialog) shell.getData()).getErrorMessage());
+			((Text) findIn(shell, c -> "birthDate".equals(c.getData("name")))).setText("12/03/1990");
+			org.eclipse.swt.widgets.Combo certification = (org.eclipse.swt.widgets.Combo) findIn(shell,
+					c -> "certification".equals(c.getData("name")));
+			certification.select(java.util.Arrays.asList(certification.getItems()).indexOf(
+					"CMI — " + library.certification("CMI").orElseThrow().getTitle()));
+			((Text) findIn(shell, c -> "date".equals(c.getData("name")))).setText("02/09/2025");
+			create.notifyListeners(SWT.Selection, new Event());
+		};
+		display.timerExec(100, fill[0]);
+		PlatformUI.getWorkbench().getService(org.eclipse.ui.handlers.IHandlerService.class)
+				.executeCommand("fr.mutualite.cqp.ui.dossier.newCandidate", null);
+		WorkbenchWindowTest.flush();
+		assertEquals(List.of("Indiquez : Nom.",
+				"Date de naissance : « 31/02/1990 » n'est pas une date : écrivez-la comme 01/09/2026."), said);
+		DossierEditor dossier = (DossierEditor) page.getActiveEditor();
+		Registration created = dossier.copy().registration();
+		assertEquals(List.of("Nouvelle", "Inès", "1990-03-12", "CMI", "1.0", "2025-09-02", "TRAINING"),
+				List.of(dossier.copy().candidate().getLastName(), dossier.copy().candidate().getFirstName(),
+						String.valueOf(dossier.copy().candidate().getBirthDate()), created.getCertification().getCode(),
+						created.getReferentialVersion(), String.valueOf(created.getDate()), created.getRoute().getName()));
+		assertFalse(dossier.isDirty(), "the dossier is in the database");
+		page.closeEditor(dossier, false);
+	}
+
 	/**
 	 * Registers a new candidate for {@code code} and fills the three booklets of the training path
 	 * in their editors; checks the rules on the way and what the database holds after the save.
