@@ -75,6 +75,8 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 	private Button sign;
 	private final List<PropertyForm> forms = new ArrayList<>();
 	private final List<Runnable> refreshers = new ArrayList<>();
+	private final List<java.util.function.BooleanSupplier> pendingAnswers = new ArrayList<>();
+	private final List<Runnable> answerCommits = new ArrayList<>();
 	private final List<Runnable> problemListeners = new CopyOnWriteArrayList<>();
 	private List<Problem> problems = List.of();
 
@@ -136,6 +138,8 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		}
 		forms.clear();
 		refreshers.clear();
+		pendingAnswers.clear();
+		answerCommits.clear();
 		for (Control c : form.getBody().getChildren()) {
 			c.dispose();
 		}
@@ -362,6 +366,7 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		PropertyForm fields = new PropertyForm(parent, toolkit, copy.adapterFactory(), form.getMessageManager(),
 				java.util.Set.of(features));
 		fields.setInput(object);
+		fields.setTypingListener(() -> firePropertyChange(PROP_DIRTY));
 		toolkit.paintBordersFor(fields.getControl());
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(fields.getControl());
 		if (!editable) {
@@ -410,22 +415,45 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		}
 	}
 
+	/**
+	 * Dirty when the dossier has unsaved changes, or when a field holds text typed but not
+	 * applied yet: saving applies it first, closing asks about it.
+	 */
 	@Override
 	public boolean isDirty() {
-		return copy != null && copy.isDirty();
+		return copy != null && (copy.isDirty() || forms.stream().anyMatch(PropertyForm::hasPendingText)
+				|| pendingAnswers.stream().anyMatch(java.util.function.BooleanSupplier::getAsBoolean));
 	}
 
 	/** Asks to save when closing only if no other editor keeps the changes open. */
 	@Override
 	public boolean isSaveOnCloseNeeded() {
-		return isDirty() && copy.users() == 1;
+		return isDirty() && (copy.users() == 1 || forms.stream().anyMatch(PropertyForm::hasPendingText)
+				|| pendingAnswers.stream().anyMatch(java.util.function.BooleanSupplier::getAsBoolean));
 	}
 
+	/** Saves the dossier, what is typed in a field not left yet included. */
 	@Override
 	public void doSave(IProgressMonitor monitor) {
+		for (PropertyForm f : List.copyOf(forms)) {
+			f.commitPendingText();
+		}
+		for (Runnable commit : List.copyOf(answerCommits)) {
+			commit.run();
+		}
 		if (!copy.save(getSite().getShell())) {
 			monitor.setCanceled(true);
 		}
+	}
+
+	/**
+	 * Registers a free-text field of the booklet that applies its text when left: {@code pending}
+	 * says whether it holds text not applied yet, {@code commit} applies it (before a save).
+	 */
+	public void onTyping(org.eclipse.swt.widgets.Text text, java.util.function.BooleanSupplier pending, Runnable commit) {
+		pendingAnswers.add(pending);
+		answerCommits.add(commit);
+		text.addListener(SWT.Modify, e -> firePropertyChange(PROP_DIRTY));
 	}
 
 	@Override

@@ -125,13 +125,28 @@ public final class Grids {
 			text.setData("question", question); //$NON-NLS-1$
 			text.setEditable(editable);
 			GridDataFactory.fillDefaults().grab(true, false).hint(400, 48).applyTo(text);
-			text.addListener(SWT.FocusOut, e -> answer(editor, owner, answers, section, question, text.getText()));
+			// typed[0]: text typed since the field last showed or applied the answer
+			boolean[] typed = { false, false };
+			text.addListener(SWT.Modify, e -> typed[0] |= !typed[1]);
+			text.addListener(SWT.FocusOut, e -> {
+				answer(editor, owner, answers, section, question, text.getText());
+				typed[0] = false;
+			});
+			editor.onTyping(text, () -> typed[0] && !text.isDisposed() && text.getEditable(), () -> {
+				if (!text.isDisposed() && typed[0]) {
+					answer(editor, owner, answers, section, question, text.getText());
+					typed[0] = false;
+				}
+			});
 			editor.onChange(() -> {
 				if (!text.isDisposed() && !text.isFocusControl()) {
 					String shown = answerOf(owner, answers, section, question).map(Answer::getText).orElse(""); //$NON-NLS-1$
-					if (!text.getText().equals(shown)) {
+					if (!text.getText().equals(shown == null ? "" : shown)) { //$NON-NLS-1$
+						typed[1] = true;
 						text.setText(shown == null ? "" : shown); //$NON-NLS-1$
+						typed[1] = false;
 					}
+					typed[0] = false;
 				}
 			});
 		}

@@ -55,6 +55,9 @@ public final class PropertyForm {
 	private final Map<EStructuralFeature, Field> fields = new LinkedHashMap<>();
 	private final Set<String> shown;
 	private final Map<String, Supplier<Collection<?>>> offered = new HashMap<>();
+	private Runnable typing = () -> {
+		// nobody listens
+	};
 	private EObject object;
 	private final AdapterImpl follower = new AdapterImpl() {
 		@Override
@@ -169,6 +172,30 @@ public final class PropertyForm {
 				.findFirst().orElse(null);
 	}
 
+	/** {@code listener} runs each time something is typed in a field, before it is applied. */
+	public void setTypingListener(Runnable listener) {
+		typing = listener;
+	}
+
+	/** Whether a field holds text typed but not applied yet (its field not left). */
+	public boolean hasPendingText() {
+		return fields.values().stream().anyMatch(Field::pending);
+	}
+
+	/**
+	 * Applies the text typed in every field not left yet, as leaving them does (before a save);
+	 * says whether all were accepted (a refused one keeps its text and its message).
+	 */
+	public boolean commitPendingText() {
+		boolean all = true;
+		for (Field field : fields.values()) {
+			if (field.pending()) {
+				all &= field.commitText();
+			}
+		}
+		return all;
+	}
+
 	/** Applies what is typed in {@code feature}'s field, as leaving it does; says whether it was accepted. */
 	public boolean commit(String feature) {
 		return fields.entrySet().stream().filter(e -> e.getKey().getName().equals(feature)).findFirst()
@@ -187,6 +214,9 @@ public final class PropertyForm {
 		private final Values.Kind kind;
 		private final Control control;
 		private final List<Object> choices = new ArrayList<>();
+		/** Text typed in the field since it last showed or applied the model's value. */
+		private boolean typed;
+		private boolean showing;
 
 		Field(IItemPropertyDescriptor descriptor, EStructuralFeature feature, Values.Kind kind) {
 			this.descriptor = descriptor;
@@ -235,6 +265,12 @@ public final class PropertyForm {
 				default -> {
 					Text text = toolkit.createText(body, "", multi ? SWT.MULTI | SWT.WRAP | SWT.V_SCROLL : SWT.SINGLE); //$NON-NLS-1$
 					text.addListener(SWT.FocusOut, e -> commitText());
+					text.addListener(SWT.Modify, e -> {
+						if (!showing) {
+							typed = true;
+							typing.run();
+						}
+					});
 					if (!multi) {
 						text.addListener(SWT.DefaultSelection, e -> commitText());
 					}
@@ -251,6 +287,15 @@ public final class PropertyForm {
 			return created;
 		}
 
+		/** Whether the field's text differs from the model's value (typed, not applied yet). */
+		boolean pending() {
+			if (!(control instanceof Text text) || control.isDisposed() || !text.getEditable()
+					|| kind == Values.Kind.REFERENCE || kind == Values.Kind.REFERENCES || kind == Values.Kind.READ_ONLY) {
+				return false;
+			}
+			return typed && !text.getText().equals(Values.text(feature, object.eGet(feature)));
+		}
+
 		/** Shows the model's value. */
 		void show() {
 			if (control.isDisposed()) {
@@ -265,8 +310,14 @@ public final class PropertyForm {
 				String shownText = kind == Values.Kind.REFERENCE || kind == Values.Kind.REFERENCES || kind == Values.Kind.READ_ONLY
 						? references(value) : Values.text(feature, value);
 				if (!text.getText().equals(shownText)) {
-					text.setText(shownText);
+					showing = true;
+					try {
+						text.setText(shownText);
+					} finally {
+						showing = false;
+					}
 				}
+				typed = false;
 			}
 		}
 

@@ -233,6 +233,20 @@ class DossierEditorTest {
 						String.valueOf(dossier.copy().candidate().getBirthDate()), created.getCertification().getCode(),
 						created.getReferentialVersion(), String.valueOf(created.getDate()), created.getRoute().getName()));
 		assertFalse(dossier.isDirty(), "the dossier is in the database");
+
+		// typed but the field not left: the editor is dirty, and saving applies it first
+		Text email = field(dossier, "email");
+		email.setText("ines.nouvelle@exemple.fr");
+		email.notifyListeners(SWT.Modify, new Event());
+		assertTrue(dossier.isDirty(), "what is typed counts as a change");
+		assertEquals(null, dossier.copy().candidate().getEmail(), "not applied yet");
+		dossier.doSave(new NullProgressMonitor());
+		WorkbenchWindowTest.flush();
+		assertFalse(dossier.isDirty());
+		try (DossierStore other = owner()) {
+			assertEquals("ines.nouvelle@exemple.fr",
+					other.registrations().dossier(created.getId()).orElseThrow().candidate().value().getEmail());
+		}
 		page.closeEditor(dossier, false);
 	}
 
