@@ -132,7 +132,20 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		rebuild();
 	}
 
+	/** Draws the form again from the dossier; laid out once, at the end. */
 	private void rebuild() {
+		form.setRedraw(false);
+		form.getBody().setLayoutDeferred(true);
+		try {
+			build();
+		} finally {
+			form.getBody().setLayoutDeferred(false);
+			form.setRedraw(true);
+		}
+		form.reflow(true);
+	}
+
+	private void build() {
 		for (PropertyForm f : forms) {
 			f.dispose();
 		}
@@ -152,7 +165,6 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 				toolkit.createLabel(form.getBody(), NLS.bind(Messages.Booklet_missing,
 						registration.getCertification().getCode(), Labels.of(DossierPackage.Literals.REGISTRATION__CERTIFICATION)),
 						SWT.WRAP);
-				form.reflow(true);
 				return;
 			}
 			statusBar(form.getBody(), booklet.get());
@@ -163,7 +175,6 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		GridDataFactory.fillDefaults().grab(true, true).hint(300, SWT.DEFAULT).applyTo(content);
 		fill(content);
 		refresh();
-		form.reflow(true);
 	}
 
 	/** The form's title: the candidate, the certification, and the booklet's title. */
