@@ -387,6 +387,20 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		return fields;
 	}
 
+	/**
+	 * A button that makes {@code change} (an undoable change adding or removing a part) and,
+	 * when it was made, draws the form again.
+	 */
+	public Button button(Composite parent, String label, java.util.function.BooleanSupplier change) {
+		Button button = toolkit.createButton(parent, label, SWT.PUSH);
+		button.addListener(SWT.Selection, e -> {
+			if (change.getAsBoolean()) {
+				rebuildSoon();
+			}
+		});
+		return button;
+	}
+
 	/** Runs {@code refresher} after every change (to show a total, a computed date, a list). */
 	public void onChange(Runnable refresher) {
 		refreshers.add(refresher);
@@ -432,15 +446,19 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 	 */
 	@Override
 	public boolean isDirty() {
-		return copy != null && (copy.isDirty() || forms.stream().anyMatch(PropertyForm::hasPendingText)
-				|| pendingAnswers.stream().anyMatch(java.util.function.BooleanSupplier::getAsBoolean));
+		return copy != null && (copy.isDirty() || hasPendingText());
+	}
+
+	/** Whether a field of this editor holds text typed but not applied yet. */
+	private boolean hasPendingText() {
+		return forms.stream().anyMatch(PropertyForm::hasPendingText)
+				|| pendingAnswers.stream().anyMatch(java.util.function.BooleanSupplier::getAsBoolean);
 	}
 
 	/** Asks to save when closing only if no other editor keeps the changes open. */
 	@Override
 	public boolean isSaveOnCloseNeeded() {
-		return isDirty() && (copy.users() == 1 || forms.stream().anyMatch(PropertyForm::hasPendingText)
-				|| pendingAnswers.stream().anyMatch(java.util.function.BooleanSupplier::getAsBoolean));
+		return isDirty() && (copy.users() == 1 || hasPendingText());
 	}
 
 	/** Saves the dossier, what is typed in a field not left yet included. */

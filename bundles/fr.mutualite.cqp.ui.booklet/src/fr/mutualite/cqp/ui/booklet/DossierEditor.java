@@ -29,6 +29,7 @@ import fr.mutualite.cqp.model.dossier.DossierPackage;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.referential.Booklet;
 import fr.mutualite.cqp.model.referential.BookletKind;
+import fr.mutualite.cqp.model.referential.RuleSet;
 import fr.mutualite.cqp.ui.RegistrationInput;
 import fr.mutualite.cqp.ui.emf.PropertyForm;
 import fr.mutualite.cqp.ui.emf.Values;
@@ -124,12 +125,12 @@ public final class DossierEditor extends BookletEditor {
 		if (registration.getDate() == null) {
 			return Messages.Dossier_noDate;
 		}
-		Optional<java.time.LocalDate> day = Deadlines.firstJury(registration);
-		if (day.isEmpty()) {
+		Optional<RuleSet> rules = RuleBook.of(registration).at(registration.getDate());
+		if (rules.isEmpty()) {
 			return NLS.bind(Messages.Dossier_noRules, Values.days().format(registration.getDate()));
 		}
-		int years = RuleBook.of(registration).at(registration.getDate()).orElseThrow().getRegistrationDeadlineYears();
-		return NLS.bind(Messages.Dossier_deadline, Values.days().format(day.get()), Integer.valueOf(years));
+		return NLS.bind(Messages.Dossier_deadline, Values.days().format(Deadlines.firstJury(registration.getDate(), rules.get())),
+				Integer.valueOf(rules.get().getRegistrationDeadlineYears()));
 	}
 
 	private Collection<?> choices(boolean companies) {

@@ -59,7 +59,7 @@ public final class WorkingCopy {
 	private final ResourceSet resources = new ResourceSetImpl();
 	private final AdapterFactoryEditingDomain domain = ModelEditing.domain(factory, resources);
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-	private final CommandStackListener commands = event -> Display.getDefault().asyncExec(this::changed);
+	private final CommandStackListener commands = event -> Display.getDefault().asyncExec(this::validate);
 	private CandidateDossier dossier;
 	private List<Problem> problems = List.of();
 	private int users;
@@ -159,10 +159,6 @@ public final class WorkingCopy {
 
 	public void removeListener(Listener listener) {
 		listeners.remove(listener);
-	}
-
-	private void changed() {
-		validate();
 	}
 
 	/** Checks the dossier against the rules of its referential version; tells the listeners. */

@@ -91,21 +91,11 @@ public final class TrainingEditor extends BookletEditor {
 						"trainer"); //$NON-NLS-1$
 				fields.setChoices("domains", () -> registration.getCertification().getDomains().stream() //$NON-NLS-1$
 						.map(DomainUse::getDomain).toList());
-				Button remove = toolkit().createButton(part, Messages.Training_removeModule, SWT.PUSH);
-				remove.addListener(SWT.Selection, e -> {
-					if (execute(RemoveCommand.create(domain(), path, DossierPackage.Literals.TRAINING_PATH__MODULES, module))) {
-						rebuildSoon();
-					}
-				});
+				button(part, Messages.Training_removeModule,
+						() -> execute(RemoveCommand.create(domain(), path, DossierPackage.Literals.TRAINING_PATH__MODULES, module)));
 			}
 		}
-		Button add = toolkit().createButton(part, Messages.Training_addModule, SWT.PUSH);
-		add.setData("name", "addModule"); //$NON-NLS-1$ //$NON-NLS-2$
-		add.addListener(SWT.Selection, e -> {
-			if (addModule(registration)) {
-				rebuildSoon();
-			}
-		});
+		button(part, Messages.Training_addModule, () -> addModule(registration)).setData("name", "addModule"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** Adds a module to the training path (started if need be), as one undoable change. */
@@ -155,14 +145,9 @@ public final class TrainingEditor extends BookletEditor {
 		}
 		FormativeEvaluation latest = sheets.isEmpty() ? null : sheets.get(sheets.size() - 1);
 		if (latest == null || !latest.isObjectiveAchieved()) {
-			Button add = toolkit().createButton(part, latest == null ? Messages.Training_evaluate : Messages.Training_newSheet,
-					SWT.PUSH);
+			Button add = button(part, latest == null ? Messages.Training_evaluate : Messages.Training_newSheet,
+					() -> newSheet(registration, booklet, section, latest));
 			add.setData("domain", section.getDomain().getCode()); //$NON-NLS-1$
-			add.addListener(SWT.Selection, e -> {
-				if (newSheet(registration, booklet, section, latest)) {
-					rebuildSoon();
-				}
-			});
 			onChange(() -> {
 				FormativeEvaluation now = registration.getFormativeEvaluations().stream()
 						.filter(f -> f.getDomain() == section.getDomain()).reduce((a, b) -> b).orElse(null);

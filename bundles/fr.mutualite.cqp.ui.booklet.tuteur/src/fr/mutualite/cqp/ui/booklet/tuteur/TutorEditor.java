@@ -7,8 +7,6 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.RemoveCommand;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 
 import fr.mutualite.cqp.core.validation.Validation.Problem;
@@ -60,31 +58,14 @@ public final class TutorEditor extends BookletEditor {
 				}
 			});
 		}
-		Button addGrid = toolkit().createButton(body, Messages.Tutor_addGrid, SWT.PUSH);
-		addGrid.setData("name", "addGrid"); //$NON-NLS-1$ //$NON-NLS-2$
-		addGrid.addListener(SWT.Selection, e -> {
-			if (addGrid(registration, booklet)) {
-				rebuildSoon();
-			}
-		});
+		button(body, Messages.Tutor_addGrid, () -> addGrid(registration, booklet)).setData("name", "addGrid"); //$NON-NLS-1$ //$NON-NLS-2$
 		Composite reviews = section(body, Messages.Tutor_reviews, Messages.Tutor_reviewsHint, true);
 		for (ProgressReview review : registration.getProgressReviews()) {
 			fields(reviews, review, true, "date", "withWhom", "strengths", "objectives"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-			Button remove = toolkit().createButton(reviews, Messages.Tutor_removeReview, SWT.PUSH);
-			remove.addListener(SWT.Selection, e -> {
-				if (execute(RemoveCommand.create(domain(), registration, DossierPackage.Literals.REGISTRATION__PROGRESS_REVIEWS,
-						review))) {
-					rebuildSoon();
-				}
-			});
+			button(reviews, Messages.Tutor_removeReview, () -> execute(
+					RemoveCommand.create(domain(), registration, DossierPackage.Literals.REGISTRATION__PROGRESS_REVIEWS, review)));
 		}
-		Button addReview = toolkit().createButton(reviews, Messages.Tutor_addReview, SWT.PUSH);
-		addReview.setData("name", "addReview"); //$NON-NLS-1$ //$NON-NLS-2$
-		addReview.addListener(SWT.Selection, e -> {
-			if (addReview(registration)) {
-				rebuildSoon();
-			}
-		});
+		button(reviews, Messages.Tutor_addReview, () -> addReview(registration)).setData("name", "addReview"); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** A new grid, dated today, with the tutor of the previous one. */
