@@ -29,6 +29,7 @@ import org.eclipse.emf.ecore.util.EObjectValidator;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.osgi.util.NLS;
 
+import fr.mutualite.cqp.core.dossier.Awards;
 import fr.mutualite.cqp.core.dossier.Deadlines;
 import fr.mutualite.cqp.model.DomainUses;
 import fr.mutualite.cqp.model.dossier.Certificate;
@@ -407,7 +408,7 @@ public final class CqpValidator extends EObjectValidator {
 
 		void registration(Registration registration) {
 			LocalDate registered = registration.getDate();
-			List<JuryDecision> decisions = decisionsOf(registration);
+			List<JuryDecision> decisions = Awards.decisions(registration);
 			boolean evaluated = !registration.getFormativeEvaluations().isEmpty()
 					|| registration.getFinalEvaluation() != null || !decisions.isEmpty();
 			if (registration.getOrientation() == null) {
@@ -420,7 +421,7 @@ public final class CqpValidator extends EObjectValidator {
 			Optional<RuleSet> rules = rulesAt(registered, registration);
 			if (rules.isPresent()) {
 				LocalDate deadline = Deadlines.firstJury(registered, rules.get());
-				LocalDate firstJury = decisions.stream().map(d -> sessionDay(d)).filter(Objects::nonNull).min(Comparator.naturalOrder())
+				LocalDate firstJury = decisions.stream().map(Awards::day).filter(Objects::nonNull).min(Comparator.naturalOrder())
 						.orElse(null);
 				if (firstJury == null ? today().isAfter(deadline) : firstJury.isAfter(deadline)) {
 					report(Diagnostic.WARNING, "DOS-02", registration, ValidationMessages.DOS_02_deadline, deadline, //$NON-NLS-1$
@@ -645,13 +646,21 @@ public final class CqpValidator extends EObjectValidator {
 			for (DomainDecision d : decision.getDomains()) {
 				counts.merge(d.getDomain(), 1, Integer::sum);
 			}
+			// a later jury rules on the domains still missing: those acquired at an earlier one keep their validity
+			LocalDate day = Awards.day(decision);
+			Optional<RuleSet> rules = day == null ? Optional.empty() : rulesAt(day, decision);
+			Map<CompetenceDomain, LocalDate> earlier = rules.isEmpty() ? Map.of()
+					: Awards.acquired(registration, day, rules.get().getPartialValidityYears(), true);
 			List<String> problems = new ArrayList<>();
 			Set<String> missing = new TreeSet<>();
 			for (DomainUse use : certification.getDomains()) {
-				if (!counts.containsKey(use.getDomain())) {
+				if (!counts.containsKey(use.getDomain()) && !earlier.containsKey(use.getDomain())) {
 					missing.add(String.valueOf(use.getNumber()));
 				}
 			}
+			Set<String> withdrawn = decision.getDomains().stream()
+					.filter(d -> !d.isAcquired() && earlier.containsKey(d.getDomain())).map(d -> code(d.getDomain()))
+					.collect(Collectors.toCollection(TreeSet::new));
 			Set<String> repeated = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(e -> code(e.getKey()))
 					.collect(Collectors.toCollection(TreeSet::new));
 			Set<String> foreign = counts.keySet().stream()
@@ -665,6 +674,10 @@ public final class CqpValidator extends EObjectValidator {
 			}
 			if (!foreign.isEmpty()) {
 				problems.add(NLS.bind(ValidationMessages.DOS_16_foreign, String.join(", ", foreign))); //$NON-NLS-1$
+			}
+			if (!withdrawn.isEmpty()) {
+				problems.add(NLS.bind(ValidationMessages.DOS_16_withdrawn, String.join(", ", withdrawn), //$NON-NLS-1$
+						Integer.valueOf(rules.get().getPartialValidityYears())));
 			}
 			if (!problems.isEmpty()) {
 				report(Diagnostic.ERROR, "DOS-16", decision, ValidationMessages.DOS_16_decisionDomains, //$NON-NLS-1$
@@ -687,8 +700,8 @@ public final class CqpValidator extends EObjectValidator {
 				return;
 			}
 			if (certificate.isFull()) {
-				Map<CompetenceDomain, LocalDate> acquired = acquired(registration, day,
-						rules.get().getPartialValidityYears());
+				Map<CompetenceDomain, LocalDate> acquired = Awards.acquired(registration, day,
+						rules.get().getPartialValidityYears(), false);
 				for (DomainUse use : registration.getCertification().getDomains()) {
 					if (!acquired.containsKey(use.getDomain())) {
 						report(Diagnostic.ERROR, "DOS-17", certificate, ValidationMessages.DOS_17_fullAward, //$NON-NLS-1$
@@ -700,23 +713,6 @@ public final class CqpValidator extends EObjectValidator {
 							certificate.getBonusPoints(), rules.get().getBonusPoints());
 				}
 			}
-		}
-
-		/** Domains acquired at {@code day}: by a decision of that day or earlier, within the validity. */
-		private static Map<CompetenceDomain, LocalDate> acquired(Registration registration, LocalDate day, int years) {
-			Map<CompetenceDomain, LocalDate> acquired = new HashMap<>();
-			for (JuryDecision decision : decisionsOf(registration)) {
-				LocalDate decided = sessionDay(decision);
-				if (decided == null || decided.isAfter(day) || decided.plusYears(years).isBefore(day)) {
-					continue;
-				}
-				for (DomainDecision d : decision.getDomains()) {
-					if (d.isAcquired()) {
-						acquired.merge(d.getDomain(), decided, (a, b) -> a.isAfter(b) ? a : b);
-					}
-				}
-			}
-			return acquired;
 		}
 
 		void rating(Rating rating) {
@@ -744,26 +740,6 @@ public final class CqpValidator extends EObjectValidator {
 				e = e.eContainer();
 			}
 			return (Registration) e;
-		}
-
-		private static LocalDate sessionDay(JuryDecision decision) {
-			return decision.eContainer() instanceof JurySession session ? session.getDate() : null;
-		}
-
-		/** The jury decisions on {@code registration}, in the dossiers that contain it. */
-		static List<JuryDecision> decisionsOf(Registration registration) {
-			if (!(EcoreUtil.getRootContainer(registration) instanceof Dossiers dossiers)) {
-				return List.of();
-			}
-			List<JuryDecision> decisions = new ArrayList<>();
-			for (JurySession session : dossiers.getJurySessions()) {
-				for (JuryDecision decision : session.getDecisions()) {
-					if (decision.getRegistration() == registration) {
-						decisions.add(decision);
-					}
-				}
-			}
-			return decisions;
 		}
 	}
 

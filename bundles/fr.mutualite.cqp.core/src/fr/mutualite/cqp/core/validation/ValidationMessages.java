@@ -48,6 +48,7 @@ public final class ValidationMessages extends NLS {
 	public static String DOS_16_missing;
 	public static String DOS_16_repeated;
 	public static String DOS_16_foreign;
+	public static String DOS_16_withdrawn;
 	public static String DOS_17_fullAward;
 	public static String DOS_18_bonus;
 	public static String DOS_19_ratingLevel;

@@ -278,6 +278,60 @@ class DossierRulesTest {
 		assertReported("DOS-17", Severity.ERROR, "il y a plus de 5 ans");
 	}
 
+	/** A decision at {@code session} on the fixture's registration, acquiring the domains numbered {@code acquired}. */
+	private fr.mutualite.cqp.model.dossier.JuryDecision decide(fr.mutualite.cqp.model.dossier.JurySession session,
+			List<Integer> ruled, List<Integer> acquired) {
+		var decision = F.createJuryDecision();
+		decision.setRegistration(fx.registration);
+		fx.cmi.getDomains().stream().filter(u -> ruled.contains(u.getNumber())).forEach(u -> {
+			var d = F.createDomainDecision();
+			d.setDomain(u.getDomain());
+			d.setAcquired(acquired.contains(u.getNumber()));
+			decision.getDomains().add(d);
+		});
+		session.getDecisions().add(decision);
+		return decision;
+	}
+
+	@Test
+	void aRestatedDomainStaysValidFiveYearsFromTheFirstJury() {
+		// domain 7 acquired in November 2013, restated in 2016, the rest acquired in November 2019:
+		// the validity of domain 7 runs from 2013 and has ended (2018), the 2016 restatement does not restart it
+		fx.registration.setDate(LocalDate.of(2013, 1, 10));
+		decide(fx.session("JURY-2013", LocalDate.of(2013, 11, 15), JurySide.EMPLOYEE), List.of(1, 2, 3, 4, 5, 6, 7),
+				List.of(7));
+		decide(fx.session("JURY-2016", LocalDate.of(2016, 11, 15), JurySide.EMPLOYER), List.of(1, 2, 3, 4, 5, 6, 7),
+				List.of(7));
+		fx.decision.getDomains().get(6).setAcquired(false);
+		assertEquals(java.util.Map.of(fx.cmi.getDomains().get(6).getDomain(), LocalDate.of(2013, 11, 15)),
+				fr.mutualite.cqp.core.dossier.Awards.acquired(fx.registration, LocalDate.of(2017, 1, 1), 5, false));
+		assertEquals(java.util.Map.of(), fr.mutualite.cqp.core.dossier.Awards.acquired(fx.registration,
+				DossierFixture.JURY, 5, true));
+		assertReported("DOS-17", Severity.ERROR, "CMI-D7 n'est pas acquis (ou l'a été il y a plus de 5 ans)");
+		// acquired again once expired, a new validity starts
+		fx.decision.getDomains().get(6).setAcquired(true);
+		assertSilent("DOS-17");
+		assertEquals(LocalDate.of(2019, 11, 15), fr.mutualite.cqp.core.dossier.Awards
+				.acquired(fx.registration, DossierFixture.TODAY, 5, false).get(fx.cmi.getDomains().get(6).getDomain()));
+	}
+
+	@Test
+	void aLaterJuryRulesOnlyOnTheDomainsStillMissing() {
+		fx.registration.setDate(LocalDate.of(2018, 1, 10));
+		decide(fx.session("JURY-2018", LocalDate.of(2018, 11, 15), JurySide.EMPLOYEE), List.of(1, 2, 3, 4, 5, 6, 7),
+				List.of(1, 2, 3, 4, 5));
+		// the 2019 jury rules on 6 and 7 only: nothing missing, and the award is full
+		fx.decision.getDomains().subList(0, 5).clear();
+		assertSilent("DOS-16");
+		assertSilent("DOS-17");
+		fx.decision.getDomains().remove(1);
+		assertReported("DOS-16", Severity.ERROR, "domaines sans décision : 7");
+		// a later jury cannot take back a domain still valid
+		decide(fx.session("JURY-2020", LocalDate.of(2020, 1, 10), JurySide.EMPLOYER), List.of(1, 7), List.of(7));
+		assertReported("DOS-16", Severity.ERROR,
+				"domaines acquis à un jury précédent, valables 5 ans, déclarés non acquis : ANALYSE-SITUATION");
+	}
+
 	@Test
 	void holdersGetTheBonusOfTheRules() {
 		fx.registration.getCertificate().setBonusPoints(100);
