@@ -135,6 +135,9 @@ public final class Messages extends NLS {
 	public static String Diff_written;
 	public static String Diff_notOne;
 	public static String Diff_noVersion;
+	public static String Booklet_unknown;
+	public static String Booklet_noCandidate;
+	public static String Booklet_noRegistration;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -6,13 +6,18 @@ import java.util.Optional;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 
+import fr.mutualite.cqp.model.dossier.Assessment;
 import fr.mutualite.cqp.model.dossier.BookletState;
 import fr.mutualite.cqp.model.dossier.BookletStatus;
+import fr.mutualite.cqp.model.dossier.Rating;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.referential.Booklet;
+import fr.mutualite.cqp.model.referential.BookletItem;
 import fr.mutualite.cqp.model.referential.BookletKind;
+import fr.mutualite.cqp.model.referential.BookletSection;
 import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.Referential;
+import fr.mutualite.cqp.model.referential.Scale;
 
 /**
  * The booklets of a registration: those its certification's referential version defines, in
@@ -63,5 +68,11 @@ public final class Booklets {
 		case VAE_DOSSIER -> registration.getVaeDossier() != null;
 		case JURY_DECISION -> false;
 		};
+	}
+
+	/** The rating of {@code item} (or of the section on {@code scale} when no item) in {@code assessment}. */
+	public static Optional<Rating> rating(Assessment assessment, BookletSection section, BookletItem item, Scale scale) {
+		return assessment.getRatings().stream().filter(r -> r.getSection() == section && r.getItem() == item
+				&& (item != null || r.getLevel() != null && r.getLevel().eContainer() == scale)).findFirst();
 	}
 }

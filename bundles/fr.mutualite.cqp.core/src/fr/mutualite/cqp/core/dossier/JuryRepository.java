@@ -19,6 +19,9 @@ public interface JuryRepository {
 	/** The ids of the sessions held between two days (both included), by date. */
 	List<String> between(LocalDate from, LocalDate to) throws CqpException;
 
+	/** The ids of the sessions that decided on the registration {@code registrationId}, by date. */
+	List<String> deciding(String registrationId) throws CqpException;
+
 	/** Adds a session with its members and decisions (their registrations must be stored). */
 	Versioned<JurySession> create(JurySession session) throws CqpException;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.ReportFormat;
+import fr.mutualite.cqp.core.print.BookletSheet;
 
 /**
  * The observatory's report pack and its rendering (an OSGi service; BIRT stays behind it). The
@@ -49,4 +50,10 @@ public interface ReportService {
 	/** Renders any design the same way (for designs outside the pack). */
 	void render(URL design, DataStore store, ReportFormat format, Map<String, Object> parameters, Path output)
 			throws CqpException;
+
+	/**
+	 * Prints a booklet, blank or filled, as a PDF laid out like the paper booklet. The file
+	 * appears only when printing succeeded; on failure nothing is left at {@code output}.
+	 */
+	void print(BookletSheet sheet, Path output) throws CqpException;
 }

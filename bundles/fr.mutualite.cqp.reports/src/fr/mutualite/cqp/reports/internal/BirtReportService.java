@@ -61,6 +61,7 @@ import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.ReportFormat;
+import fr.mutualite.cqp.core.print.BookletSheet;
 import fr.mutualite.cqp.core.report.Choice;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.report.ReportParameter;
@@ -79,6 +80,8 @@ public final class BirtReportService implements ReportService {
 	private static final String PASS_IN_CONNECTION = "OdaJDBCDriverPassInConnection"; //$NON-NLS-1$
 	private static final String CLOSE_AFTER_USE = "OdaJDBCDriverPassInConnectionCloseAfterUse"; //$NON-NLS-1$
 	private static final String DESIGNS = "designs"; //$NON-NLS-1$
+	/** The one design of every booklet, outside the observatory's pack. */
+	private static final String BOOKLET = "livrets/livret.rptdesign"; //$NON-NLS-1$
 	/** User properties of a parameter in a design: the range of the values that make sense. */
 	private static final String MINIMUM = "minimum", MAXIMUM = "maximum"; //$NON-NLS-1$ //$NON-NLS-2$
 	/** Suffixes of two parameters that bound a period: the first may not come after the second. */
@@ -296,17 +299,42 @@ public final class BirtReportService implements ReportService {
 			Path output) throws CqpException {
 		IReportEngine reportEngine = engine();
 		try (Connection connection = store.connect()) {
-			OutputFiles.write(output, out -> run(reportEngine, runnable, connection, format, parameters, out));
+			OutputFiles.write(output, out -> run(reportEngine, runnable, context(connection), format, parameters, out));
 		} catch (SQLException e) {
 			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), reason(e)), e);
 		}
 	}
 
-	private static void run(IReportEngine reportEngine, IReportRunnable runnable, Connection connection,
+	@Override
+	public void print(BookletSheet sheet, Path output) throws CqpException {
+		IReportEngine reportEngine = engine();
+		IReportRunnable runnable = runnables.get(BOOKLET);
+		if (runnable == null) {
+			Bundle bundle = FrameworkUtil.getBundle(BirtReportService.class);
+			URL design = bundle == null ? null : bundle.getEntry(BOOKLET);
+			if (design == null) {
+				throw new CqpException(NLS.bind(Messages.Render_designMissing, BOOKLET));
+			}
+			runnable = open(design);
+			runnables.put(BOOKLET, runnable);
+		}
+		IReportRunnable booklet = runnable;
+		Map<String, Object> context = new HashMap<>();
+		context.put("cqp.title", List.<Object[]> of(new Object[] { sheet.title(), sheet.certification(), //$NON-NLS-1$
+				sheet.filled() ? Messages.Print_filled : Messages.Print_blank }));
+		context.put("cqp.header", sheet.header().stream().map(f -> new Object[] { f.label(), f.value() }).toList()); //$NON-NLS-1$
+		context.put("cqp.notes", sheet.notes().stream().map(n -> new Object[] { n }).toList()); //$NON-NLS-1$
+		context.put("cqp.lines", sheet.lines().stream().map(l -> new Object[] { Integer.valueOf(l.section()), l.heading(), //$NON-NLS-1$
+				Integer.valueOf(l.depth()), l.text(), l.answer() }).toList());
+		context.put("cqp.footer", Messages.Print_footer); //$NON-NLS-1$
+		OutputFiles.write(output, out -> run(reportEngine, booklet, context, ReportFormat.PDF, Map.of(), out));
+	}
+
+	private static void run(IReportEngine reportEngine, IReportRunnable runnable, Map<String, Object> context,
 			ReportFormat format, Map<String, Object> parameters, OutputStream out) throws CqpException {
 		IRunAndRenderTask task = reportEngine.createRunAndRenderTask(runnable);
 		try {
-			task.setAppContext(context(connection));
+			task.setAppContext(context);
 			task.setLocale(Locale.getDefault());
 			task.setParameterValues(parameters);
 			if (!task.validateParameters()) {

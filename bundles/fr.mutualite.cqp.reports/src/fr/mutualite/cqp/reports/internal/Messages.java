@@ -28,6 +28,9 @@ public final class Messages extends NLS {
 	public static String Parameter_order;
 	public static String Render_seeLog;
 	public static String Render_sqlState;
+	public static String Print_filled;
+	public static String Print_blank;
+	public static String Print_footer;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

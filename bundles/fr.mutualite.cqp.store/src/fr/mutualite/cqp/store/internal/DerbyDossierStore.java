@@ -631,6 +631,23 @@ public final class DerbyDossierStore implements DossierStore {
 		}
 
 		@Override
+		public List<String> deciding(String registrationId) throws CqpException {
+			return Jdbc.read(data, c -> {
+				List<String> ids = new ArrayList<>();
+				try (PreparedStatement s = c.prepareStatement("SELECT S.ID FROM JURY_DECISION D " //$NON-NLS-1$
+						+ "JOIN JURY_SESSION S ON S.ID = D.SESSION_ID WHERE D.REGISTRATION_ID = ? ORDER BY S.SESSION_DATE, S.ID")) { //$NON-NLS-1$
+					s.setString(1, registrationId);
+					try (ResultSet r = s.executeQuery()) {
+						while (r.next()) {
+							ids.add(r.getString(1));
+						}
+					}
+				}
+				return ids;
+			});
+		}
+
+		@Override
 		public Versioned<JurySession> create(JurySession session) throws CqpException {
 			if (session.getId() == null) {
 				session.setId(Identity.newId("J")); //$NON-NLS-1$

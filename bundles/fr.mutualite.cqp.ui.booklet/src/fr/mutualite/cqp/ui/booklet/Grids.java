@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
+import fr.mutualite.cqp.core.dossier.Booklets;
 import fr.mutualite.cqp.model.dossier.Answer;
 import fr.mutualite.cqp.model.dossier.Assessment;
 import fr.mutualite.cqp.model.dossier.DossierFactory;
@@ -83,22 +84,16 @@ public final class Grids {
 			});
 			editor.onChange(() -> {
 				if (!choice.isDisposed()) {
-					choice.setSelection(rating(assessment, section, item, scale).map(Rating::getLevel).orElse(null) == level);
+					choice.setSelection(Booklets.rating(assessment, section, item, scale).map(Rating::getLevel).orElse(null) == level);
 				}
 			});
 		}
 	}
 
-	/** The rating of {@code item} (or of the section on {@code scale} when no item) in {@code assessment}. */
-	public static Optional<Rating> rating(Assessment assessment, BookletSection section, BookletItem item, Scale scale) {
-		return assessment.getRatings().stream().filter(r -> r.getSection() == section && r.getItem() == item
-				&& (item != null || r.getLevel() != null && r.getLevel().eContainer() == scale)).findFirst();
-	}
-
 	/** Rates {@code item} at {@code level}, as an undoable change. */
 	public static boolean rate(BookletEditor editor, Assessment assessment, BookletSection section, BookletItem item,
 			Scale scale, ScaleLevel level) {
-		Optional<Rating> existing = rating(assessment, section, item, scale);
+		Optional<Rating> existing = Booklets.rating(assessment, section, item, scale);
 		if (existing.isPresent()) {
 			return existing.get().getLevel() != level && editor.execute(
 					SetCommand.create(editor.domain(), existing.get(), DossierPackage.Literals.RATING__LEVEL, level));
