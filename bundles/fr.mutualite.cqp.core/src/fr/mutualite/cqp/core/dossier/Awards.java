@@ -49,6 +49,10 @@ public final class Awards {
 		return decision.eContainer() instanceof JurySession session ? session.getDate() : null;
 	}
 
+	/** A jury's ruling on one domain (the domain as the caller knows it: an object or a code). */
+	public record Ruling<K>(LocalDate day, K domain, boolean acquired) {
+	}
+
 	/**
 	 * The domains acquired on {@code day} by the decisions taken before it ({@code before} true) or
 	 * on it or before ({@code before} false), each with the day its validity of {@code years}
@@ -56,18 +60,22 @@ public final class Awards {
 	 */
 	public static Map<CompetenceDomain, LocalDate> acquired(Registration registration, LocalDate day, int years,
 			boolean before) {
-		Map<CompetenceDomain, LocalDate> since = new HashMap<>();
+		List<Ruling<CompetenceDomain>> rulings = new ArrayList<>();
 		for (JuryDecision decision : decisions(registration)) {
-			LocalDate decided = day(decision);
-			if (decided == null || decided.isAfter(day) || before && decided.equals(day)) {
-				continue;
-			}
 			for (DomainDecision d : decision.getDomains()) {
-				if (d.isAcquired()) {
-					since.merge(d.getDomain(), decided,
-							(first, again) -> first.plusYears(years).isBefore(again) ? again : first);
-				}
+				rulings.add(new Ruling<>(day(decision), d.getDomain(), d.isAcquired()));
 			}
+		}
+		return acquired(rulings, day, years, before);
+	}
+
+	/** {@link #acquired(Registration, LocalDate, int, boolean)} from the rulings themselves, in any order. */
+	public static <K> Map<K, LocalDate> acquired(List<Ruling<K>> rulings, LocalDate day, int years, boolean before) {
+		List<Ruling<K>> sorted = rulings.stream().filter(r -> r.day() != null && r.acquired() && !r.day().isAfter(day)
+				&& !(before && r.day().equals(day))).sorted(Comparator.comparing(Ruling::day)).toList();
+		Map<K, LocalDate> since = new HashMap<>();
+		for (Ruling<K> r : sorted) {
+			since.merge(r.domain(), r.day(), (first, again) -> first.plusYears(years).isBefore(again) ? again : first);
 		}
 		since.values().removeIf(first -> first.plusYears(years).isBefore(day));
 		return since;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.model.dossier.Certificate;
 import fr.mutualite.cqp.model.dossier.JurySession;
 
 /** Jury sessions: their members and president, and their decisions domain by domain. */
@@ -21,6 +22,18 @@ public interface JuryRepository {
 
 	/** The ids of the sessions that decided on the registration {@code registrationId}, by date. */
 	List<String> deciding(String registrationId) throws CqpException;
+
+	/**
+	 * Issues, in one transaction, the certificate each decision of session {@code id} gives: a
+	 * certificate of full award when every domain of the certification is then acquired (within
+	 * the validity the registration's rules give, counted from the first jury that acquired it),
+	 * else a statement of partial award. Numbers follow a sequence per certification and year
+	 * ({@code CODE-YEAR-00001}, {@code CODE-YEAR-P00002} for a partial award) that never goes back
+	 * nor gives a number twice. The certificate a registration held before goes to its history.
+	 * A registration whose current certificate is of this session's day keeps it: issuing twice
+	 * changes nothing. Returns the certificates of the session, in the order of its decisions.
+	 */
+	List<Certificate> issueCertificates(String id) throws CqpException;
 
 	/** Adds a session with its members and decisions (their registrations must be stored). */
 	Versioned<JurySession> create(JurySession session) throws CqpException;

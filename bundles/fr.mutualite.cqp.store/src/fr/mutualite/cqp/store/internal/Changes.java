@@ -86,6 +86,11 @@ final class Changes {
 		}
 	}
 
+	/** The parts named by {@code features}, as {@link #between} writes them. */
+	static String parts(EStructuralFeature... features) {
+		return String.join(SEPARATOR, java.util.Arrays.stream(features).map(EStructuralFeature::getName).toList());
+	}
+
 	/** The labels of the parts {@link #between} found, for users. */
 	static List<String> labels(EClass type, String parts) {
 		List<String> labels = new ArrayList<>();

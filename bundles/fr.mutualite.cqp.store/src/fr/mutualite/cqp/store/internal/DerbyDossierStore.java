@@ -33,6 +33,7 @@ import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.core.dossier.Awards;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.CandidateDossier;
 import fr.mutualite.cqp.core.dossier.CandidateRepository;
@@ -51,13 +52,18 @@ import fr.mutualite.cqp.core.dossier.StaleVersionException;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.dossier.TrainingBodyRepository;
 import fr.mutualite.cqp.core.dossier.Versioned;
+import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.model.dossier.Candidate;
+import fr.mutualite.cqp.model.dossier.Certificate;
 import fr.mutualite.cqp.model.dossier.Company;
+import fr.mutualite.cqp.model.dossier.DossierFactory;
 import fr.mutualite.cqp.model.dossier.DossierPackage;
 import fr.mutualite.cqp.model.dossier.JuryDecision;
 import fr.mutualite.cqp.model.dossier.JurySession;
 import fr.mutualite.cqp.model.dossier.Registration;
+import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.Route;
+import fr.mutualite.cqp.model.referential.RuleSet;
 import fr.mutualite.cqp.model.referential.TrainingBody;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.store.ClientDerbyStore;
@@ -628,6 +634,136 @@ public final class DerbyDossierStore implements DossierStore {
 				}
 				return ids;
 			});
+		}
+
+		@Override
+		public List<Certificate> issueCertificates(String id) throws CqpException {
+			return Jdbc.transaction(data, c -> {
+				Instant now = Instant.now();
+				Versioned<JurySession> session = reader(c).session(id);
+				if (session == null) {
+					throw new CqpException(NLS.bind(Messages.Store_noSession, id));
+				}
+				LocalDate day = session.value().getDate();
+				List<Certificate> issued = new ArrayList<>();
+				try (DossierWriter writer = new DossierWriter(c, user, now)) {
+					for (JuryDecision decision : session.value().getDecisions()) {
+						issued.add(issue(c, writer, now, decision.getRegistration(), day));
+					}
+					writer.flush();
+				}
+				return issued;
+			});
+		}
+
+		/** The certificate the juries up to {@code day} give {@code registration}, issued unless it already was. */
+		private Certificate issue(Connection c, DossierWriter writer, Instant now, Registration registration, LocalDate day)
+				throws SQLException, CqpException {
+			String id = registration.getId();
+			Certificate current = reader(c).certificate(id);
+			if (current != null && day.equals(current.getDate())) {
+				return current;
+			}
+			Certification certification = registration.getCertification();
+			RuleSet rules = RuleBook.of(registration).at(day).orElseThrow(
+					() -> new CqpException(NLS.bind(Messages.Store_noRulesForAward, label(registration), day)));
+			List<Awards.Ruling<String>> rulings = new ArrayList<>();
+			try (PreparedStatement s = c.prepareStatement("SELECT S.SESSION_DATE, D.DOMAIN_CODE, D.ACQUIRED FROM DOMAIN_DECISION D " //$NON-NLS-1$
+					+ "JOIN JURY_SESSION S ON S.ID = D.SESSION_ID WHERE D.REGISTRATION_ID = ?")) { //$NON-NLS-1$
+				s.setString(1, id);
+				try (ResultSet r = s.executeQuery()) {
+					while (r.next()) {
+						rulings.add(new Awards.Ruling<>(r.getDate(1).toLocalDate(), r.getString(2), r.getBoolean(3)));
+					}
+				}
+			}
+			Set<String> acquired = Awards.acquired(rulings, day, rules.getPartialValidityYears(), false).keySet();
+			boolean full = !certification.getDomains().isEmpty() && certification.getDomains().stream()
+					.allMatch(u -> acquired.contains(u.getDomain().getCode()));
+			String prefix = certification.getCode() + '-' + day.getYear();
+			Certificate certificate = DossierFactory.eINSTANCE.createCertificate();
+			certificate.setNumber(String.format("%s-%s%05d", prefix, full ? "" : "P", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					Integer.valueOf(nextNumber(c, prefix))));
+			certificate.setDate(day);
+			certificate.setFull(full);
+			certificate.setBonusPoints(full ? rules.getBonusPoints() : 0);
+			// the certificate held until now goes to the history, never overwritten
+			try (PreparedStatement s = c.prepareStatement("INSERT INTO CERTIFICATE_HISTORY (REGISTRATION_ID, SEQ, CERTIFICATE_NUMBER, ISSUE_DATE, FULL_AWARD, BONUS_POINTS) " //$NON-NLS-1$
+					+ "SELECT C.REGISTRATION_ID, (SELECT COALESCE(MAX(H.SEQ), 0) + 1 FROM CERTIFICATE_HISTORY H WHERE H.REGISTRATION_ID = C.REGISTRATION_ID), " //$NON-NLS-1$
+					+ "C.CERTIFICATE_NUMBER, C.ISSUE_DATE, C.FULL_AWARD, C.BONUS_POINTS FROM CERTIFICATE C WHERE C.REGISTRATION_ID = ?")) { //$NON-NLS-1$
+				s.setString(1, id);
+				s.executeUpdate();
+			}
+			try (PreparedStatement s = c.prepareStatement("DELETE FROM CERTIFICATE WHERE REGISTRATION_ID = ?")) { //$NON-NLS-1$
+				s.setString(1, id);
+				s.executeUpdate();
+			}
+			writer.certificate(id, certificate);
+			int version;
+			try (PreparedStatement s = c.prepareStatement(
+					"UPDATE REGISTRATION SET VERSION = VERSION + 1, UPDATED_BY = ?, UPDATED_AT = ? WHERE ID = ?")) { //$NON-NLS-1$
+				s.setString(1, user);
+				setTime(s, 2, now);
+				s.setString(3, id);
+				s.executeUpdate();
+			}
+			try (PreparedStatement s = c.prepareStatement("SELECT VERSION FROM REGISTRATION WHERE ID = ?")) { //$NON-NLS-1$
+				s.setString(1, id);
+				try (ResultSet r = s.executeQuery()) {
+					r.next();
+					version = r.getInt(1);
+				}
+			}
+			writer.log("REGISTRATION", id, version, Changes.parts(DossierPackage.Literals.REGISTRATION__CERTIFICATE, //$NON-NLS-1$
+					DossierPackage.Literals.REGISTRATION__CERTIFICATE_HISTORY));
+			return certificate;
+		}
+
+		/**
+		 * The next number of the sequence {@code prefix}, taken in this transaction (the row stays
+		 * locked until it ends); a sequence not used yet starts after the highest number already
+		 * given with this prefix (by an import or an earlier release).
+		 */
+		private int nextNumber(Connection c, String prefix) throws SQLException {
+			Integer last = null;
+			try (PreparedStatement s = c.prepareStatement(
+					"SELECT LAST_NUMBER FROM CERTIFICATE_SEQUENCE WHERE PREFIX = ? FOR UPDATE")) { //$NON-NLS-1$
+				s.setString(1, prefix);
+				try (ResultSet r = s.executeQuery()) {
+					if (r.next()) {
+						last = Integer.valueOf(r.getInt(1));
+					}
+				}
+			}
+			if (last == null) {
+				int highest = 0;
+				try (PreparedStatement s = c.prepareStatement("SELECT CERTIFICATE_NUMBER FROM CERTIFICATE WHERE CERTIFICATE_NUMBER LIKE ? " //$NON-NLS-1$
+						+ "UNION ALL SELECT CERTIFICATE_NUMBER FROM CERTIFICATE_HISTORY WHERE CERTIFICATE_NUMBER LIKE ?")) { //$NON-NLS-1$
+					s.setString(1, prefix + "-%"); //$NON-NLS-1$
+					s.setString(2, prefix + "-%"); //$NON-NLS-1$
+					try (ResultSet r = s.executeQuery()) {
+						while (r.next()) {
+							String digits = r.getString(1).substring(prefix.length() + 1).replaceFirst("^P", ""); //$NON-NLS-1$ //$NON-NLS-2$
+							if (digits.matches("[0-9]{1,9}")) { //$NON-NLS-1$
+								highest = Math.max(highest, Integer.parseInt(digits));
+							}
+						}
+					}
+				}
+				try (PreparedStatement s = c.prepareStatement("INSERT INTO CERTIFICATE_SEQUENCE (PREFIX, LAST_NUMBER) VALUES (?, ?)")) { //$NON-NLS-1$
+					s.setString(1, prefix);
+					s.setInt(2, highest);
+					s.executeUpdate();
+				}
+				last = Integer.valueOf(highest);
+			}
+			int next = last.intValue() + 1;
+			try (PreparedStatement s = c.prepareStatement("UPDATE CERTIFICATE_SEQUENCE SET LAST_NUMBER = ? WHERE PREFIX = ?")) { //$NON-NLS-1$
+				s.setInt(1, next);
+				s.setString(2, prefix);
+				s.executeUpdate();
+			}
+			return next;
 		}
 
 		@Override

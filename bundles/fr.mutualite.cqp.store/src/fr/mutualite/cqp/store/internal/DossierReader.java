@@ -357,11 +357,12 @@ final class DossierReader {
 		}
 		finalEvaluation(registration, assessments);
 		vaeDossier(registration);
-		try (ResultSet r = query(content("CERTIFICATE", P.getCertificate(), null), id)) { //$NON-NLS-1$
-			if (r.next()) {
-				Certificate certificate = F.createCertificate();
-				Columns.of(P.getCertificate()).get(r, 1, certificate);
-				registration.setCertificate(certificate);
+		registration.setCertificate(certificate(id));
+		try (ResultSet r = query(content("CERTIFICATE_HISTORY", P.getCertificate(), "SEQ"), id)) { //$NON-NLS-1$ //$NON-NLS-2$
+			while (r.next()) {
+				Certificate earlier = F.createCertificate();
+				Columns.of(P.getCertificate()).get(r, 1, earlier);
+				registration.getCertificateHistory().add(earlier);
 			}
 		}
 		try (ResultSet r = query(content("BOOKLET_STATUS", P.getBookletStatus(), "BOOKLET_CODE", "BOOKLET_CODE"), id)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -371,6 +372,18 @@ final class DossierReader {
 				Columns.of(P.getBookletStatus()).get(r, 2, status);
 				registration.getBookletStatuses().add(status);
 			}
+		}
+	}
+
+	/** The current certificate of the registration {@code id}, if it has one. */
+	Certificate certificate(String id) throws SQLException {
+		try (ResultSet r = query(content("CERTIFICATE", P.getCertificate(), null), id)) { //$NON-NLS-1$
+			if (!r.next()) {
+				return null;
+			}
+			Certificate certificate = F.createCertificate();
+			Columns.of(P.getCertificate()).get(r, 1, certificate);
+			return certificate;
 		}
 	}
 

@@ -23,6 +23,7 @@ import fr.mutualite.cqp.core.dossier.Identity;
 import fr.mutualite.cqp.model.dossier.Answer;
 import fr.mutualite.cqp.model.dossier.Assessment;
 import fr.mutualite.cqp.model.dossier.Candidate;
+import fr.mutualite.cqp.model.dossier.Certificate;
 import fr.mutualite.cqp.model.dossier.Company;
 import fr.mutualite.cqp.model.dossier.DomainDecision;
 import fr.mutualite.cqp.model.dossier.BookletStatus;
@@ -90,6 +91,7 @@ final class DossierWriter implements AutoCloseable {
 	static final String EXPERIENCE = insert("EXPERIENCE_PERIOD", P.getExperiencePeriod(), "REGISTRATION_ID", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String PROOF = insert("PROOF", P.getProof(), "REGISTRATION_ID", "EXPERIENCE_SEQ", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 	static final String CERTIFICATE = insert("CERTIFICATE", P.getCertificate(), "REGISTRATION_ID"); //$NON-NLS-1$ //$NON-NLS-2$
+	static final String CERTIFICATE_HISTORY = insert("CERTIFICATE_HISTORY", P.getCertificate(), "REGISTRATION_ID", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String BOOKLET_STATUS = insert("BOOKLET_STATUS", P.getBookletStatus(), "REGISTRATION_ID", "BOOKLET_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String SESSION = "INSERT INTO JURY_SESSION (ID, SESSION_DATE, PLACE, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String MEMBER = "INSERT INTO JURY_MEMBER (SESSION_ID, SEQ, NAME, SIDE, ORGANISATION, PRESIDENT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
@@ -99,7 +101,7 @@ final class DossierWriter implements AutoCloseable {
 
 	/** Content tables of a registration that hang directly on it; the others cascade from these. */
 	private static final List<String> CONTENT_ROOTS = List.of("ASSESSMENT", "TRAINING_MODULE", "PROGRESS_REVIEW", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			"FINAL_EVALUATION", "ANSWER", "VAE_DOSSIER", "CERTIFICATE", "BOOKLET_STATUS"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+			"FINAL_EVALUATION", "ANSWER", "VAE_DOSSIER", "CERTIFICATE", "CERTIFICATE_HISTORY", "BOOKLET_STATUS"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 
 	private final Connection connection;
 	private final Batches batches;
@@ -114,7 +116,7 @@ final class DossierWriter implements AutoCloseable {
 		batches.declare(TRAINING_BODY, APPROVAL, CONTACT, COMPANY, CANDIDATE, REGISTRATION, ASSESSMENT, RATING,
 				ORIENTATION, DOMAIN_PLAN, PLANNED_MODULE, TRAINING_MODULE, MODULE_DOMAIN, FORMATIVE, FORMATIVE_MODULE,
 				TUTOR, REVIEW, FINAL, FINAL_DOMAIN, FINAL_DATE, FINAL_CONDITION, ANSWER, VAE, EXPERIENCE, PROOF,
-				CERTIFICATE, BOOKLET_STATUS, SESSION, MEMBER, DECISION, DOMAIN_DECISION, CHANGE);
+				CERTIFICATE, CERTIFICATE_HISTORY, BOOKLET_STATUS, SESSION, MEMBER, DECISION, DOMAIN_DECISION, CHANGE);
 	}
 
 	/** Rows written so far. */
@@ -314,6 +316,10 @@ final class DossierWriter implements AutoCloseable {
 		if (registration.getCertificate() != null) {
 			row(CERTIFICATE, registration.getCertificate(), id);
 		}
+		int historySeq = 0;
+		for (Certificate earlier : registration.getCertificateHistory()) {
+			row(CERTIFICATE_HISTORY, earlier, id, ++historySeq);
+		}
 		for (BookletStatus status : registration.getBookletStatuses()) {
 			row(BOOKLET_STATUS, status, id, status.getBooklet().getCode());
 		}
@@ -406,6 +412,11 @@ final class DossierWriter implements AutoCloseable {
 				s.executeUpdate();
 			}
 		}
+	}
+
+	/** Writes the current certificate of the registration {@code id}. */
+	void certificate(String id, Certificate certificate) throws SQLException {
+		row(CERTIFICATE, certificate, id);
 	}
 
 	/** Records who saved which parts of which dossier. */

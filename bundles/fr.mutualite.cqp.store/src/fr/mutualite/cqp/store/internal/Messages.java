@@ -66,6 +66,8 @@ public final class Messages extends NLS {
 	public static String Store_badHost;
 	public static String Store_badDatabaseName;
 	public static String Current_noPassword;
+	public static String Store_noSession;
+	public static String Store_noRulesForAward;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
