@@ -44,7 +44,10 @@ final class BookletCommand implements Runnable {
 		spec.commandLine().usage(spec.commandLine().getOut());
 	}
 
-	/** {@code cqp booklet print <booklet> --cqp CODE [--candidate ID] --out FILE}. */
+	/** What prints a candidate's certificate, beside the booklets. */
+	static final String CERTIFICATE = "certificat"; //$NON-NLS-1$
+
+	/** {@code cqp booklet print <booklet|certificat> --cqp CODE [--candidate ID] --out FILE}. */
 	@Command(name = "print", aliases = "imprimer", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
 	static final class PrintCommand implements Callable<Integer> {
 		@Spec
@@ -67,10 +70,15 @@ final class BookletCommand implements Runnable {
 
 		@Override
 		public Integer call() throws CqpException, ReferentialException {
-			BookletKind kind = BookletSheets.NAMES.get(booklet.strip().toLowerCase(java.util.Locale.ROOT));
-			if (kind == null) {
+			String name = booklet.strip().toLowerCase(java.util.Locale.ROOT);
+			BookletKind kind = BookletSheets.NAMES.get(name);
+			boolean certificate = CERTIFICATE.equals(name);
+			if (kind == null && !certificate) {
 				throw new CqpException(NLS.bind(Messages.Booklet_unknown, booklet,
-						String.join(", ", BookletSheets.NAMES.keySet()))); //$NON-NLS-1$
+						String.join(", ", BookletSheets.NAMES.keySet()) + ", " + CERTIFICATE)); //$NON-NLS-1$
+			}
+			if (certificate && candidate == null) {
+				throw new CqpException(Messages.Booklet_certificateNeedsCandidate);
 			}
 			ReferentialLibrary library = ReferentialCommand.library(spec);
 			Certification certification = ReferentialCommand.certification(library, cqp.strip());
@@ -81,7 +89,7 @@ final class BookletCommand implements Runnable {
 			} else {
 				try (DossierStore target = store.open(library, DossierStoreFactory.Opening.EXISTING,
 						spec.commandLine().getErr())) {
-					sheet = filled(target, certification, kind);
+					sheet = filled(target, certification, kind, certificate);
 				}
 			}
 			CqpServices.get(ReportService.class).print(sheet, file);
@@ -91,8 +99,8 @@ final class BookletCommand implements Runnable {
 		}
 
 		/** The booklet filled with the candidate's latest registration to the certification. */
-		private BookletSheet filled(DossierStore target, Certification certification, BookletKind kind)
-				throws CqpException {
+		private BookletSheet filled(DossierStore target, Certification certification, BookletKind kind,
+				boolean certificate) throws CqpException {
 			String id = candidate.strip();
 			if (target.candidates().find(id).isEmpty()) {
 				throw new CqpException(NLS.bind(Messages.Booklet_noCandidate, id));
@@ -113,6 +121,10 @@ final class BookletCommand implements Runnable {
 					read.getDecisions().stream().filter(d -> registration.getId().equals(d.getRegistration().getId()))
 							.forEach(decisions::add);
 				}
+			}
+			if (certificate) {
+				return BookletSheets.certificate(registration, decisions).orElseThrow(
+						() -> new CqpException(NLS.bind(Messages.Booklet_noCertificate, id, certification.getCode())));
 			}
 			return BookletSheets.filled(registration, kind, decisions);
 		}

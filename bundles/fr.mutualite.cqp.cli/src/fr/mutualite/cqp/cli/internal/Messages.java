@@ -138,6 +138,8 @@ public final class Messages extends NLS {
 	public static String Booklet_unknown;
 	public static String Booklet_noCandidate;
 	public static String Booklet_noRegistration;
+	public static String Booklet_certificateNeedsCandidate;
+	public static String Booklet_noCertificate;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

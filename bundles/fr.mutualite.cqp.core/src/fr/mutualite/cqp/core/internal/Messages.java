@@ -125,6 +125,16 @@ public final class Messages extends NLS {
 	public static String Print_vaeExamples;
 	public static String Print_answer;
 	public static String Print_emptyDomain;
+	public static String Print_certificateNumber;
+	public static String Print_certificateDate;
+	public static String Print_fullAwardNote;
+	public static String Print_partialAwardNote;
+	public static String Print_domainsSection;
+	public static String Print_acquiredOn;
+	public static String Print_acquiredUntil;
+	public static String Print_historySection;
+	public static String Print_certificateTitle;
+	public static String Print_partialTitle;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -10,13 +10,23 @@ import java.util.List;
  *
  * @param title the booklet's title
  * @param certification the certification, code and title, with its referential version
- * @param filled whether the sheet carries a candidate's data (false: blank, to hand out)
+ * @param copy what the sheet is: a blank booklet, a filled one, or a certificate issued
  * @param header label and value of each header field, in order
  * @param notes paragraphs printed before the sections
  * @param lines the lines, in order
  */
-public record BookletSheet(String title, String certification, boolean filled, List<Field> header,
+public record BookletSheet(String title, String certification, Copy copy, List<Field> header,
 		List<String> notes, List<Line> lines) {
+
+	/** What a printed sheet is. */
+	public enum Copy {
+		/** A booklet to hand out and fill by hand. */
+		BLANK,
+		/** A booklet filled with a registration's data. */
+		FILLED,
+		/** A certificate, or a statement of partial award, as issued. */
+		ISSUED
+	}
 
 	/** A header field. */
 	public record Field(String label, String value) {

@@ -18,9 +18,11 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.dossier.Awards;
 import fr.mutualite.cqp.core.dossier.Booklets;
 import fr.mutualite.cqp.core.internal.Messages;
+import fr.mutualite.cqp.core.print.BookletSheet.Copy;
 import fr.mutualite.cqp.core.print.BookletSheet.Field;
 import fr.mutualite.cqp.core.print.BookletSheet.Line;
 import fr.mutualite.cqp.core.validation.Labels;
+import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.model.DomainUses;
 import fr.mutualite.cqp.model.dossier.Answer;
 import fr.mutualite.cqp.model.dossier.Assessment;
@@ -59,6 +61,7 @@ import fr.mutualite.cqp.model.referential.Criterion;
 import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Referential;
 import fr.mutualite.cqp.model.referential.ReferentialPackage;
+import fr.mutualite.cqp.model.referential.RuleSet;
 import fr.mutualite.cqp.model.referential.Scale;
 import fr.mutualite.cqp.model.referential.ScaleLevel;
 
@@ -110,6 +113,21 @@ public final class BookletSheets {
 		List<JuryDecision> sorted = new ArrayList<>(decisions);
 		sorted.sort(Comparator.comparing(Awards::day, Comparator.nullsLast(Comparator.naturalOrder())));
 		return new Builder(registration.getCertification(), kind, registration, sorted).build();
+	}
+
+	/**
+	 * The certificate {@code registration} holds (a full award, or a statement of partial award
+	 * listing the domains acquired and until when), with the certificates issued before it;
+	 * empty when no certificate was issued. {@code decisions} are the jury decisions on the
+	 * registration, each in its session.
+	 */
+	public static Optional<BookletSheet> certificate(Registration registration, List<JuryDecision> decisions) {
+		Certificate certificate = registration.getCertificate();
+		if (certificate == null || certificate.getDate() == null) {
+			return Optional.empty();
+		}
+		Builder builder = new Builder(registration.getCertification(), BookletKind.JURY_DECISION, registration, decisions);
+		return Optional.of(builder.certificate(certificate));
 	}
 
 	/** Builds one sheet. */
@@ -166,8 +184,47 @@ public final class BookletSheets {
 				// nothing after the sections
 			}
 			}
-			return new BookletSheet(title, certificationLine(), registration != null, header(), List.copyOf(notes),
+			return new BookletSheet(title, certificationLine(), registration == null ? Copy.BLANK : Copy.FILLED, header(), List.copyOf(notes),
 					List.copyOf(lines));
+		}
+
+		BookletSheet certificate(Certificate certificate) {
+			Candidate candidate = (Candidate) registration.eContainer();
+			String name = candidate.getFirstName() + ' ' + candidate.getLastName();
+			int years = RuleBook.of(registration).at(certificate.getDate()).map(RuleSet::getPartialValidityYears)
+					.orElse(0);
+			List<Field> fields = List.of(new Field(Messages.Print_candidate, candidate.getLastName() + ' ' + candidate.getFirstName()),
+					new Field(Messages.Print_birthDate, day(candidate.getBirthDate())),
+					new Field(Messages.Print_company, registration.getCompany() == null ? "" : registration.getCompany().getName()), //$NON-NLS-1$
+					new Field(Messages.Print_certificateNumber, certificate.getNumber()),
+					new Field(Messages.Print_certificateDate, day(certificate.getDate())));
+			String note = certificate.isFull()
+					? NLS.bind(Messages.Print_fullAwardNote, new Object[] { day(certificate.getDate()), name, certification.getTitle() })
+					: NLS.bind(Messages.Print_partialAwardNote, new Object[] { day(certificate.getDate()), name,
+							Integer.valueOf(years) });
+			open(Messages.Print_domainsSection);
+			List<Awards.Ruling<CompetenceDomain>> rulings = new ArrayList<>();
+			for (JuryDecision decision : decisions) {
+				decision.getDomains().forEach(d -> rulings.add(new Awards.Ruling<>(Awards.day(decision), d.getDomain(), d.isAcquired())));
+			}
+			Map<CompetenceDomain, LocalDate> acquired = Awards.acquired(rulings, certificate.getDate(), years, false);
+			for (DomainUse use : certification.getDomains()) {
+				LocalDate since = acquired.get(use.getDomain());
+				String state = since == null ? Messages.Print_notAcquired
+						: certificate.isFull() ? NLS.bind(Messages.Print_acquiredOn, day(since))
+								: NLS.bind(Messages.Print_acquiredUntil, day(since), day(since.plusYears(years)));
+				line(1, domainHeading(use.getDomain(), has(use.getWording()) ? use.getWording() : wording(use.getDomain())),
+						state);
+			}
+			if (!registration.getCertificateHistory().isEmpty()) {
+				open(Messages.Print_historySection);
+				for (Certificate earlier : registration.getCertificateHistory()) {
+					line(1, NLS.bind(earlier.isFull() ? Messages.Print_fullAward : Messages.Print_partialAward,
+							earlier.getNumber(), day(earlier.getDate())), ""); //$NON-NLS-1$
+				}
+			}
+			return new BookletSheet(certificate.isFull() ? Messages.Print_certificateTitle : Messages.Print_partialTitle,
+					certificationLine(), Copy.ISSUED, fields, List.of(note), List.copyOf(lines));
 		}
 
 		private String certificationLine() {

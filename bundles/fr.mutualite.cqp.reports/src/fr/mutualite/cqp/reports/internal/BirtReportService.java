@@ -321,7 +321,11 @@ public final class BirtReportService implements ReportService {
 		IReportRunnable booklet = runnable;
 		Map<String, Object> context = new HashMap<>();
 		context.put("cqp.title", List.<Object[]> of(new Object[] { sheet.title(), sheet.certification(), //$NON-NLS-1$
-				sheet.filled() ? Messages.Print_filled : Messages.Print_blank }));
+				switch (sheet.copy()) {
+				case BLANK -> Messages.Print_blank;
+				case FILLED -> Messages.Print_filled;
+				case ISSUED -> ""; //$NON-NLS-1$
+				} }));
 		context.put("cqp.header", sheet.header().stream().map(f -> new Object[] { f.label(), f.value() }).toList()); //$NON-NLS-1$
 		context.put("cqp.notes", sheet.notes().stream().map(n -> new Object[] { n }).toList()); //$NON-NLS-1$
 		context.put("cqp.lines", sheet.lines().stream().map(l -> new Object[] { Integer.valueOf(l.section()), l.heading(), //$NON-NLS-1$

@@ -48,7 +48,7 @@ class BookletCommandTest {
 	void theHelpListsTheBookletsByName() {
 		Cqp help = Cqp.run("booklet", "print", "--help");
 		assertEquals(Cli.OK, help.code());
-		assertTrue(help.out().replaceAll("\\s+", " ").contains("Le livret : orientation, formation, tuteur, finale, vae ou jury."),
+		assertTrue(help.out().replaceAll("\\s+", " ").contains("Le livret : orientation, formation, tuteur, finale, vae ou jury ; ou certificat, le certificat du candidat (avec --candidate)."),
 				help.out());
 	}
 
@@ -84,7 +84,7 @@ class BookletCommandTest {
 		Path pdf = tmp.resolve("refus.pdf");
 		Cqp unknown = Cqp.run("booklet", "print", "final", "--cqp", "CMI", "--out", pdf.toString());
 		assertEquals(Cli.FAILED, unknown.code());
-		assertEquals("Livret inconnu : « final ». Les livrets sont : orientation, formation, tuteur, finale, vae, jury."
+		assertEquals("Livret inconnu : « final ». Les livrets sont : orientation, formation, tuteur, finale, vae, jury, certificat."
 				+ System.lineSeparator(), unknown.err());
 		Cqp noCqp = Cqp.run("booklet", "print", "jury", "--cqp", "XYZ", "--out", pdf.toString());
 		assertEquals(Cli.FAILED, noCqp.code());

@@ -47,7 +47,7 @@ class BookletSheetsTest {
 		BookletSheet sheet = BookletSheets.blank(fx.cmi, BookletKind.FINAL_EVALUATION);
 		assertEquals("Livret d'évaluation finale en entreprise", sheet.title());
 		assertEquals("CMI - Conseiller(ère) mutualiste individuels, référentiel version 1.0", sheet.certification());
-		assertEquals(false, sheet.filled());
+		assertEquals(BookletSheet.Copy.BLANK, sheet.copy());
 		assertEquals(List.of(new Field("Candidat(e)", ""), new Field("Date de naissance", ""), new Field("Entreprise", ""),
 				new Field("Organisme de formation", ""), new Field("Premier évaluateur (responsable hiérarchique)", ""),
 				new Field("Second évaluateur", "")), sheet.header());
@@ -102,7 +102,7 @@ class BookletSheetsTest {
 
 		BookletSheet sheet = BookletSheets.filled(fx.registration, BookletKind.FINAL_EVALUATION,
 				Awards.decisions(fx.registration));
-		assertEquals(true, sheet.filled());
+		assertEquals(BookletSheet.Copy.FILLED, sheet.copy());
 		assertEquals(new Field("Candidat(e)", "Bérard Éloïse"), sheet.header().get(0));
 		assertEquals(new Field("Inscription", "INS-1 du 01/09/2018, Parcours de formation"), sheet.header().get(2));
 		assertEquals(new Field("Entreprise", "Mutuelle d'essai"), sheet.header().get(3));
@@ -137,6 +137,39 @@ class BookletSheetsTest {
 		assertEquals("Session du 14/03/2019 à ", jury.get(0));
 		assertEquals("EMPLOYEE 2 (Salariés, ), président(e)", jury.get(3));
 		assertEquals("CQP délivré en totalité, certificat n° CMI-2019-0001 du 15/11/2019", jury.get(jury.size() - 1));
+	}
+
+	@Test
+	void aCertificateListsTheDomainsWithTheirFirstJuryAndTheCertificatesIssuedBefore() {
+		var early = fx.session("JURY-2019-03", LocalDate.of(2019, 3, 14), fr.mutualite.cqp.model.dossier.JurySide.EMPLOYEE);
+		var partial = F.createJuryDecision();
+		partial.setRegistration(fx.registration);
+		fx.cmi.getDomains().forEach(u -> {
+			var d = F.createDomainDecision();
+			d.setDomain(u.getDomain());
+			d.setAcquired(u.getNumber() <= 2);
+			partial.getDomains().add(d);
+		});
+		early.getDecisions().add(partial);
+		var before = F.createCertificate();
+		before.setNumber("CMI-2019-P0007");
+		before.setDate(LocalDate.of(2019, 3, 14));
+		fx.registration.getCertificateHistory().add(before);
+		BookletSheet sheet = BookletSheets.certificate(fx.registration, Awards.decisions(fx.registration)).orElseThrow();
+		assertEquals("Certificat de qualification professionnelle", sheet.title());
+		assertEquals(BookletSheet.Copy.ISSUED, sheet.copy());
+		assertEquals(new Field("Numéro", "CMI-2019-0001"), sheet.header().get(3));
+		assertEquals(List.of("Le jury paritaire de la branche de la Mutualité, réuni le 15/11/2019, délivre à Éloïse Bérard "
+				+ "le certificat de qualification professionnelle « Conseiller(ère) mutualiste individuels » : tous ses "
+				+ "domaines de compétences sont acquis."), sheet.notes());
+		List<String> domains = section(sheet, 1).stream().map(Line::answer).toList();
+		assertEquals(List.of("Acquis (jury du 14/03/2019)", "Acquis (jury du 14/03/2019)", "Acquis (jury du 15/11/2019)",
+				"Acquis (jury du 15/11/2019)", "Acquis (jury du 15/11/2019)", "Acquis (jury du 15/11/2019)",
+				"Acquis (jury du 15/11/2019)"), domains);
+		assertEquals(List.of("CQP délivré en partie, attestation n° CMI-2019-P0007 du 14/03/2019"),
+				section(sheet, 2).stream().map(Line::text).toList());
+		fx.registration.setCertificate(null);
+		assertEquals(java.util.Optional.empty(), BookletSheets.certificate(fx.registration, List.of()));
 	}
 
 	@Test

@@ -164,6 +164,11 @@ class BookletPrintTest {
 			assertEquals(cmi.getDomains().size(), count(text, "Jury du " + day), day);
 		}
 		assertEquals(1, count(text, "CQP délivré en totalité, certificat n° " + training.getCertificate().getNumber()));
+		BookletSheet certificate = BookletSheets.certificate(training, Awards.decisions(training)).orElseThrow();
+		String printed = print(certificate, "certificat");
+		assertPrinted(certificate, printed);
+		assertEquals(1, count(printed, "Numéro " + training.getCertificate().getNumber()));
+		assertEquals(0, count(printed, "Exemplaire"));
 	}
 
 	@Test
