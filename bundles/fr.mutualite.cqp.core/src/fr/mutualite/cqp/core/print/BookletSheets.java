@@ -562,6 +562,12 @@ public final class BookletSheets {
 				return value == null ? null
 						: scale.getLevels().stream().filter(l -> l.isAchieved() == value.booleanValue()).findFirst().orElse(null);
 			}
+			if (kind == BookletKind.FINAL_EVALUATION) {
+				// the evaluators' opinion on the competence is kept as mastered or not
+				FinalDomainEvaluation e = finalEvaluation(s.getDomain());
+				return e == null ? null
+						: scale.getLevels().stream().filter(l -> l.isAchieved() == e.isMastered()).findFirst().orElse(null);
+			}
 			return level(s, null, scale);
 		}
 

@@ -56,6 +56,8 @@ import fr.mutualite.cqp.model.dossier.BookletState;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.DossierFactory;
 import fr.mutualite.cqp.model.dossier.DossierPackage;
+import fr.mutualite.cqp.model.dossier.FinalDomainEvaluation;
+import fr.mutualite.cqp.model.dossier.FinalEvaluation;
 import fr.mutualite.cqp.model.dossier.FormativeEvaluation;
 import fr.mutualite.cqp.model.dossier.Rating;
 import fr.mutualite.cqp.model.dossier.Registration;
@@ -75,6 +77,7 @@ import fr.mutualite.cqp.ui.RegistrationInput;
 import fr.mutualite.cqp.ui.booklet.BookletEditor;
 import fr.mutualite.cqp.ui.booklet.DossierEditor;
 import fr.mutualite.cqp.ui.booklet.NewCandidateHandler;
+import fr.mutualite.cqp.ui.booklet.finale.FinalEditor;
 import fr.mutualite.cqp.ui.booklet.formation.TrainingEditor;
 import fr.mutualite.cqp.ui.booklet.orientation.OrientationEditor;
 import fr.mutualite.cqp.ui.booklet.tuteur.TutorEditor;
@@ -250,11 +253,8 @@ class DossierEditorTest {
 		page.closeEditor(dossier, false);
 	}
 
-	/**
-	 * Registers a new candidate for {@code code} and fills the three booklets of the training path
-	 * in their editors; checks the rules on the way and what the database holds after the save.
-	 */
-	private static DossierEditor trainingPath(String code, String lastName) throws Exception {
+	/** Registers a new candidate for {@code code} on the training path and opens the dossier. */
+	private static DossierEditor register(String code, String lastName) throws Exception {
 		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
 		ReferentialLibrary library = database.referentials();
 		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
@@ -268,10 +268,107 @@ class DossierEditorTest {
 		registration.setTrainingBody(approvedBody(store, code));
 		candidate.getRegistrations().add(registration);
 		String id = NewCandidateHandler.create(store, library, new NewCandidateHandler.NewDossier(candidate, registration));
-
 		DossierEditor dossier = (DossierEditor) page.openEditor(new RegistrationInput(id, null, lastName),
 				RegistrationInput.DOSSIER_EDITOR_ID);
 		WorkbenchWindowTest.flush();
+		return dossier;
+	}
+
+	@Test
+	void theCompanysEvaluatorsCompleteAndSignTheFinalEvaluation() throws Exception {
+		DossierEditor dossier = register("CMI", "Durand");
+		String id = dossier.copy().registration().getId();
+		Registration edited = dossier.copy().registration();
+		open(dossier, "FINAL_EVALUATION");
+		FinalEditor fin = (FinalEditor) page.getActiveEditor();
+		click(button(fin, b -> "start".equals(b.getData("name"))));
+		FinalEvaluation evaluation = edited.getFinalEvaluation();
+		assertNotNull(evaluation);
+		List<Text> names = fields(fin, "name");
+		assertEquals(2, names.size(), "the two evaluators");
+		type(names.get(0), "Mme Responsable", SWT.FocusOut);
+		type(fields(fin, "function").get(0), "Responsable d'agence", SWT.FocusOut);
+		type(fields(fin, "name").get(1), "M. Tuteur", SWT.FocusOut);
+		type(fields(fin, "function").get(1), "Tuteur", SWT.FocusOut);
+		assertEquals(List.of("Mme Responsable", "Responsable d'agence", "M. Tuteur", "Tuteur"),
+				List.of(evaluation.getEvaluator1().getName(), evaluation.getEvaluator1().getFunction(),
+						evaluation.getEvaluator2().getName(), evaluation.getEvaluator2().getFunction()));
+
+		Booklet booklet = Booklets.of(edited, BookletKind.FINAL_EVALUATION).orElseThrow();
+		BookletSection section = booklet.getSections().get(0);
+		click(button(fin, b -> ("evaluate-" + section.getCode()).equals(b.getData("name"))));
+		FinalDomainEvaluation sheet = evaluation.getDomains().get(0);
+		assertEquals(section.getDomain(), sheet.getDomain());
+		assertEquals(List.of("DOS-10"), rules(fin));
+		assertTrue(fin.problems().stream().anyMatch(p -> p.message().contains("commentaire")), fin.problems().toString());
+		assertFalse(fin.declare(booklet, BookletState.SIGNED), "a sheet with errors cannot be signed");
+		assertTrue(fin.refusal().orElseThrow().startsWith("Le livret ne peut être déclaré complet ni signé : "));
+
+		for (BookletItem group : section.getItems()) {
+			if (group.getScale() != null) {
+				ScaleLevel oui = group.getScale().getLevels().stream().filter(ScaleLevel::isAchieved).findFirst().orElseThrow();
+				click(button(fin, b -> oui.getCode().equals(b.getData("level"))
+						&& b.getParent().getParent().getChildren()[java.util.Arrays.asList(b.getParent().getParent().getChildren())
+								.indexOf(b.getParent()) - 1] instanceof Label l && l.getText().equals(group.getWording())));
+			}
+		}
+		ScaleLevel mastered = section.getDomainScales().get(0).getLevels().stream().filter(ScaleLevel::isAchieved).findFirst()
+				.orElseThrow();
+		click(button(fin, b -> mastered.getCode().equals(b.getData("level"))));
+		assertTrue(sheet.isMastered());
+		type(field(fin, "comment"), "Analyse complète observée en entretien.", SWT.FocusOut);
+		for (String flag : List.of("activitiesExercised", "evaluatorsAgree", "signedByEvaluator1", "signedByEvaluator2")) {
+			Button box = (Button) control(fin, c -> c instanceof Button && flag.equals(c.getData("feature")));
+			box.setSelection(true);
+			click(box);
+		}
+		for (String condition : List.of("OBSERVATION", "INTERVIEW")) {
+			Button box = button(fin, b -> condition.equals(b.getData("condition")));
+			box.setSelection(true);
+			click(box);
+		}
+		Text dates = field(fin, "evaluationDates");
+		type(dates, "03/10/2025, 31/02/2025", SWT.FocusOut);
+		assertEquals(List.of(), sheet.getEvaluationDates(), "a day that does not exist is refused");
+		type(dates, "20/10/2025 ; 03/10/2025", SWT.FocusOut);
+		assertEquals(List.of(LocalDate.of(2025, 10, 3), LocalDate.of(2025, 10, 20)), sheet.getEvaluationDates());
+		assertEquals(List.of(), rules(fin));
+		assertTrue(fin.declare(booklet, BookletState.SIGNED));
+		WorkbenchWindowTest.flush();
+		assertEquals("Signé", states(dossier).get("FINAL_EVALUATION"));
+
+		fin.doSave(new NullProgressMonitor());
+		WorkbenchWindowTest.flush();
+		assertFalse(fin.isDirty() || dossier.isDirty());
+		try (DossierStore other = owner()) {
+			Registration read = other.registrations().find(id).orElseThrow().value();
+			FinalEvaluation stored = read.getFinalEvaluation();
+			assertEquals("Mme Responsable|Responsable d'agence|M. Tuteur|Tuteur", stored.getEvaluator1().getName() + '|'
+					+ stored.getEvaluator1().getFunction() + '|' + stored.getEvaluator2().getName() + '|' + stored.getEvaluator2().getFunction());
+			FinalDomainEvaluation d = stored.getDomains().get(0);
+			assertEquals(List.of(section.getDomain().getCode(), "true", "true", "true", "true", "true",
+					"Analyse complète observée en entretien.", "[OBSERVATION, INTERVIEW]", "[2025-10-03, 2025-10-20]"),
+					List.of(d.getDomain().getCode(), String.valueOf(d.isActivitiesExercised()), String.valueOf(d.isMastered()),
+							String.valueOf(d.isEvaluatorsAgree()), String.valueOf(d.isSignedByEvaluator1()),
+							String.valueOf(d.isSignedByEvaluator2()), d.getComment(), d.getConditions().toString(),
+							d.getEvaluationDates().toString()));
+			assertEquals(section.getItems().stream().filter(i -> i.getScale() != null).map(i -> section.getCode() + "|" + i.getCode() + "|"
+					+ i.getScale().getLevels().stream().filter(ScaleLevel::isAchieved).findFirst().orElseThrow().getCode()).toList(),
+					ratings(d.getRatings()));
+			assertEquals(List.of(booklet.getCode() + "|SIGNED|marie|" + LocalDate.now()),
+					read.getBookletStatuses().stream().map(s -> s.getBooklet().getCode() + '|' + s.getState() + '|'
+							+ s.getDeclaredBy() + '|' + s.getDeclaredOn()).toList());
+		}
+		page.closeAllEditors(false);
+	}
+
+	/**
+	 * Registers a new candidate for {@code code} and fills the three booklets of the training path
+	 * in their editors; checks the rules on the way and what the database holds after the save.
+	 */
+	private static DossierEditor trainingPath(String code, String lastName) throws Exception {
+		DossierEditor dossier = register(code, lastName);
+		String id = dossier.copy().registration().getId();
 		Registration edited = dossier.copy().registration();
 		RuleSet rules = RuleBook.of(edited).at(REGISTERED).orElseThrow();
 		assertEquals("Date limite du premier passage devant le jury : "
