@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 --changeset cqp:004-certificats
---comment: Certificates keep their history, and their numbers come from a sequence per certification and year that never goes back.
+--comment: Certificates keep their history, and their numbers come from a sequence per certification and year that never goes back; a VAE request records the decision on its admissibility.
 
 -- The certificates a registration held before its current one (in CERTIFICATE): a later jury adds
 -- a certificate, it never overwrites one.
@@ -22,3 +22,9 @@ CREATE TABLE CERTIFICATE_SEQUENCE (
   PREFIX VARCHAR(40) NOT NULL PRIMARY KEY,
   LAST_NUMBER INT NOT NULL
 );
+
+-- The decision on a VAE request's admissibility: an inadmissible request is recorded with its
+-- reason (the statistics count them).
+ALTER TABLE VAE_DOSSIER ADD COLUMN ADMISSIBILITY VARCHAR(12) CONSTRAINT VAE_ADMISSIBILITY CHECK (ADMISSIBILITY IN ('PENDING', 'ADMISSIBLE', 'INADMISSIBLE'));
+ALTER TABLE VAE_DOSSIER ADD COLUMN ADMISSIBILITY_DATE DATE;
+ALTER TABLE VAE_DOSSIER ADD COLUMN ADMISSIBILITY_REASON VARCHAR(1000);

@@ -135,6 +135,11 @@ public final class Messages extends NLS {
 	public static String Print_historySection;
 	public static String Print_certificateTitle;
 	public static String Print_partialTitle;
+	public static String Print_experience;
+	public static String Print_enough;
+	public static String Print_notEnough;
+	public static String Print_on;
+	public static String Print_reason;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

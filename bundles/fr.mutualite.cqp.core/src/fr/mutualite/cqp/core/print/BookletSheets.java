@@ -17,6 +17,7 @@ import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.dossier.Awards;
 import fr.mutualite.cqp.core.dossier.Booklets;
+import fr.mutualite.cqp.core.dossier.VaeExperience;
 import fr.mutualite.cqp.core.internal.Messages;
 import fr.mutualite.cqp.core.print.BookletSheet.Copy;
 import fr.mutualite.cqp.core.print.BookletSheet.Field;
@@ -24,6 +25,7 @@ import fr.mutualite.cqp.core.print.BookletSheet.Line;
 import fr.mutualite.cqp.core.validation.Labels;
 import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.model.DomainUses;
+import fr.mutualite.cqp.model.dossier.Admissibility;
 import fr.mutualite.cqp.model.dossier.Answer;
 import fr.mutualite.cqp.model.dossier.Assessment;
 import fr.mutualite.cqp.model.dossier.BookletState;
@@ -464,6 +466,9 @@ public final class BookletSheets {
 				for (int i = 0; i < 3; i++) {
 					line(1, Messages.Print_blankPeriod, ""); //$NON-NLS-1$
 				}
+				line(1, Labels.of(DossierPackage.Literals.VAE_DOSSIER__ADMISSIBILITY), box(false)
+						+ Labels.of(DossierPackage.Literals.ADMISSIBILITY, Admissibility.ADMISSIBLE) + "   " + box(false) //$NON-NLS-1$
+						+ Labels.of(DossierPackage.Literals.ADMISSIBILITY, Admissibility.INADMISSIBLE));
 				return;
 			}
 			for (ExperiencePeriod period : dossier.getExperiences()) {
@@ -475,6 +480,17 @@ public final class BookletSheets {
 							text(proof.getDescription())), ""); //$NON-NLS-1$
 				}
 			}
+			VaeExperience.of(registration).ifPresent(e -> {
+				java.time.Period period = java.time.Period.between(e.since(), e.registered());
+				line(1, NLS.bind(Messages.Print_experience, new Object[] { Integer.valueOf(period.getYears()),
+						Long.valueOf(java.time.temporal.ChronoUnit.DAYS.between(e.since().plusYears(period.getYears()), e.registered())),
+						Integer.valueOf(e.windowYears()), Integer.valueOf(e.minimumYears()) }),
+						e.enough() ? Messages.Print_enough : Messages.Print_notEnough);
+			});
+			line(1, Labels.of(DossierPackage.Literals.VAE_DOSSIER__ADMISSIBILITY),
+					Labels.of(DossierPackage.Literals.ADMISSIBILITY, dossier.getAdmissibility())
+							+ (dossier.getAdmissibilityDate() == null ? "" : NLS.bind(Messages.Print_on, day(dossier.getAdmissibilityDate())))); //$NON-NLS-1$
+			comment(Messages.Print_reason, dossier.getAdmissibilityReason());
 		}
 
 		private void reviews() {

@@ -28,6 +28,7 @@ import fr.mutualite.cqp.core.dossier.Identity;
 import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.internal.Messages;
 import fr.mutualite.cqp.core.validation.RuleBook;
+import fr.mutualite.cqp.model.dossier.Admissibility;
 import fr.mutualite.cqp.model.dossier.Answer;
 import fr.mutualite.cqp.model.dossier.Assessment;
 import fr.mutualite.cqp.model.dossier.Candidate;
@@ -654,6 +655,9 @@ public final class BranchGenerator {
 				answer.setText(text("answer"));
 				vae.getAnswers().add(answer);
 			}
+			// the experience asked is there: the request is admissible a month after the registration
+			vae.setAdmissibility(Admissibility.ADMISSIBLE);
+			vae.setAdmissibilityDate(registered.plusDays(30));
 			registration.setVaeDossier(vae);
 			LocalDate ready = registered.plusDays(120 + random.nextInt(240));
 			if (dropsOut || ready.isAfter(asOf)) {

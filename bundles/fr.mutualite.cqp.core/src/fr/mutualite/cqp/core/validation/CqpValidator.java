@@ -30,12 +30,17 @@ import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.dossier.Awards;
+import fr.mutualite.cqp.core.dossier.Booklets;
 import fr.mutualite.cqp.core.dossier.Deadlines;
+import fr.mutualite.cqp.core.dossier.VaeExperience;
 import fr.mutualite.cqp.model.DomainUses;
+import fr.mutualite.cqp.model.dossier.BookletState;
+import fr.mutualite.cqp.model.referential.BookletKind;
+import fr.mutualite.cqp.model.referential.ReferentialPackage;
+import fr.mutualite.cqp.model.dossier.Admissibility;
 import fr.mutualite.cqp.model.dossier.Certificate;
 import fr.mutualite.cqp.model.dossier.DomainDecision;
 import fr.mutualite.cqp.model.dossier.Dossiers;
-import fr.mutualite.cqp.model.dossier.ExperiencePeriod;
 import fr.mutualite.cqp.model.dossier.FinalDomainEvaluation;
 import fr.mutualite.cqp.model.dossier.FinalEvaluation;
 import fr.mutualite.cqp.model.dossier.FormativeEvaluation;
@@ -555,48 +560,27 @@ public final class CqpValidator extends EObjectValidator {
 			if (registration == null || registration.getRoute() != Route.VAE || registration.getDate() == null) {
 				return;
 			}
-			LocalDate registered = registration.getDate();
-			Optional<RuleSet> rules = rulesAt(registered, registration);
-			if (rules.isEmpty()) {
+			if (dossier.getAdmissibility() == Admissibility.INADMISSIBLE) {
+				// recorded as such: it needs its reason, and goes to no jury
+				if (dossier.getAdmissibilityReason() == null || dossier.getAdmissibilityReason().isBlank()) {
+					report(Diagnostic.ERROR, "DOS-11", registration, ValidationMessages.DOS_11_noReason); //$NON-NLS-1$
+				}
+				if (!Awards.decisions(registration).isEmpty()) {
+					report(Diagnostic.ERROR, "DOS-11", registration, ValidationMessages.DOS_11_juryInadmissible); //$NON-NLS-1$
+				}
 				return;
 			}
-			long days = relevantDays(dossier, registered.minusYears(rules.get().getVaeWindowYears()), registered);
-			LocalDate since = registered.minusDays(days);
-			if (registered.minusYears(rules.get().getVaeMinExperienceYears()).isBefore(since)) {
-				Period period = Period.between(since, registered);
+			if (rulesAt(registration.getDate(), registration).isEmpty()) {
+				return;
+			}
+			VaeExperience experience = VaeExperience.of(registration).orElseThrow();
+			if (!experience.enough()) {
+				Period period = Period.between(experience.since(), experience.registered());
 				String duration = NLS.bind(ValidationMessages.Duration_yearsDays, period.getYears(),
-						ChronoUnit.DAYS.between(since.plusYears(period.getYears()), registered));
+						ChronoUnit.DAYS.between(experience.since().plusYears(period.getYears()), experience.registered()));
 				report(Diagnostic.ERROR, "DOS-11", registration, ValidationMessages.DOS_11_vae, duration, //$NON-NLS-1$
-						rules.get().getVaeWindowYears(), rules.get().getVaeMinExperienceYears());
+						experience.windowYears(), experience.minimumYears());
 			}
-		}
-
-		/** Days of relevant experience between {@code from} and {@code to}, overlapping periods counted once. */
-		private static long relevantDays(VaeDossier dossier, LocalDate from, LocalDate to) {
-			List<LocalDate[]> spans = new ArrayList<>();
-			for (ExperiencePeriod period : dossier.getExperiences()) {
-				LocalDate start = period.getStart();
-				LocalDate end = period.getEnd() == null ? to : period.getEnd();
-				if (!period.isRelevant() || start == null) {
-					continue;
-				}
-				start = start.isBefore(from) ? from : start;
-				end = end.isAfter(to) ? to : end;
-				if (start.isBefore(end)) {
-					spans.add(new LocalDate[] { start, end });
-				}
-			}
-			spans.sort(Comparator.comparing(s -> s[0]));
-			long days = 0;
-			LocalDate reached = null;
-			for (LocalDate[] span : spans) {
-				LocalDate start = reached != null && span[0].isBefore(reached) ? reached : span[0];
-				if (span[1].isAfter(start)) {
-					days += ChronoUnit.DAYS.between(start, span[1]);
-					reached = span[1];
-				}
-			}
-			return days;
 		}
 
 		void jurySession(JurySession session) {
@@ -642,6 +626,7 @@ public final class CqpValidator extends EObjectValidator {
 				return;
 			}
 			Certification certification = registration.getCertification();
+			ready(decision, registration);
 			Map<CompetenceDomain, Integer> counts = new LinkedHashMap<>();
 			for (DomainDecision d : decision.getDomains()) {
 				counts.merge(d.getDomain(), 1, Integer::sum);
@@ -682,6 +667,26 @@ public final class CqpValidator extends EObjectValidator {
 			if (!problems.isEmpty()) {
 				report(Diagnostic.ERROR, "DOS-16", decision, ValidationMessages.DOS_16_decisionDomains, //$NON-NLS-1$
 						certification.getCode(), String.join(" ; ", problems)); //$NON-NLS-1$
+			}
+		}
+
+		/**
+		 * A jury rules on a candidate whose final evaluation (training path) or VAE dossier, declared
+		 * admissible, is complete: an error when there is none, a warning while it is not declared
+		 * complete.
+		 */
+		private void ready(JuryDecision decision, Registration registration) {
+			BookletKind kind = registration.getRoute() == Route.VAE ? BookletKind.VAE_DOSSIER : BookletKind.FINAL_EVALUATION;
+			if (!Booklets.hasContent(registration, kind)) {
+				report(Diagnostic.ERROR, "DOS-20", decision, ValidationMessages.DOS_20_noBooklet, //$NON-NLS-1$
+						Labels.of(ReferentialPackage.Literals.BOOKLET_KIND, kind));
+				return;
+			}
+			Optional<Booklet> booklet = Booklets.of(registration, kind);
+			BookletState state = booklet.map(b -> Booklets.state(registration, b)).orElse(BookletState.IN_PROGRESS);
+			if (state != BookletState.COMPLETE && state != BookletState.SIGNED) {
+				report(Diagnostic.WARNING, "DOS-20", decision, ValidationMessages.DOS_20_notComplete, //$NON-NLS-1$
+						Labels.of(ReferentialPackage.Literals.BOOKLET_KIND, kind));
 			}
 		}
 

@@ -58,6 +58,10 @@ public final class ValidationMessages extends NLS {
 
 	public static String REF_13_ownCompetence;
 	public static String REF_13_noDomain;
+	public static String DOS_11_noReason;
+	public static String DOS_11_juryInadmissible;
+	public static String DOS_20_noBooklet;
+	public static String DOS_20_notComplete;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, ValidationMessages.class);
 	}

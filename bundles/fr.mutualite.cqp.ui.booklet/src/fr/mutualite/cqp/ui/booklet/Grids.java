@@ -112,8 +112,14 @@ public final class Grids {
 	 */
 	public static void answers(BookletEditor editor, Composite parent, EObject owner, EReference answers,
 			BookletSection section, boolean editable) {
+		answers(editor, parent, owner, answers, section, section.getQuestions(), editable);
+	}
+
+	/** The answers to {@code questions} about {@code section}, as {@link #answers(BookletEditor, Composite, EObject, EReference, BookletSection, boolean)}. */
+	public static void answers(BookletEditor editor, Composite parent, EObject owner, EReference answers,
+			BookletSection section, List<String> questions, boolean editable) {
 		editor.toolkit().paintBordersFor(parent);
-		for (String question : section.getQuestions()) {
+		for (String question : questions) {
 			Label label = editor.toolkit().createLabel(parent, question, SWT.WRAP);
 			GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(label);
 			Text text = editor.toolkit().createText(parent, "", SWT.MULTI | SWT.WRAP | SWT.V_SCROLL); //$NON-NLS-1$

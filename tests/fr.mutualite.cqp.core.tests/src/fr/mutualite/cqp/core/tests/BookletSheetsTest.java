@@ -198,7 +198,9 @@ class BookletSheetsTest {
 		assertEquals(List.of("Curriculum vitae détaillé fourni | [X] Oui   [  ] Non",
 				"Accompagnement par un organisme de formation | [  ] Oui   [X] Non",
 				"Mutuelle d'essai, Conseiller, du 04/01/2010 au aujourd'hui | Retenue",
-				"Justificatif : Bulletin de salaire, Bulletins 2010-2018 | "),
+				"Justificatif : Bulletin de salaire, Bulletins 2010-2018 | ",
+				"Expérience retenue : 8 an(s) et 240 jour(s) dans les 12 années précédant l'inscription (il en faut 3) | Suffisante",
+				"Recevabilité | À examiner"),
 				section(sheet, 1).stream().map(l -> l.text() + " | " + l.answer()).toList());
 		assertEquals(List.of("Comment organisez-vous votre semaine ? | ",
 				"Réponse : Par priorités, avec le planning de l'agence. | "),

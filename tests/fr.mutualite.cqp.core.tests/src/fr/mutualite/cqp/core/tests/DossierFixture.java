@@ -119,6 +119,11 @@ final class DossierFixture {
 			finalEvaluation.getDomains().add(d);
 		}
 		registration.setFinalEvaluation(finalEvaluation);
+		var complete = F.createBookletStatus();
+		complete.setBooklet(library.booklets(cmi).stream()
+				.filter(b -> b.getKind() == fr.mutualite.cqp.model.referential.BookletKind.FINAL_EVALUATION).findFirst().orElseThrow());
+		complete.setState(fr.mutualite.cqp.model.dossier.BookletState.SIGNED);
+		registration.getBookletStatuses().add(complete);
 
 		session = session("JURY-2019-11", JURY, JurySide.EMPLOYER);
 		decision = F.createJuryDecision();

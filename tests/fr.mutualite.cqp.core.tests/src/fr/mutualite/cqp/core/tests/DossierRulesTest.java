@@ -222,6 +222,32 @@ class DossierRulesTest {
 	}
 
 	@Test
+	void anInadmissibleRequestIsRecordedWithItsReasonAndGoesToNoJury() {
+		VaeDossier dossier = vae("2015-01-01/2017-01-01");
+		var experience = fr.mutualite.cqp.core.dossier.VaeExperience.of(fx.registration).orElseThrow();
+		assertEquals(List.of(731L, false, 3, 12), List.of(experience.days(), experience.enough(), experience.minimumYears(),
+				experience.windowYears()));
+		dossier.setAdmissibility(fr.mutualite.cqp.model.dossier.Admissibility.INADMISSIBLE);
+		assertReported("DOS-11", Severity.ERROR, "indiquez-en le motif");
+		assertReported("DOS-11", Severity.ERROR, "une demande de VAE non recevable ne passe pas devant le jury");
+		dossier.setAdmissibilityReason("2 ans d'expérience dans les métiers de la branche, il en faut 3.");
+		fx.session.getDecisions().remove(fx.decision);
+		assertSilent("DOS-11");
+		// declared admissible, the experience is checked again
+		dossier.setAdmissibility(fr.mutualite.cqp.model.dossier.Admissibility.ADMISSIBLE);
+		assertReported("DOS-11", Severity.ERROR, "2 an(s)");
+	}
+
+	@Test
+	void theJuryRulesOnACandidateWhoseFinalEvaluationIsComplete() {
+		assertSilent("DOS-20");
+		fx.registration.getBookletStatuses().clear();
+		assertReported("DOS-20", Severity.WARNING, "n'est pas déclaré complet");
+		fx.registration.setFinalEvaluation(null);
+		assertReported("DOS-20", Severity.ERROR, "le jury se prononce sur un candidat sans Livret d'évaluation finale");
+	}
+
+	@Test
 	void theJuryHasFourMembersTwoOfEachSide() {
 		fx.session.getMembers().remove(3);
 		assertReported("DOS-13", Severity.ERROR, "3 membres (2 employeurs, 1 salariés) ; il en faut 4");

@@ -62,6 +62,7 @@ import fr.mutualite.cqp.model.dossier.FormativeEvaluation;
 import fr.mutualite.cqp.model.dossier.Rating;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.dossier.TrainingModule;
+import fr.mutualite.cqp.model.dossier.VaeDossier;
 import fr.mutualite.cqp.model.referential.Booklet;
 import fr.mutualite.cqp.model.referential.BookletItem;
 import fr.mutualite.cqp.model.referential.BookletKind;
@@ -81,6 +82,7 @@ import fr.mutualite.cqp.ui.booklet.finale.FinalEditor;
 import fr.mutualite.cqp.ui.booklet.formation.TrainingEditor;
 import fr.mutualite.cqp.ui.booklet.orientation.OrientationEditor;
 import fr.mutualite.cqp.ui.booklet.tuteur.TutorEditor;
+import fr.mutualite.cqp.ui.booklet.vae.VaeEditor;
 
 /**
  * A training body takes a candidate from registration through the orientation guide, training
@@ -255,6 +257,10 @@ class DossierEditorTest {
 
 	/** Registers a new candidate for {@code code} on the training path and opens the dossier. */
 	private static DossierEditor register(String code, String lastName) throws Exception {
+		return register(code, lastName, Route.TRAINING);
+	}
+
+	private static DossierEditor register(String code, String lastName, Route route) throws Exception {
 		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
 		ReferentialLibrary library = database.referentials();
 		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
@@ -263,9 +269,9 @@ class DossierEditorTest {
 		candidate.setBirthDate(LocalDate.of(1990, 5, 4));
 		Registration registration = DossierFactory.eINSTANCE.createRegistration();
 		registration.setCertification(library.certification(code).orElseThrow());
-		registration.setRoute(Route.TRAINING);
+		registration.setRoute(route);
 		registration.setDate(REGISTERED);
-		registration.setTrainingBody(approvedBody(store, code));
+		registration.setTrainingBody(approvedBody(store, code, route));
 		candidate.getRegistrations().add(registration);
 		String id = NewCandidateHandler.create(store, library, new NewCandidateHandler.NewDossier(candidate, registration));
 		DossierEditor dossier = (DossierEditor) page.openEditor(new RegistrationInput(id, null, lastName),
@@ -360,6 +366,73 @@ class DossierEditorTest {
 							+ s.getDeclaredBy() + '|' + s.getDeclaredOn()).toList());
 		}
 		page.closeAllEditors(false);
+	}
+
+	@Test
+	void aVaeRequestShowsItsExperienceAgainstTheRulesAndRecordsItsAdmissibility() throws Exception {
+		DossierEditor dossier = register("CMI", "Lefebvre", Route.VAE);
+		String id = dossier.copy().registration().getId();
+		Registration edited = dossier.copy().registration();
+		open(dossier, "VAE_DOSSIER");
+		VaeEditor vae = (VaeEditor) page.getActiveEditor();
+		click(button(vae, b -> "start".equals(b.getData("name"))));
+		VaeDossier dossierVae = edited.getVaeDossier();
+		RuleSet rules = RuleBook.of(edited).at(REGISTERED).orElseThrow();
+		assertEquals("Expérience retenue : 0 an(s) et 0 jour(s) dans les " + rules.getVaeWindowYears()
+				+ " années précédant l'inscription ; il en faut " + rules.getVaeMinExperienceYears()
+				+ " : la demande n'est pas recevable.", label(vae, "name", "experience").getText());
+		assertEquals(List.of("DOS-11"), rules(vae));
+
+		click(button(vae, b -> "addPosition".equals(b.getData("name"))));
+		type(field(vae, "employer"), "Mutuelle du Littoral", SWT.FocusOut);
+		type(field(vae, "position"), "Conseillère en agence", SWT.FocusOut);
+		type(field(vae, "start"), day(REGISTERED.minusYears(2).minusDays(100)), SWT.FocusOut);
+		type(field(vae, "end"), day(REGISTERED.minusDays(100)), SWT.FocusOut);
+		assertEquals("Expérience retenue : 2 an(s) et 0 jour(s) dans les " + rules.getVaeWindowYears()
+				+ " années précédant l'inscription ; il en faut " + rules.getVaeMinExperienceYears()
+				+ " : la demande n'est pas recevable.", label(vae, "name", "experience").getText());
+		click(button(vae, b -> "addProof-1".equals(b.getData("name"))));
+		type(field(vae, "description"), "Attestation de la mutuelle", SWT.FocusOut);
+
+		// not admissible: recorded with its reason
+		vae.execute(SetCommand.create(vae.domain(), dossierVae, DossierPackage.Literals.VAE_DOSSIER__ADMISSIBILITY,
+				fr.mutualite.cqp.model.dossier.Admissibility.INADMISSIBLE));
+		WorkbenchWindowTest.flush();
+		assertTrue(vae.problems().stream().anyMatch(p -> p.message().contains("indiquez-en le motif")), vae.problems().toString());
+		type(field(vae, "admissibilityReason"), "Deux ans d'expérience ; la VAE en demande trois.", SWT.FocusOut);
+		assertEquals(List.of(), rules(vae));
+
+		// a second position, ongoing: the experience is enough, the request admissible
+		click(button(vae, b -> "addPosition".equals(b.getData("name"))));
+		type(field(vae, "start"), day(REGISTERED.minusYears(4)), SWT.FocusOut);
+		type(field(vae, "end"), "", SWT.FocusOut);
+		assertTrue(label(vae, "name", "experience").getText().endsWith(": la demande peut être déclarée recevable."),
+				label(vae, "name", "experience").getText());
+		vae.execute(SetCommand.create(vae.domain(), dossierVae, DossierPackage.Literals.VAE_DOSSIER__ADMISSIBILITY,
+				fr.mutualite.cqp.model.dossier.Admissibility.ADMISSIBLE));
+		type(field(vae, "admissibilityReason"), "", SWT.FocusOut);
+		assertEquals(List.of(), rules(vae));
+		Booklet booklet = Booklets.of(edited, BookletKind.VAE_DOSSIER).orElseThrow();
+		BookletSection first = booklet.getSections().get(0);
+		Text answer = (Text) control(vae, c -> first.getWording().equals(c.getData("question")));
+		type(answer, "J'ai conseillé des familles sur leur complémentaire santé.", SWT.FocusOut);
+		vae.doSave(new NullProgressMonitor());
+		WorkbenchWindowTest.flush();
+		try (DossierStore other = owner()) {
+			VaeDossier read = other.registrations().find(id).orElseThrow().value().getVaeDossier();
+			assertEquals(List.of("ADMISSIBLE", "2", "Mutuelle du Littoral|Conseillère en agence|" + REGISTERED.minusYears(2).minusDays(100)
+					+ "|" + REGISTERED.minusDays(100) + "|true|[EMPLOYER_CERTIFICATE:Attestation de la mutuelle]",
+					first.getCode() + "|J'ai conseillé des familles sur leur complémentaire santé."),
+					List.of(read.getAdmissibility().getName(), String.valueOf(read.getExperiences().size()),
+							describe(read.getExperiences().get(0)),
+							read.getAnswers().get(0).getSection().getCode() + "|" + read.getAnswers().get(0).getText()));
+		}
+		page.closeAllEditors(false);
+	}
+
+	private static String describe(fr.mutualite.cqp.model.dossier.ExperiencePeriod p) {
+		return p.getEmployer() + "|" + p.getPosition() + "|" + p.getStart() + "|" + p.getEnd() + "|" + p.isRelevant() + "|"
+				+ p.getProofs().stream().map(x -> x.getKind().getName() + ":" + x.getDescription()).toList();
 	}
 
 	/**
@@ -494,9 +567,9 @@ class DossierEditorTest {
 		return dossier;
 	}
 
-	private static TrainingBody approvedBody(DossierStore store, String code) throws Exception {
+	private static TrainingBody approvedBody(DossierStore store, String code, Route route) throws Exception {
 		return store.trainingBodies().list().stream().filter(b -> b.getApprovals().stream()
-				.anyMatch(a -> a.getCertification().getCode().equals(code) && a.getRoutes().contains(Route.TRAINING)
+				.anyMatch(a -> a.getCertification().getCode().equals(code) && a.getRoutes().contains(route)
 						&& (a.getValidUntil() == null || a.getValidUntil().isAfter(REGISTERED))))
 				.findFirst().orElse(null);
 	}
