@@ -588,25 +588,41 @@ public final class CqpValidator extends EObjectValidator {
 			if (day == null) {
 				return;
 			}
-			Optional<RuleSet> rules = rulesAt(day, session);
-			if (rules.isEmpty()) {
-				return;
+			// the rules of the certifications the session decides on, in force that day; a session
+			// without decisions yet is held to the rules of the referentials loaded
+			Set<RuleSet> ruleSets = new LinkedHashSet<>();
+			for (JuryDecision decision : session.getDecisions()) {
+				if (decision.getRegistration() != null && !decision.getRegistration().eIsProxy()) {
+					RuleBook.of(decision.getRegistration()).at(day).ifPresent(ruleSets::add);
+				}
+			}
+			if (ruleSets.isEmpty()) {
+				// no candidate yet: nothing to hold the session to when no referential is loaded beside it
+				Optional<RuleSet> rules = ruleBook().at(day);
+				if (rules.isEmpty()) {
+					return;
+				}
+				ruleSets.add(rules.get());
 			}
 			long employers = session.getMembers().stream().filter(m -> m.getSide() == JurySide.EMPLOYER).count();
 			long employees = session.getMembers().stream().filter(m -> m.getSide() == JurySide.EMPLOYEE).count();
-			RuleSet r = rules.get();
-			if (session.getMembers().size() != r.getJuryMembers() || employers != r.getJuryEmployerMembers()
-					|| employees != r.getJuryEmployeeMembers()) {
-				report(Diagnostic.ERROR, "DOS-13", session, ValidationMessages.DOS_13_composition, //$NON-NLS-1$
-						session.getMembers().size(), employers, employees, r.getJuryMembers(), r.getJuryEmployerMembers(),
-						r.getJuryEmployeeMembers());
+			Set<String> reported = new HashSet<>();
+			for (RuleSet r : ruleSets) {
+				if ((session.getMembers().size() != r.getJuryMembers() || employers != r.getJuryEmployerMembers()
+						|| employees != r.getJuryEmployeeMembers())
+						&& reported.add(r.getJuryMembers() + "/" + r.getJuryEmployerMembers() + "/" + r.getJuryEmployeeMembers())) { //$NON-NLS-1$ //$NON-NLS-2$
+					report(Diagnostic.ERROR, "DOS-13", session, ValidationMessages.DOS_13_composition, //$NON-NLS-1$
+							session.getMembers().size(), employers, employees, r.getJuryMembers(), r.getJuryEmployerMembers(),
+							r.getJuryEmployeeMembers());
+				}
 			}
+			boolean alternating = ruleSets.stream().anyMatch(RuleSet::isAlternatingPresidency);
 			JuryMember president = session.getPresident();
 			if (president == null || !session.getMembers().contains(president)) {
 				report(Diagnostic.ERROR, "DOS-14", session, ValidationMessages.DOS_14_president); //$NON-NLS-1$
 				return;
 			}
-			if (r.isAlternatingPresidency() && session.eContainer() instanceof Dossiers dossiers) {
+			if (alternating && session.eContainer() instanceof Dossiers dossiers) {
 				JurySession previous = dossiers.getJurySessions().stream()
 						.filter(s -> s != session && s.getDate() != null && s.getDate().isBefore(session.getDate())
 								&& s.getPresident() != null)

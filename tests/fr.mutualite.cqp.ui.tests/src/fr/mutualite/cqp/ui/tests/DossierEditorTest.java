@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.NullProgressMonitor;
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.dossier.Booklets;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
@@ -52,6 +55,7 @@ import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
+import fr.mutualite.cqp.core.validation.Validation.Severity;
 import fr.mutualite.cqp.model.dossier.BookletState;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.DossierFactory;
@@ -59,6 +63,9 @@ import fr.mutualite.cqp.model.dossier.DossierPackage;
 import fr.mutualite.cqp.model.dossier.FinalDomainEvaluation;
 import fr.mutualite.cqp.model.dossier.FinalEvaluation;
 import fr.mutualite.cqp.model.dossier.FormativeEvaluation;
+import fr.mutualite.cqp.model.dossier.JuryMember;
+import fr.mutualite.cqp.model.dossier.JurySession;
+import fr.mutualite.cqp.model.dossier.JurySide;
 import fr.mutualite.cqp.model.dossier.Rating;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.dossier.TrainingModule;
@@ -68,6 +75,7 @@ import fr.mutualite.cqp.model.referential.BookletItem;
 import fr.mutualite.cqp.model.referential.BookletKind;
 import fr.mutualite.cqp.model.referential.BookletSection;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
+import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Route;
 import fr.mutualite.cqp.model.referential.RuleSet;
 import fr.mutualite.cqp.model.referential.ScaleLevel;
@@ -83,6 +91,9 @@ import fr.mutualite.cqp.ui.booklet.formation.TrainingEditor;
 import fr.mutualite.cqp.ui.booklet.orientation.OrientationEditor;
 import fr.mutualite.cqp.ui.booklet.tuteur.TutorEditor;
 import fr.mutualite.cqp.ui.booklet.vae.VaeEditor;
+import fr.mutualite.cqp.ui.jury.JuryEditor;
+import fr.mutualite.cqp.ui.jury.JuryInput;
+import fr.mutualite.cqp.ui.jury.SessionHandlers;
 
 /**
  * A training body takes a candidate from registration through the orientation guide, training
@@ -433,6 +444,137 @@ class DossierEditorTest {
 	private static String describe(fr.mutualite.cqp.model.dossier.ExperiencePeriod p) {
 		return p.getEmployer() + "|" + p.getPosition() + "|" + p.getStart() + "|" + p.getEnd() + "|" + p.isRelevant() + "|"
 				+ p.getProofs().stream().map(x -> x.getKind().getName() + ":" + x.getDescription()).toList();
+	}
+
+	@Test
+	void aJuryAwardsInPartThenALaterJuryInFullAndTheCertificatesAreNumbered() throws Exception {
+		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
+		String ready = registeredWithFinalEvaluation("Moreau", true);
+		String notReady = registeredWithFinalEvaluation("Garnier", false);
+
+		JurySession first = SessionHandlers.create(store, LocalDate.of(2025, 11, 13));
+		JuryEditor jury = (JuryEditor) page.openEditor(new JuryInput(first.getId(), "Jury"), JuryInput.EDITOR_ID);
+		WorkbenchWindowTest.flush();
+		assertEquals(Optional.of("Le livret « Livret d'évaluation finale en entreprise » de Camille Garnier n'est pas déclaré "
+				+ "complet : le jury ne peut pas encore se prononcer."), jury.add(notReady));
+		assertEquals(Optional.empty(), jury.add(ready));
+		WorkbenchWindowTest.flush();
+		// the composition asked by the rules of the candidate's certification
+		assertEquals(List.of("DOS-13", "DOS-14", "DOS-16"), jury.problems().stream().map(Problem::rule).distinct().sorted().toList());
+		members(jury, JurySide.EMPLOYER);
+		assertEquals(List.of("DOS-16"), jury.problems().stream().map(Problem::rule).distinct().toList(), "every domain to decide");
+		Registration registration = jury.session().getDecisions().get(0).getRegistration();
+		List<DomainUse> uses = registration.getCertification().getDomains();
+		for (DomainUse use : uses) {
+			boolean acquired = use.getNumber() <= 5;
+			click(juryChoice(jury, use.getDomain().getCode() + (acquired ? "+" : "-")));
+		}
+		assertEquals(List.of(), jury.problems().stream().filter(p -> p.severity() == Severity.ERROR).map(Problem::rule).toList());
+		assertEquals("Validation partielle : 2 domaine(s) reste(nt) à acquérir.", juryLabel(jury, "award").getText());
+		CqpException unsaved = assertThrows(CqpException.class, jury::issue);
+		assertEquals("Enregistrez la session avant de délivrer les certificats.", unsaved.getMessage());
+		jury.doSave(new NullProgressMonitor());
+		WorkbenchWindowTest.flush();
+		assertFalse(jury.isDirty());
+		assertEquals(List.of("Camille Moreau : attestation de validation partielle n° CMI-2025-P00001"), jury.issue());
+		page.closeEditor(jury, false);
+
+		// seven months later: the domains acquired in November are shown, not decided again
+		JurySession second = SessionHandlers.create(store, LocalDate.of(2026, 6, 11));
+		jury = (JuryEditor) page.openEditor(new JuryInput(second.getId(), "Jury 2"), JuryInput.EDITOR_ID);
+		WorkbenchWindowTest.flush();
+		members(jury, JurySide.EMPLOYEE);
+		assertEquals(Optional.empty(), jury.add(ready));
+		WorkbenchWindowTest.flush();
+		JuryEditor later = jury;
+		List<String> shown = juryControls(later, c -> c instanceof Label l && l.getText().startsWith("Acquis au jury du")).stream()
+				.map(c -> ((Label) c).getText()).toList();
+		assertEquals(java.util.Collections.nCopies(5, "Acquis au jury du 13/11/2025, valable jusqu'au 13/11/2030"), shown);
+		assertEquals(List.of(), juryControls(later, c -> (uses.get(0).getDomain().getCode() + "+").equals(c.getData("domain"))),
+				"a domain acquired at the first jury is not decided again");
+		click(juryChoice(jury, uses.get(5).getDomain().getCode() + "+"));
+		click(juryChoice(jury, uses.get(6).getDomain().getCode() + "+"));
+		assertEquals("Tous les domaines sont acquis : le CQP est délivré en totalité.", juryLabel(jury, "award").getText());
+		assertEquals(List.of(), jury.problems().stream().filter(p -> p.severity() == Severity.ERROR).map(Problem::rule).toList());
+		jury.doSave(new NullProgressMonitor());
+		WorkbenchWindowTest.flush();
+		assertEquals(List.of("Camille Moreau : certificat n° CMI-2026-00001"), jury.issue());
+		page.closeEditor(jury, false);
+		try (DossierStore other = owner()) {
+			Registration read = other.registrations().find(ready).orElseThrow().value();
+			assertEquals("CMI-2026-00001|2026-06-11|true", read.getCertificate().getNumber() + "|" + read.getCertificate().getDate() + "|"
+					+ read.getCertificate().isFull());
+			assertEquals(List.of("CMI-2025-P00001|2025-11-13|false"), read.getCertificateHistory().stream()
+					.map(c -> c.getNumber() + "|" + c.getDate() + "|" + c.isFull()).toList());
+			assertEquals(List.of(2), List.of(other.juries().find(second.getId()).orElseThrow().value().getDecisions().get(0).getDomains().size()));
+		}
+	}
+
+	/** A CMI candidate whose final evaluation is there, signed ({@code signed}) or only begun; returns the registration's id. */
+	private static String registeredWithFinalEvaluation(String lastName, boolean signed) throws Exception {
+		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
+		ReferentialLibrary library = database.referentials();
+		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
+		candidate.setLastName(lastName);
+		candidate.setFirstName("Camille");
+		candidate.setBirthDate(LocalDate.of(1991, 2, 3));
+		Registration registration = DossierFactory.eINSTANCE.createRegistration();
+		registration.setCertification(library.certification("CMI").orElseThrow());
+		registration.setRoute(Route.TRAINING);
+		registration.setDate(LocalDate.of(2024, 9, 2));
+		candidate.getRegistrations().add(registration);
+		String id = NewCandidateHandler.create(store, library, new NewCandidateHandler.NewDossier(candidate, registration));
+		var dossier = store.registrations().dossier(id).orElseThrow();
+		Registration stored = dossier.registration().value();
+		Booklet booklet = Booklets.of(stored, BookletKind.FINAL_EVALUATION).orElseThrow();
+		FinalEvaluation evaluation = DossierFactory.eINSTANCE.createFinalEvaluation();
+		evaluation.setBooklet(booklet);
+		stored.setFinalEvaluation(evaluation);
+		if (signed) {
+			var status = DossierFactory.eINSTANCE.createBookletStatus();
+			status.setBooklet(booklet);
+			status.setState(BookletState.SIGNED);
+			status.setDeclaredOn(LocalDate.of(2025, 10, 30));
+			stored.getBookletStatuses().add(status);
+		}
+		store.registrations().save(dossier);
+		return id;
+	}
+
+	/** Four members, two per side, the first of {@code presiding}'s side presiding. */
+	private static void members(JuryEditor jury, JurySide presiding) {
+		for (int i = 0; i < 4; i++) {
+			click((Button) juryControls(jury, c -> c instanceof Button && "addMember".equals(c.getData("name"))).get(0));
+		}
+		JurySession session = jury.session();
+		String[] names = { "Mme Employeur", "Mme Salariée", "M. Employeur", "M. Salarié" };
+		for (int i = 0; i < 4; i++) {
+			jury.getEditingDomain().getCommandStack().execute(SetCommand.create(jury.getEditingDomain(), session.getMembers().get(i),
+					DossierPackage.Literals.JURY_MEMBER__NAME, names[i]));
+		}
+		WorkbenchWindowTest.flush();
+		// each new member takes the side with fewer members
+		assertEquals(List.of(JurySide.EMPLOYER, JurySide.EMPLOYEE, JurySide.EMPLOYER, JurySide.EMPLOYEE),
+				session.getMembers().stream().map(JuryMember::getSide).toList());
+		int president = presiding == JurySide.EMPLOYER ? 1 : 2;
+		click((Button) juryControls(jury, c -> c instanceof Button && Integer.valueOf(president).equals(c.getData("president"))).get(0));
+		assertEquals(names[president - 1], session.getPresident().getName());
+	}
+
+	private static Button juryChoice(JuryEditor jury, String domain) {
+		List<Control> found = juryControls(jury, c -> c instanceof Button && domain.equals(c.getData("domain")));
+		assertEquals(1, found.size(), domain);
+		return (Button) found.get(0);
+	}
+
+	private static Label juryLabel(JuryEditor jury, String key) {
+		return (Label) juryControls(jury, c -> c instanceof Label && c.getData(key) != null).get(0);
+	}
+
+	private static List<Control> juryControls(JuryEditor jury, Predicate<Control> which) {
+		List<Control> found = new ArrayList<>();
+		collect(jury.form(), which, found, null);
+		return found;
 	}
 
 	/**
