@@ -1,7 +1,6 @@
 package fr.mutualite.cqp.cli.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +17,6 @@ import fr.mutualite.cqp.core.print.BookletSheet;
 import fr.mutualite.cqp.core.print.BookletSheets;
 import fr.mutualite.cqp.core.report.ReportService;
 import fr.mutualite.cqp.model.dossier.JuryDecision;
-import fr.mutualite.cqp.model.dossier.JurySession;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.referential.BookletKind;
 import fr.mutualite.cqp.model.referential.Certification;
@@ -114,14 +112,7 @@ final class BookletCommand implements Runnable {
 			CandidateDossier dossier = target.registrations().dossier(summary.registrationId()).orElseThrow(
 					() -> new CqpException(NLS.bind(Messages.Booklet_noRegistration, id, certification.getCode())));
 			Registration registration = dossier.registration().value();
-			List<JuryDecision> decisions = new ArrayList<>();
-			for (String session : target.juries().deciding(registration.getId())) {
-				JurySession read = target.juries().find(session).map(v -> v.value()).orElse(null);
-				if (read != null) {
-					read.getDecisions().stream().filter(d -> registration.getId().equals(d.getRegistration().getId()))
-							.forEach(decisions::add);
-				}
-			}
+			List<JuryDecision> decisions = target.juries().decisionsOn(registration.getId());
 			if (certificate) {
 				return BookletSheets.certificate(registration, decisions).orElseThrow(
 						() -> new CqpException(NLS.bind(Messages.Booklet_noCertificate, id, certification.getCode())));

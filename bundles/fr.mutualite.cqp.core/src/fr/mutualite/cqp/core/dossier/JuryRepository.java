@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.model.dossier.Certificate;
+import fr.mutualite.cqp.model.dossier.JuryDecision;
 import fr.mutualite.cqp.model.dossier.JurySession;
 
 /** Jury sessions: their members and president, and their decisions domain by domain. */
@@ -22,6 +23,22 @@ public interface JuryRepository {
 
 	/** The ids of the sessions that decided on the registration {@code registrationId}, by date. */
 	List<String> deciding(String registrationId) throws CqpException;
+
+	/**
+	 * The decisions on the registration {@code registrationId}, each in its session (read with
+	 * it), by date: what the jury's decision sheet and the certificate print.
+	 */
+	default List<JuryDecision> decisionsOn(String registrationId) throws CqpException {
+		List<JuryDecision> decisions = new java.util.ArrayList<>();
+		for (String session : deciding(registrationId)) {
+			Optional<Versioned<JurySession>> read = find(session);
+			if (read.isPresent()) {
+				read.get().value().getDecisions().stream()
+						.filter(d -> registrationId.equals(d.getRegistration().getId())).forEach(decisions::add);
+			}
+		}
+		return decisions;
+	}
 
 	/**
 	 * Issues, in one transaction, the certificate each decision of session {@code id} gives: a

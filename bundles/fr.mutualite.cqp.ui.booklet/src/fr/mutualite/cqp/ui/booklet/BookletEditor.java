@@ -36,8 +36,11 @@ import org.eclipse.ui.forms.widgets.Section;
 import org.eclipse.ui.part.EditorPart;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.Awards;
 import fr.mutualite.cqp.core.dossier.Booklets;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
+import fr.mutualite.cqp.core.print.BookletSheet;
+import fr.mutualite.cqp.core.print.BookletSheets;
 import fr.mutualite.cqp.core.validation.Labels;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
@@ -193,7 +196,7 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 
 	private void statusBar(Composite parent, Booklet booklet) {
 		Composite bar = toolkit.createComposite(parent);
-		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(bar);
+		GridLayoutFactory.fillDefaults().numColumns(4).applyTo(bar);
 		GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(bar);
 		state = toolkit.createLabel(bar, "", SWT.WRAP); //$NON-NLS-1$
 		GridDataFactory.fillDefaults().grab(true, false).hint(100, SWT.DEFAULT).applyTo(state);
@@ -201,6 +204,10 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		complete.addListener(SWT.Selection, e -> declareOrSay(booklet, BookletState.COMPLETE));
 		sign = toolkit.createButton(bar, Messages.Booklet_sign, SWT.PUSH);
 		sign.addListener(SWT.Selection, e -> declareOrSay(booklet, BookletState.SIGNED));
+		Button print = toolkit.createButton(bar, Messages.Print_button, SWT.PUSH);
+		print.setData("name", "print"); //$NON-NLS-1$ //$NON-NLS-2$
+		print.addListener(SWT.Selection, e -> Printing.print(getSite(), sheet(), booklet.getTitle() + ' '
+				+ copy.candidate().getLastName(), this::printed));
 		if (booklet.getInstructions() != null && !booklet.getInstructions().isBlank()) {
 			Label instructions = toolkit.createLabel(parent, booklet.getInstructions(), SWT.WRAP);
 			GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(instructions);
@@ -235,6 +242,18 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		command.append(AddCommand.create(domain(), registration, DossierPackage.Literals.REGISTRATION__BOOKLET_STATUSES,
 				status));
 		return ModelEditing.execute(domain(), command);
+	}
+
+	/** The booklet as it prints now, with what the editors hold (saved or not). */
+	public BookletSheet sheet() {
+		return BookletSheets.filled(copy.registration(), kind(), Awards.decisions(copy.registration()));
+	}
+
+	/** Says, in the form's heading, where the booklet was printed. */
+	public void printed(java.nio.file.Path file) {
+		if (form != null && !form.isDisposed()) {
+			form.setMessage(NLS.bind(Messages.Print_done, file), org.eclipse.jface.dialogs.IMessageProvider.INFORMATION);
+		}
 	}
 
 	/** Why the booklet cannot be declared complete or signed now (its first error), if it cannot. */

@@ -11,6 +11,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.PartInitException;
@@ -20,6 +21,10 @@ import org.eclipse.ui.forms.events.HyperlinkEvent;
 import org.eclipse.ui.forms.widgets.Hyperlink;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.print.BookletSheets;
+import fr.mutualite.cqp.model.dossier.Certificate;
+import fr.mutualite.cqp.model.dossier.JuryDecision;
+
 import fr.mutualite.cqp.core.dossier.Booklets;
 import fr.mutualite.cqp.core.dossier.Deadlines;
 import fr.mutualite.cqp.core.validation.Labels;
@@ -80,6 +85,45 @@ public final class DossierEditor extends BookletEditor {
 			Label none = toolkit().createLabel(booklets,
 					NLS.bind(Messages.Dossier_noBooklets, registration.getCertification().getCode()), SWT.WRAP);
 			GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(400, SWT.DEFAULT).applyTo(none);
+		}
+		award(section(body, Messages.Dossier_award, Messages.Dossier_awardHint, true), registration);
+	}
+
+	/** The certificate held, those issued before, and what prints the jury's decisions and the certificate. */
+	private void award(Composite parent, Registration registration) {
+		Certificate current = registration.getCertificate();
+		Label held = toolkit().createLabel(parent, current == null ? Messages.Dossier_noCertificate
+				: NLS.bind(current.isFull() ? Messages.Dossier_certificate : Messages.Dossier_partial, current.getNumber(),
+						current.getDate() == null ? "" : Values.days().format(current.getDate())), SWT.WRAP); //$NON-NLS-1$
+		held.setData("name", "certificate"); //$NON-NLS-1$ //$NON-NLS-2$
+		GridDataFactory.fillDefaults().grab(true, false).hint(400, SWT.DEFAULT).applyTo(held);
+		for (Certificate earlier : registration.getCertificateHistory()) {
+			toolkit().createLabel(parent, NLS.bind(earlier.isFull() ? Messages.Dossier_earlierCertificate : Messages.Dossier_earlierPartial,
+					earlier.getNumber(), earlier.getDate() == null ? "" : Values.days().format(earlier.getDate()))); //$NON-NLS-1$
+		}
+		Composite buttons = toolkit().createComposite(parent);
+		org.eclipse.jface.layout.RowLayoutFactory.fillDefaults().spacing(10).applyTo(buttons);
+		Button sheet = toolkit().createButton(buttons, Messages.Dossier_printDecisions, SWT.PUSH);
+		sheet.setData("name", "printDecisions"); //$NON-NLS-1$ //$NON-NLS-2$
+		sheet.addListener(SWT.Selection, e -> decisions().ifPresent(decisions -> Printing.print(getSite(),
+				BookletSheets.filled(copy().registration(), BookletKind.JURY_DECISION, decisions),
+				Messages.Dossier_decisionsFile + ' ' + copy().candidate().getLastName(), this::printed)));
+		Button certificate = toolkit().createButton(buttons, Messages.Print_certificate, SWT.PUSH);
+		certificate.setData("name", "printCertificate"); //$NON-NLS-1$ //$NON-NLS-2$
+		certificate.setEnabled(current != null);
+		certificate.addListener(SWT.Selection, e -> decisions().flatMap(decisions -> BookletSheets.certificate(
+				copy().registration(), decisions)).ifPresent(printed -> Printing.print(getSite(), printed,
+						printed.header().get(3).value(), this::printed)));
+	}
+
+	/** The jury's decisions on the registration, read from the database; empty when it cannot be read (said). */
+	private Optional<List<JuryDecision>> decisions() {
+		try {
+			return Optional.of(copy().store(getSite().getShell()).juries().decisionsOn(copy().registration().getId()));
+		} catch (CqpException e) {
+			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
+			MessageDialog.openError(getSite().getShell(), Messages.Print_failed, e.getMessage());
+			return Optional.empty();
 		}
 	}
 

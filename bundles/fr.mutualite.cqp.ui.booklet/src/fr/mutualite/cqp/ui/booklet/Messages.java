@@ -43,6 +43,20 @@ final class Messages extends NLS {
 
 	public static String Dossier_noBooklets;
 	public static String NewCandidate_invalid;
+	public static String Print_job;
+	public static String Print_failed;
+	public static String Print_button;
+	public static String Print_done;
+	public static String Print_certificate;
+	public static String Dossier_award;
+	public static String Dossier_awardHint;
+	public static String Dossier_noCertificate;
+	public static String Dossier_certificate;
+	public static String Dossier_partial;
+	public static String Dossier_earlierCertificate;
+	public static String Dossier_earlierPartial;
+	public static String Dossier_printDecisions;
+	public static String Dossier_decisionsFile;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

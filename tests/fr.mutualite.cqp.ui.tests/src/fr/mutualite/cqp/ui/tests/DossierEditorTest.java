@@ -357,6 +357,14 @@ class DossierEditorTest {
 		fin.doSave(new NullProgressMonitor());
 		WorkbenchWindowTest.flush();
 		assertFalse(fin.isDirty() || dossier.isDirty());
+		// printed from the editor, as it shows the booklet
+		Path pdf = tmp.resolve("impressions/finale.pdf");
+		List<Path> printed = new ArrayList<>();
+		org.eclipse.core.runtime.jobs.Job job = fr.mutualite.cqp.ui.booklet.Printing.print(fin.getSite(), fin.sheet(), pdf, printed::add);
+		job.join();
+		WorkbenchWindowTest.flush();
+		assertEquals(List.of(pdf), printed);
+		assertEquals("%PDF-", new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
 		try (DossierStore other = owner()) {
 			Registration read = other.registrations().find(id).orElseThrow().value();
 			FinalEvaluation stored = read.getFinalEvaluation();
