@@ -85,7 +85,8 @@ class WorkbenchWindowTest {
 				items(shell.getMenuBar().getItem(1).getMenu()));
 		assertEquals(List.of("Référentiels", "Candidats et livrets", "Statistiques", "Navigateur", "Propriétés", "Problèmes",
 				"Statistiques de l’observatoire"), items(shell.getMenuBar().getItem(4).getMenu()));
-		assertEquals(List.of("Nouveau candidat…"), items(shell.getMenuBar().getItem(3).getMenu()));
+		assertEquals(List.of("Nouveau candidat…", "Nouvelle session de jury", "Sessions de jury…"),
+				items(shell.getMenuBar().getItem(3).getMenu()));
 		assertEquals(List.of("Rattacher un domaine partagé…", "Rattacher une compétence partagée…", "Nouvelle version…", "Comparer avec une autre version…",
 				"Cohérence des libellés"), items(shell.getMenuBar().getItem(2).getMenu()));
 		assertEquals(List.of("À propos de CQP Mutualité"), items(shell.getMenuBar().getItem(5).getMenu()));
