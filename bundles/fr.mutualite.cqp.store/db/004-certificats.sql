@@ -1,7 +1,7 @@
 --liquibase formatted sql
 
 --changeset cqp:004-certificats
---comment: Certificates keep their history, and their numbers come from a sequence per certification and year that never goes back; a VAE request records the decision on its admissibility.
+--comment: Certificates keep their history, and their numbers come from a sequence per certification and year that never goes back; a VAE request records the decision on its admissibility; the jury gives its advice after a partial award.
 
 -- The certificates a registration held before its current one (in CERTIFICATE): a later jury adds
 -- a certificate, it never overwrites one.
@@ -28,3 +28,6 @@ CREATE TABLE CERTIFICATE_SEQUENCE (
 ALTER TABLE VAE_DOSSIER ADD COLUMN ADMISSIBILITY VARCHAR(12) CONSTRAINT VAE_ADMISSIBILITY CHECK (ADMISSIBILITY IN ('PENDING', 'ADMISSIBLE', 'INADMISSIBLE'));
 ALTER TABLE VAE_DOSSIER ADD COLUMN ADMISSIBILITY_DATE DATE;
 ALTER TABLE VAE_DOSSIER ADD COLUMN ADMISSIBILITY_REASON VARCHAR(1000);
+
+-- The jury's advice to a candidate after a partial award or a refusal.
+ALTER TABLE JURY_DECISION ADD COLUMN ADVICE VARCHAR(4000);

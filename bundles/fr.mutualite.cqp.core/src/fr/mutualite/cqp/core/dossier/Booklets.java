@@ -53,10 +53,15 @@ public final class Booklets {
 		if (status.isPresent()) {
 			return status.get().getState();
 		}
+		if (booklet.getKind() == BookletKind.JURY_DECISION && registration.getCertificate() != null
+				&& registration.getCertificate().isFull()) {
+			// the jury has awarded the certificate: its decisions are complete
+			return BookletState.COMPLETE;
+		}
 		return hasContent(registration, booklet.getKind()) ? BookletState.IN_PROGRESS : BookletState.EMPTY;
 	}
 
-	/** Whether anything was filled in the booklet of {@code kind}. */
+	/** Whether anything was filled in the booklet of {@code kind} (for the jury's: whether it issued a certificate). */
 	public static boolean hasContent(Registration registration, BookletKind kind) {
 		return switch (kind) {
 		case ORIENTATION_GUIDE -> registration.getOrientation() != null;
@@ -66,7 +71,7 @@ public final class Booklets {
 		case TUTOR_GUIDE -> !registration.getTutorAssessments().isEmpty() || !registration.getProgressReviews().isEmpty();
 		case FINAL_EVALUATION -> registration.getFinalEvaluation() != null;
 		case VAE_DOSSIER -> registration.getVaeDossier() != null;
-		case JURY_DECISION -> false;
+		case JURY_DECISION -> registration.getCertificate() != null;
 		};
 	}
 

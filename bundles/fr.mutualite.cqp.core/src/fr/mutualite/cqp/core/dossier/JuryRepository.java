@@ -2,6 +2,7 @@ package fr.mutualite.cqp.core.dossier;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import fr.mutualite.cqp.core.CqpException;
@@ -44,13 +45,14 @@ public interface JuryRepository {
 	 * Issues, in one transaction, the certificate each decision of session {@code id} gives: a
 	 * certificate of full award when every domain of the certification is then acquired (within
 	 * the validity the registration's rules give, counted from the first jury that acquired it),
-	 * else a statement of partial award. Numbers follow a sequence per certification and year
-	 * ({@code CODE-YEAR-00001}, {@code CODE-YEAR-P00002} for a partial award) that never goes back
-	 * nor gives a number twice. The certificate a registration held before goes to its history.
-	 * A registration whose current certificate is of this session's day keeps it: issuing twice
-	 * changes nothing. Returns the certificates of the session, in the order of its decisions.
+	 * a statement of partial award when some are; nothing for a refusal (no domain acquired).
+	 * Numbers follow a sequence per certification and year ({@code CODE-YEAR-00001},
+	 * {@code CODE-YEAR-P00002} for a partial award) that never goes back nor gives a number twice.
+	 * The certificate a registration held before goes to its history. A registration whose
+	 * current certificate is of this session's day keeps it: issuing twice changes nothing.
+	 * Returns the certificates of the session by registration id, in the order of its decisions.
 	 */
-	List<Certificate> issueCertificates(String id) throws CqpException;
+	Map<String, Certificate> issueCertificates(String id) throws CqpException;
 
 	/** Adds a session with its members and decisions (their registrations must be stored). */
 	Versioned<JurySession> create(JurySession session) throws CqpException;

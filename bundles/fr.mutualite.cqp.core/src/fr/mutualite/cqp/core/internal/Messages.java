@@ -140,6 +140,7 @@ public final class Messages extends NLS {
 	public static String Print_notEnough;
 	public static String Print_on;
 	public static String Print_reason;
+	public static String Print_advice;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

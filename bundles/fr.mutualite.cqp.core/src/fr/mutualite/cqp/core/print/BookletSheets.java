@@ -539,6 +539,7 @@ public final class BookletSheets {
 							new Object[] { member.getName(), Labels.of(DossierPackage.Literals.JURY_SIDE, member.getSide()),
 									text(member.getOrganisation()) }), ""); //$NON-NLS-1$
 				}
+				comment(Messages.Print_advice, decision.getAdvice());
 			}
 			Certificate certificate = registration == null ? null : registration.getCertificate();
 			if (certificate != null) {

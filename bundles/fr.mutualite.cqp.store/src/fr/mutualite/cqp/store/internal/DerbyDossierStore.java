@@ -637,7 +637,7 @@ public final class DerbyDossierStore implements DossierStore {
 		}
 
 		@Override
-		public List<Certificate> issueCertificates(String id) throws CqpException {
+		public Map<String, Certificate> issueCertificates(String id) throws CqpException {
 			return Jdbc.transaction(data, c -> {
 				Instant now = Instant.now();
 				Versioned<JurySession> session = reader(c).session(id);
@@ -645,10 +645,13 @@ public final class DerbyDossierStore implements DossierStore {
 					throw new CqpException(NLS.bind(Messages.Store_noSession, id));
 				}
 				LocalDate day = session.value().getDate();
-				List<Certificate> issued = new ArrayList<>();
+				Map<String, Certificate> issued = new LinkedHashMap<>();
 				try (DossierWriter writer = new DossierWriter(c, user, now)) {
 					for (JuryDecision decision : session.value().getDecisions()) {
-						issued.add(issue(c, writer, now, decision.getRegistration(), day));
+						Certificate certificate = issue(c, writer, now, decision.getRegistration(), day);
+						if (certificate != null) {
+							issued.put(decision.getRegistration().getId(), certificate);
+						}
 					}
 					writer.flush();
 				}
@@ -656,7 +659,10 @@ public final class DerbyDossierStore implements DossierStore {
 			});
 		}
 
-		/** The certificate the juries up to {@code day} give {@code registration}, issued unless it already was. */
+		/**
+		 * The certificate the juries up to {@code day} give {@code registration}, issued unless it
+		 * already was; {@code null} when no domain is acquired (a refusal gives nothing).
+		 */
 		private Certificate issue(Connection c, DossierWriter writer, Instant now, Registration registration, LocalDate day)
 				throws SQLException, CqpException {
 			String id = registration.getId();
@@ -678,6 +684,9 @@ public final class DerbyDossierStore implements DossierStore {
 				}
 			}
 			Set<String> acquired = Awards.acquired(rulings, day, rules.getPartialValidityYears(), false).keySet();
+			if (acquired.isEmpty()) {
+				return null;
+			}
 			boolean full = !certification.getDomains().isEmpty() && certification.getDomains().stream()
 					.allMatch(u -> acquired.contains(u.getDomain().getCode()));
 			String prefix = certification.getCode() + '-' + day.getYear();

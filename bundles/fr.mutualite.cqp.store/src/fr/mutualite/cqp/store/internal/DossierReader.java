@@ -503,9 +503,11 @@ final class DossierReader {
 			}
 		}
 		Map<String, JuryDecision> decisions = new HashMap<>();
-		try (ResultSet r = query("SELECT REGISTRATION_ID FROM JURY_DECISION WHERE SESSION_ID = ? ORDER BY REGISTRATION_ID", id)) { //$NON-NLS-1$
+		try (ResultSet r = query(Columns.select("JURY_DECISION", P.getJuryDecision(), "SESSION_ID = ?", "REGISTRATION_ID", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				"REGISTRATION_ID"), id)) { //$NON-NLS-1$
 			while (r.next()) {
 				JuryDecision decision = F.createJuryDecision();
+				Columns.of(P.getJuryDecision()).get(r, 2, decision);
 				decisions.put(r.getString(1), decision);
 				session.getDecisions().add(decision);
 			}

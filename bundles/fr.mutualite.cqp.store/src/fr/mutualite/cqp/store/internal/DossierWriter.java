@@ -95,7 +95,7 @@ final class DossierWriter implements AutoCloseable {
 	static final String BOOKLET_STATUS = insert("BOOKLET_STATUS", P.getBookletStatus(), "REGISTRATION_ID", "BOOKLET_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String SESSION = "INSERT INTO JURY_SESSION (ID, SESSION_DATE, PLACE, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String MEMBER = "INSERT INTO JURY_MEMBER (SESSION_ID, SEQ, NAME, SIDE, ORGANISATION, PRESIDENT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String DECISION = "INSERT INTO JURY_DECISION (SESSION_ID, REGISTRATION_ID) VALUES (?, ?)"; //$NON-NLS-1$
+	static final String DECISION = insert("JURY_DECISION", P.getJuryDecision(), "SESSION_ID", "REGISTRATION_ID"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String DOMAIN_DECISION = "INSERT INTO DOMAIN_DECISION (SESSION_ID, REGISTRATION_ID, DOMAIN_CODE, ACQUIRED) VALUES (?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String CHANGE = "INSERT INTO CHANGE_LOG (ENTITY, ENTITY_ID, VERSION, CHANGED_BY, CHANGED_AT, PARTS) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 
@@ -380,10 +380,7 @@ final class DossierWriter implements AutoCloseable {
 
 	void decision(JuryDecision decision) throws SQLException {
 		String session = ((JurySession) decision.eContainer()).getId();
-		PreparedStatement d = batches.get(DECISION);
-		d.setString(1, session);
-		d.setString(2, decision.getRegistration().getId());
-		batches.add(d);
+		row(DECISION, decision, session, decision.getRegistration().getId());
 		for (DomainDecision domain : decision.getDomains()) {
 			PreparedStatement dd = batches.get(DOMAIN_DECISION);
 			dd.setString(1, session);

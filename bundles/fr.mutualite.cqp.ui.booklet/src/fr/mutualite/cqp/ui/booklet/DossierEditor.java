@@ -141,7 +141,9 @@ public final class DossierEditor extends BookletEditor {
 			});
 			GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(link);
 		} else {
-			Label title = toolkit().createLabel(parent, NLS.bind(Messages.Dossier_noEditor, booklet.getTitle()), SWT.WRAP);
+			// the jury's decision sheets are filled in its sessions
+			Label title = toolkit().createLabel(parent, NLS.bind(booklet.getKind() == BookletKind.JURY_DECISION
+					? Messages.Dossier_inSession : Messages.Dossier_noEditor, booklet.getTitle()), SWT.WRAP);
 			GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(title);
 		}
 		Label state = toolkit().createLabel(parent, ""); //$NON-NLS-1$

@@ -57,6 +57,7 @@ final class Messages extends NLS {
 	public static String Dossier_earlierPartial;
 	public static String Dossier_printDecisions;
 	public static String Dossier_decisionsFile;
+	public static String Dossier_inSession;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

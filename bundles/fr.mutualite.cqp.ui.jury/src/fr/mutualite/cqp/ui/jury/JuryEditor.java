@@ -76,6 +76,7 @@ import fr.mutualite.cqp.model.referential.Route;
 import fr.mutualite.cqp.model.referential.RuleSet;
 import fr.mutualite.cqp.ui.PasswordPrompt;
 import fr.mutualite.cqp.ui.emf.ModelEditing;
+import fr.mutualite.cqp.ui.emf.ProblemSource;
 import fr.mutualite.cqp.ui.emf.PropertyForm;
 import fr.mutualite.cqp.ui.emf.Values;
 
@@ -87,7 +88,10 @@ import fr.mutualite.cqp.ui.emf.Values;
  * the certificates are issued from the saved decisions. Every change is undoable; the rules are
  * checked after each one, and certificates are refused while an error remains.
  */
-public final class JuryEditor extends EditorPart implements IEditingDomainProvider {
+public final class JuryEditor extends EditorPart implements IEditingDomainProvider, ProblemSource {
+
+	/** How far back the previous session is looked for. */
+	private static final int PREVIOUS_YEARS = 3;
 
 	private final ComposedAdapterFactory factory = ModelEditing.adapterFactory();
 	private final ResourceSet resources = new ResourceSetImpl();
@@ -95,6 +99,7 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 	private final CommandStackListener commands = event -> getSite().getShell().getDisplay().asyncExec(this::changed);
 	private final List<PropertyForm> forms = new ArrayList<>();
 	private final List<Runnable> refreshers = new ArrayList<>();
+	private final List<Runnable> problemListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 	/** For each registration decided on, the domains acquired at an earlier jury, with the day of that jury. */
 	private final Map<Registration, Map<CompetenceDomain, LocalDate>> earlier = new HashMap<>();
 	private CurrentDatabase database;
@@ -148,8 +153,28 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 					.orElseThrow(() -> new CqpException(NLS.bind(Messages.Jury_notFound, registrationId))));
 			addEarlierSessions(store, dossiers, decision.getRegistration());
 		}
+		previousSession(store, dossiers);
 		((BasicCommandStack) domain.getCommandStack()).flush();
 		computeEarlier();
+	}
+
+	/** The session held just before this one, without its decisions: its president's side alternates with this one's. */
+	private void previousSession(DossierStore store, Dossiers dossiers) throws CqpException {
+		LocalDate day = session.value().getDate();
+		if (day == null) {
+			return;
+		}
+		List<String> before = store.juries().between(day.minusYears(PREVIOUS_YEARS), day.minusDays(1));
+		if (before.isEmpty()) {
+			return;
+		}
+		String previous = before.get(before.size() - 1);
+		if (dossiers.getJurySessions().stream().noneMatch(s -> previous.equals(s.getId()))) {
+			store.juries().find(previous).map(Versioned::value).ifPresent(s -> {
+				s.getDecisions().clear();
+				dossiers.getJurySessions().add(s);
+			});
+		}
 	}
 
 	/**
@@ -282,11 +307,18 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 
 	/** The members: name, side, organisation, and who presides. */
 	private void members(Composite parent, JurySession s) {
+		// two members a row: a jury of four fits in the window
+		Composite table = toolkit.createComposite(parent);
+		GridLayoutFactory.fillDefaults().numColumns(2).equalWidth(true).spacing(16, 10).applyTo(table);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(table);
 		int n = 0;
 		for (JuryMember member : s.getMembers()) {
 			n++;
-			fields(parent, member, "name", "side", "organisation"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			Composite row = toolkit.createComposite(parent);
+			Composite cell = toolkit.createComposite(table);
+			GridLayoutFactory.fillDefaults().applyTo(cell);
+			GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(cell);
+			fields(cell, member, "name", "side", "organisation"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			Composite row = toolkit.createComposite(cell);
 			RowLayoutFactory.fillDefaults().spacing(10).applyTo(row);
 			Button president = toolkit.createButton(row, Messages.Jury_president, SWT.RADIO);
 			president.setData("president", Integer.valueOf(n)); //$NON-NLS-1$
@@ -367,6 +399,7 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 				award.requestLayout();
 			}
 		});
+		fields(parent, decision, "advice"); //$NON-NLS-1$
 		button(parent, Messages.Jury_removeCandidate, () -> execute(
 				RemoveCommand.create(domain, session.value(), DossierPackage.Literals.JURY_SESSION__DECISIONS, decision)));
 	}
@@ -506,12 +539,29 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 			problemsLabel.requestLayout();
 		}
 		refreshers.forEach(Runnable::run);
+		problemListeners.forEach(Runnable::run);
 		firePropertyChange(PROP_DIRTY);
 	}
 
 	/** The rules broken now (errors and warnings). */
+	@Override
 	public List<Problem> problems() {
 		return problems;
+	}
+
+	@Override
+	public void addProblemListener(Runnable listener) {
+		problemListeners.add(listener);
+	}
+
+	@Override
+	public void removeProblemListener(Runnable listener) {
+		problemListeners.remove(listener);
+	}
+
+	@Override
+	public void reveal(org.eclipse.emf.ecore.EObject element) {
+		setFocus();
 	}
 
 	/** Issues the certificates of the saved session, saying which; refused while it has errors or unsaved changes. */
@@ -534,14 +584,14 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 		if (error.isPresent()) {
 			throw new CqpException(NLS.bind(Messages.Jury_errorsFirst, error.get().message()));
 		}
-		List<Certificate> certificates = store().juries().issueCertificates(session.value().getId());
+		Map<String, Certificate> certificates = store().juries().issueCertificates(session.value().getId());
 		List<String> lines = new ArrayList<>();
-		List<JuryDecision> decisions = session.value().getDecisions();
-		for (int i = 0; i < certificates.size(); i++) {
-			Candidate candidate = (Candidate) decisions.get(i).getRegistration().eContainer();
-			Certificate c = certificates.get(i);
-			lines.add(NLS.bind(c.isFull() ? Messages.Jury_issuedFull : Messages.Jury_issuedPartial, new Object[] {
-					candidate.getFirstName() + ' ' + candidate.getLastName(), c.getNumber() }));
+		for (JuryDecision decision : session.value().getDecisions()) {
+			Candidate candidate = (Candidate) decision.getRegistration().eContainer();
+			String who = candidate.getFirstName() + ' ' + candidate.getLastName();
+			Certificate c = certificates.get(decision.getRegistration().getId());
+			lines.add(c == null ? NLS.bind(Messages.Jury_issuedNothing, who)
+					: NLS.bind(c.isFull() ? Messages.Jury_issuedFull : Messages.Jury_issuedPartial, who, c.getNumber()));
 		}
 		return lines;
 	}

@@ -51,6 +51,7 @@ final class Messages extends NLS {
 	public static String Jury_noSession;
 	public static String Jury_chooseSession;
 	public static String Jury_sessionLine;
+	public static String Jury_issuedNothing;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

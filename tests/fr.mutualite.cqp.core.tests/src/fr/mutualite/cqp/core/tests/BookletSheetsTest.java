@@ -130,12 +130,14 @@ class BookletSheetsTest {
 		d.setAcquired(false);
 		partial.getDomains().add(d);
 		early.getDecisions().add(partial);
+		partial.setAdvice("Retravailler l'analyse de la situation.");
 		BookletSheet sheet = BookletSheets.filled(fx.registration, BookletKind.JURY_DECISION, Awards.decisions(fx.registration));
 		assertEquals(List.of("Décision du jury | [X] Acquis   [  ] Non acquis", "Jury du 14/03/2019 | Non acquis",
 				"Jury du 15/11/2019 | Acquis"), section(sheet, 1).stream().map(l -> l.text() + " | " + l.answer()).toList());
 		List<String> jury = section(sheet, 8).stream().map(Line::text).toList();
 		assertEquals("Session du 14/03/2019 à ", jury.get(0));
 		assertEquals("EMPLOYEE 2 (Salariés, ), président(e)", jury.get(3));
+		assertEquals("Avis du jury : Retravailler l'analyse de la situation.", jury.get(5));
 		assertEquals("CQP délivré en totalité, certificat n° CMI-2019-0001 du 15/11/2019", jury.get(jury.size() - 1));
 	}
 

@@ -239,6 +239,17 @@ class DossierRulesTest {
 	}
 
 	@Test
+	void theJurysSheetIsCompleteOnceTheCertificateIsAwardedInFull() {
+		Booklet jury = fx.library.booklets(fx.cmi).stream().filter(b -> b.getKind() == BookletKind.JURY_DECISION).findFirst()
+				.orElseThrow();
+		assertEquals(BookletState.COMPLETE, Booklets.state(fx.registration, jury));
+		fx.registration.getCertificate().setFull(false);
+		assertEquals(BookletState.IN_PROGRESS, Booklets.state(fx.registration, jury));
+		fx.registration.setCertificate(null);
+		assertEquals(BookletState.EMPTY, Booklets.state(fx.registration, jury));
+	}
+
+	@Test
 	void theJuryRulesOnACandidateWhoseFinalEvaluationIsComplete() {
 		assertSilent("DOS-20");
 		fx.registration.getBookletStatuses().clear();

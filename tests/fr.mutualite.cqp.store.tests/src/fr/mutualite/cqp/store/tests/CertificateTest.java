@@ -107,11 +107,11 @@ class CertificateTest {
 		Registration r = registered(LocalDate.of(2023, 1, 9));
 		String first = session(LocalDate.of(2024, 11, 14), List.of(r), ALL, List.of(1, 2, 3, 4, 5));
 		assertEquals(List.of("CMI-2024-P00001 2024-11-14 partial 0"),
-				store.juries().issueCertificates(first).stream().map(CertificateTest::describe).toList());
+				store.juries().issueCertificates(first).values().stream().map(CertificateTest::describe).toList());
 		// the later jury rules only on the domains still missing
 		String second = session(LocalDate.of(2025, 6, 12), List.of(r), List.of(6, 7), List.of(6, 7));
 		assertEquals(List.of("CMI-2025-00001 2025-06-12 full 120"),
-				store.juries().issueCertificates(second).stream().map(CertificateTest::describe).toList());
+				store.juries().issueCertificates(second).values().stream().map(CertificateTest::describe).toList());
 		Registration read = store.registrations().find(r.getId()).orElseThrow().value();
 		assertEquals("CMI-2025-00001 2025-06-12 full 120", describe(read.getCertificate()));
 		assertEquals(List.of("CMI-2024-P00001 2024-11-14 partial 0"),
@@ -119,20 +119,20 @@ class CertificateTest {
 		// issuing again changes nothing: no number taken, nothing added to the history
 		int version = store.registrations().find(r.getId()).orElseThrow().version();
 		assertEquals(List.of("CMI-2025-00001 2025-06-12 full 120"),
-				store.juries().issueCertificates(second).stream().map(CertificateTest::describe).toList());
+				store.juries().issueCertificates(second).values().stream().map(CertificateTest::describe).toList());
 		assertEquals(version, store.registrations().find(r.getId()).orElseThrow().version());
 		assertEquals(1, store.registrations().find(r.getId()).orElseThrow().value().getCertificateHistory().size());
 		// the next certificate of 2025 takes the next number, even after one was deleted
 		Registration other = registered(LocalDate.of(2024, 2, 1));
 		String third = session(LocalDate.of(2025, 11, 20), List.of(other), ALL, ALL);
 		assertEquals(List.of("CMI-2025-00002 2025-11-20 full 120"),
-				store.juries().issueCertificates(third).stream().map(CertificateTest::describe).toList());
+				store.juries().issueCertificates(third).values().stream().map(CertificateTest::describe).toList());
 		try (Connection c = store.data().connect(); Statement s = c.createStatement()) {
 			s.executeUpdate("DELETE FROM CERTIFICATE WHERE CERTIFICATE_NUMBER = 'CMI-2025-00002'");
 		}
 		Registration late = registered(LocalDate.of(2024, 3, 1));
 		String fourth = session(LocalDate.of(2025, 12, 4), List.of(late), ALL, ALL);
-		assertEquals("CMI-2025-00003", store.juries().issueCertificates(fourth).get(0).getNumber());
+		assertEquals("CMI-2025-00003", store.juries().issueCertificates(fourth).get(late.getId()).getNumber());
 	}
 
 	@Test
@@ -143,8 +143,29 @@ class CertificateTest {
 		// 2019: domains 1 to 6 acquired, domain 7 restated in 2016 but acquired in 2013: expired in 2018
 		String last = session(LocalDate.of(2019, 11, 21), List.of(r), List.of(1, 2, 3, 4, 5, 6), List.of(1, 2, 3, 4, 5, 6));
 		store.juries().issueCertificates(early);
-		Certificate certificate = store.juries().issueCertificates(last).get(0);
+		Certificate certificate = store.juries().issueCertificates(last).get(r.getId());
 		assertEquals("CMI-2019-P00001 2019-11-21 partial 0", describe(certificate));
+	}
+
+	@Test
+	void aRefusalIssuesNothingAndTakesNoNumberAndTheJurysAdviceIsKept() throws Exception {
+		Registration refused = registered(LocalDate.of(2021, 4, 6));
+		Registration awarded = registered(LocalDate.of(2021, 4, 7));
+		String id = session(LocalDate.of(2022, 11, 17), List.of(refused, awarded), ALL, List.of());
+		JurySession read = store.juries().find(id).orElseThrow().value();
+		read.getDecisions().stream().filter(d -> d.getRegistration().getId().equals(refused.getId())).findFirst().orElseThrow()
+				.setAdvice("Reprendre la formation des domaines 1 à 7 et se représenter.");
+		read.getDecisions().stream().filter(d -> d.getRegistration().getId().equals(awarded.getId())).findFirst().orElseThrow()
+				.getDomains().forEach(d -> d.setAcquired(true));
+		store.juries().save(store.juries().find(id).map(v -> new fr.mutualite.cqp.core.dossier.Versioned<>(read, v.version(),
+				v.updatedBy(), v.updatedAt())).orElseThrow());
+		var issued = store.juries().issueCertificates(id);
+		assertEquals(List.of(awarded.getId()), List.copyOf(issued.keySet()));
+		assertEquals("CMI-2022-00001 2022-11-17 full 120", describe(issued.get(awarded.getId())));
+		assertEquals(null, store.registrations().find(refused.getId()).orElseThrow().value().getCertificate());
+		assertEquals("Reprendre la formation des domaines 1 à 7 et se représenter.", store.juries().find(id).orElseThrow().value()
+				.getDecisions().stream().filter(d -> d.getRegistration().getId().equals(refused.getId())).findFirst().orElseThrow()
+				.getAdvice());
 	}
 
 	@Test
@@ -156,7 +177,7 @@ class CertificateTest {
 		}
 		Registration r = registered(LocalDate.of(2020, 1, 6));
 		String session = session(LocalDate.of(2021, 11, 18), List.of(r), ALL, ALL);
-		assertEquals("CMI-2021-00042", store.juries().issueCertificates(session).get(0).getNumber());
+		assertEquals("CMI-2021-00042", store.juries().issueCertificates(session).get(r.getId()).getNumber());
 		CqpException refused = assertThrows(CqpException.class, () -> store.juries().issueCertificates("J-absente"));
 		assertEquals("Aucune session de jury d'identifiant J-absente dans la base.", refused.getMessage());
 		assertTrue(store.registrations().find(r.getId()).orElseThrow().value().getCertificateHistory().isEmpty());

@@ -479,6 +479,9 @@ class DossierEditorTest {
 		}
 		assertEquals(List.of(), jury.problems().stream().filter(p -> p.severity() == Severity.ERROR).map(Problem::rule).toList());
 		assertEquals("Validation partielle : 2 domaine(s) reste(nt) à acquérir.", juryLabel(jury, "award").getText());
+		type((Text) juryControls(jury, c -> c instanceof Text && "advice".equals(c.getData("feature"))).get(0),
+				"Consolider l'analyse du marché avant la prochaine session.", SWT.FocusOut);
+		assertEquals("Consolider l'analyse du marché avant la prochaine session.", jury.session().getDecisions().get(0).getAdvice());
 		CqpException unsaved = assertThrows(CqpException.class, jury::issue);
 		assertEquals("Enregistrez la session avant de délivrer les certificats.", unsaved.getMessage());
 		jury.doSave(new NullProgressMonitor());
@@ -491,9 +494,13 @@ class DossierEditorTest {
 		JurySession second = SessionHandlers.create(store, LocalDate.of(2026, 6, 11));
 		jury = (JuryEditor) page.openEditor(new JuryInput(second.getId(), "Jury 2"), JuryInput.EDITOR_ID);
 		WorkbenchWindowTest.flush();
-		members(jury, JurySide.EMPLOYEE);
 		assertEquals(Optional.empty(), jury.add(ready));
 		WorkbenchWindowTest.flush();
+		members(jury, JurySide.EMPLOYER);
+		assertTrue(jury.problems().stream().anyMatch(p -> "DOS-15".equals(p.rule())
+				&& p.message().contains("déjà présidée par un représentant des employeurs")), "the presidency alternates");
+		click((Button) juryControls(jury, c -> c instanceof Button && Integer.valueOf(2).equals(c.getData("president"))).get(0));
+		assertEquals(List.of(), jury.problems().stream().filter(p -> "DOS-15".equals(p.rule())).toList());
 		JuryEditor later = jury;
 		List<String> shown = juryControls(later, c -> c instanceof Label l && l.getText().startsWith("Acquis au jury du")).stream()
 				.map(c -> ((Label) c).getText()).toList();
