@@ -34,13 +34,13 @@ import fr.mutualite.cqp.core.dossier.Booklets;
 import fr.mutualite.cqp.core.dossier.Deadlines;
 import fr.mutualite.cqp.core.dossier.VaeExperience;
 import fr.mutualite.cqp.model.DomainUses;
-import fr.mutualite.cqp.model.dossier.BookletState;
-import fr.mutualite.cqp.model.referential.BookletKind;
-import fr.mutualite.cqp.model.referential.ReferentialPackage;
 import fr.mutualite.cqp.model.dossier.Admissibility;
+import fr.mutualite.cqp.model.dossier.BookletState;
 import fr.mutualite.cqp.model.dossier.Certificate;
 import fr.mutualite.cqp.model.dossier.DomainDecision;
 import fr.mutualite.cqp.model.dossier.Dossiers;
+import fr.mutualite.cqp.model.dossier.DossierPackage;
+import fr.mutualite.cqp.model.dossier.EvaluationCondition;
 import fr.mutualite.cqp.model.dossier.FinalDomainEvaluation;
 import fr.mutualite.cqp.model.dossier.FinalEvaluation;
 import fr.mutualite.cqp.model.dossier.FormativeEvaluation;
@@ -56,6 +56,7 @@ import fr.mutualite.cqp.model.dossier.VaeDossier;
 import fr.mutualite.cqp.model.referential.Approval;
 import fr.mutualite.cqp.model.referential.Booklet;
 import fr.mutualite.cqp.model.referential.BookletItem;
+import fr.mutualite.cqp.model.referential.BookletKind;
 import fr.mutualite.cqp.model.referential.BookletSection;
 import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.Competence;
@@ -66,6 +67,7 @@ import fr.mutualite.cqp.model.referential.ElementWording;
 import fr.mutualite.cqp.model.referential.Element;
 import fr.mutualite.cqp.model.referential.ItemKind;
 import fr.mutualite.cqp.model.referential.Referential;
+import fr.mutualite.cqp.model.referential.ReferentialPackage;
 import fr.mutualite.cqp.model.referential.ReferentialPackage.Literals;
 import fr.mutualite.cqp.model.referential.Route;
 import fr.mutualite.cqp.model.referential.RuleSet;
@@ -553,6 +555,31 @@ public final class CqpValidator extends EObjectValidator {
 			if (evaluation.isMastered() && !evaluation.isActivitiesExercised()) {
 				report(Diagnostic.ERROR, "DOS-10", evaluation, ValidationMessages.DOS_10_notExercised); //$NON-NLS-1$
 			}
+			conditions(evaluation);
+		}
+
+		/** The conditions of a final evaluation sheet, against those the modality of its booklet's section asks. */
+		private void conditions(FinalDomainEvaluation evaluation) {
+			Registration registration = registrationOf(evaluation);
+			if (registration == null) {
+				return;
+			}
+			Optional<BookletSection> section = Booklets.of(registration, BookletKind.FINAL_EVALUATION).stream()
+					.flatMap(b -> b.getSections().stream()).filter(s -> s.getDomain() == evaluation.getDomain()).findFirst();
+			if (section.isEmpty() || section.get().getEvaluationConditions().isEmpty()) {
+				return;
+			}
+			List<EvaluationCondition> asked = section.get().getEvaluationConditions();
+			if (evaluation.getConditions().stream().noneMatch(asked::contains)) {
+				report(Diagnostic.WARNING, "DOS-21", evaluation, ValidationMessages.DOS_21_conditions, //$NON-NLS-1$
+						conditionLabels(asked), evaluation.getConditions().isEmpty() ? ValidationMessages.DOS_21_none
+								: conditionLabels(evaluation.getConditions()));
+			}
+		}
+
+		private static String conditionLabels(List<EvaluationCondition> conditions) {
+			return conditions.stream().map(c -> Labels.of(DossierPackage.Literals.EVALUATION_CONDITION, c))
+					.collect(Collectors.joining(", ")); //$NON-NLS-1$
 		}
 
 		void vae(VaeDossier dossier) {

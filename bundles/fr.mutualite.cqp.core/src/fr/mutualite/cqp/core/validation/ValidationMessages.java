@@ -62,6 +62,8 @@ public final class ValidationMessages extends NLS {
 	public static String DOS_11_juryInadmissible;
 	public static String DOS_20_noBooklet;
 	public static String DOS_20_notComplete;
+	public static String DOS_21_conditions;
+	public static String DOS_21_none;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, ValidationMessages.class);
 	}

@@ -112,7 +112,7 @@ class BookletSheetsTest {
 		assertEquals(1, d2lines.stream().filter(l -> l.equals(group.getWording() + " | [  ] OUI   [X] NON")).count(), d2lines.toString());
 		int synthesis = d2lines.indexOf("Le candidat a exercé les activités du domaine | [X] Oui   [  ] Non");
 		assertEquals(List.of("Dates de l'évaluation | 02/09/2019",
-				"Conditions de l'évaluation | [  ] Observation   [X] Entretien   [  ] Bilan d'activité",
+				"Conditions de l'évaluation | [X] Observation   [X] Entretien   [  ] Bilan d'activité",
 				"Compétence maîtrisée | [X] Oui   [  ] Non", "Les deux évaluateurs sont d'accord | [X] Oui   [  ] Non",
 				"Commentaires des évaluateurs : Compétence observée à plusieurs reprises. | ",
 				"Signé par Évaluateur Responsable d'agence (Responsable d'agence) | [X] Oui   [  ] Non",

@@ -115,6 +115,9 @@ final class DossierFixture {
 			d.setSignedByEvaluator1(true);
 			d.setSignedByEvaluator2(true);
 			d.setComment("Compétence observée à plusieurs reprises.");
+			// the conditions the booklet's modality asks: observation for domains 1 to 4, an interview after
+			d.getConditions().add(use.getNumber() <= 4 ? fr.mutualite.cqp.model.dossier.EvaluationCondition.OBSERVATION
+					: fr.mutualite.cqp.model.dossier.EvaluationCondition.INTERVIEW);
 			d.setDate(JURY.minusMonths(2));
 			finalEvaluation.getDomains().add(d);
 		}

@@ -239,6 +239,16 @@ class DossierRulesTest {
 	}
 
 	@Test
+	void theEvaluationConditionsFollowTheModalityOfTheBooklet() {
+		var sheet = fx.registration.getFinalEvaluation().getDomains().get(4);
+		assertSilent("DOS-21");
+		sheet.getConditions().clear();
+		assertReported("DOS-21", Severity.WARNING, "la modalité d'évaluation du livret demande : Entretien ; la fiche indique : aucune condition.");
+		sheet.getConditions().add(fr.mutualite.cqp.model.dossier.EvaluationCondition.OBSERVATION);
+		assertReported("DOS-21", Severity.WARNING, "demande : Entretien ; la fiche indique : Observation.");
+	}
+
+	@Test
 	void theJurysSheetIsCompleteOnceTheCertificateIsAwardedInFull() {
 		Booklet jury = fx.library.booklets(fx.cmi).stream().filter(b -> b.getKind() == BookletKind.JURY_DECISION).findFirst()
 				.orElseThrow();

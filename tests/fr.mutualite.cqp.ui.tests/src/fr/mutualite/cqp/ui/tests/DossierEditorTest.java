@@ -316,7 +316,10 @@ class DossierEditorTest {
 		click(button(fin, b -> ("evaluate-" + section.getCode()).equals(b.getData("name"))));
 		FinalDomainEvaluation sheet = evaluation.getDomains().get(0);
 		assertEquals(section.getDomain(), sheet.getDomain());
-		assertEquals(List.of("DOS-10"), rules(fin));
+		// the comment, the agreement, and the conditions the modality asks (observation)
+		assertEquals(List.of("DOS-10", "DOS-21"), rules(fin));
+		assertEquals("La modalité d'évaluation du livret demande : Observation.",
+				((Label) control(fin, c -> c instanceof Label l && l.getText().startsWith("La modalité d'évaluation du livret"))).getText());
 		assertTrue(fin.problems().stream().anyMatch(p -> p.message().contains("commentaire")), fin.problems().toString());
 		assertFalse(fin.declare(booklet, BookletState.SIGNED), "a sheet with errors cannot be signed");
 		assertTrue(fin.refusal().orElseThrow().startsWith("Le livret ne peut être déclaré complet ni signé : "));

@@ -120,7 +120,7 @@ public final class FinalEditor extends BookletEditor {
 				features.add("mastered"); //$NON-NLS-1$
 			}
 			fields(part, sheet, last, features.toArray(String[]::new));
-			conditions(part, sheet, last);
+			conditions(part, sheet, section, last);
 			dates(part, sheet, last);
 		}
 		if (sheets.isEmpty() || !sheets.get(sheets.size() - 1).isMastered()) {
@@ -158,9 +158,13 @@ public final class FinalEditor extends BookletEditor {
 		}
 	}
 
-	/** The conditions of the evaluation: observation, interview, review of the activity. */
-	private void conditions(Composite part, FinalDomainEvaluation sheet, boolean editable) {
+	/** The conditions of the evaluation (observation, interview, review of the activity), and those the modality asks. */
+	private void conditions(Composite part, FinalDomainEvaluation sheet, BookletSection section, boolean editable) {
 		toolkit().createLabel(part, Labels.of(DossierPackage.Literals.FINAL_DOMAIN_EVALUATION__CONDITIONS));
+		if (!section.getEvaluationConditions().isEmpty()) {
+			toolkit().createLabel(part, NLS.bind(Messages.Final_conditionsAsked, section.getEvaluationConditions().stream()
+					.map(c -> Labels.of(DossierPackage.Literals.EVALUATION_CONDITION, c)).collect(Collectors.joining(", ")))); //$NON-NLS-1$
+		}
 		Composite boxes = toolkit().createComposite(part);
 		RowLayoutFactory.fillDefaults().spacing(10).applyTo(boxes);
 		for (EvaluationCondition condition : EvaluationCondition.VALUES) {

@@ -18,6 +18,7 @@ final class Messages extends NLS {
 	public static String Final_evaluate;
 	public static String Final_evaluateAgain;
 	public static String Final_datesHint;
+	public static String Final_conditionsAsked;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
