@@ -79,7 +79,7 @@ import fr.mutualite.cqp.referential.ReferentialLibrary;
 /**
  * A synthetic branch: years of candidates of the six CQPs following the rules of the
  * referentials (orientation, modules of 280 to 320 hours, formative evaluations with resits,
- * tutor grids, final evaluations by two evaluators, VAE dossiers with enough experience, jury
+ * tutor grids, final evaluations by two evaluators, VAE dossiers (8 % of them too short and recorded not admissible), jury
  * sessions of two employer and two employee representatives whose presidency alternates, full
  * and partial awards, second juries within the validity of partial acquisitions), with the
  * failures, drop-outs and late candidates of real life.
@@ -635,15 +635,23 @@ public final class BranchGenerator {
 			return day;
 		}
 
-		/** The VAE dossier: experience enough for admissibility; returns the day ready for the jury. */
-		private LocalDate vae(boolean dropsOut) {
+		/**
+		 * The VAE dossier: experience enough for admissibility, or, for a request that stops
+		 * ({@code inadmissible}), too short and recorded as not admissible with its reason; returns
+		 * the day ready for the jury.
+		 */
+		private LocalDate vae(boolean inadmissible) {
 			VaeDossier vae = F.createVaeDossier();
 			vae.setCvProvided(true);
 			vae.setAccompaniment(random.nextBoolean());
-			LocalDate start = registered.minusYears(rules.getVaeMinExperienceYears()).minusDays(60 + random.nextInt(2000));
+			int days = 60 + random.nextInt(2000);
+			LocalDate enough = registered.minusYears(rules.getVaeMinExperienceYears());
+			LocalDate start = inadmissible ? enough.plusDays(60 + days % 300) : enough.minusDays(days);
 			if (random.nextBoolean()) {
 				ExperiencePeriod earlier = experience(start.minusYears(3 + random.nextInt(4)), start.minusDays(30),
 						text("earlierPosition"));
+				// outside the branch's jobs for a request that is not admissible
+				earlier.setRelevant(!inadmissible);
 				vae.getExperiences().add(earlier);
 			}
 			vae.getExperiences().add(experience(start, null, text("position")));
@@ -655,12 +663,15 @@ public final class BranchGenerator {
 				answer.setText(text("answer"));
 				vae.getAnswers().add(answer);
 			}
-			// the experience asked is there: the request is admissible a month after the registration
-			vae.setAdmissibility(Admissibility.ADMISSIBLE);
+			// decided a month after the registration
+			vae.setAdmissibility(inadmissible ? Admissibility.INADMISSIBLE : Admissibility.ADMISSIBLE);
 			vae.setAdmissibilityDate(registered.plusDays(30));
+			if (inadmissible) {
+				vae.setAdmissibilityReason(text("inadmissible"));
+			}
 			registration.setVaeDossier(vae);
 			LocalDate ready = registered.plusDays(120 + random.nextInt(240));
-			if (dropsOut || ready.isAfter(asOf)) {
+			if (inadmissible || ready.isAfter(asOf)) {
 				return null;
 			}
 			for (CompetenceDomain domain : domains) {

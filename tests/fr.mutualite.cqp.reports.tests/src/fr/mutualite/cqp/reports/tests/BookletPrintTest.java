@@ -49,7 +49,7 @@ class BookletPrintTest {
 	private static ReportService service;
 	private static ServiceTracker<ReportService, ReportService> tracker;
 	private static Certification cmi, cmc;
-	private static Registration training, vae;
+	private static Registration training, vae, secondCqp;
 
 	@BeforeAll
 	static void branch() throws Exception {
@@ -89,6 +89,10 @@ class BookletPrintTest {
 				&& r.getCertificate() != null && r.getCertificate().isFull()).findFirst().orElseThrow();
 		vae = all.stream().filter(r -> r.getRoute() == Route.VAE && !Awards.decisions(r).isEmpty()).findFirst()
 				.orElseThrow();
+		// a candidate of a second certification, whose referential describes no booklet yet, decided on by a jury
+		secondCqp = generator.dossiers().getCandidates().stream().flatMap(c -> c.getRegistrations().stream())
+				.filter(r -> r.getCertification() == cmc && r.getRoute() == Route.TRAINING && !Awards.decisions(r).isEmpty())
+				.findFirst().orElseThrow();
 	}
 
 	@AfterAll
@@ -172,7 +176,7 @@ class BookletPrintTest {
 	}
 
 	@Test
-	void aCqpWithoutBookletsPrintsItsReferentialAndSaysWhatIsMissing() throws Exception {
+	void aCqpWithoutBookletsPrintsItsReferentialBlankAndFilledAndSaysWhatIsMissing() throws Exception {
 		for (Map.Entry<String, BookletKind> booklet : BookletSheets.NAMES.entrySet()) {
 			BookletSheet blank = BookletSheets.blank(cmc, booklet.getValue());
 			String text = print(blank, "cmc-" + booklet.getKey());
@@ -181,6 +185,12 @@ class BookletPrintTest {
 			long empty = blank.lines().stream().filter(l -> l.text().startsWith("Le référentiel ne détaille pas encore")).count();
 			assertEquals(empty, count(text, "Le référentiel ne détaille pas encore"), booklet.getKey());
 			assertTrue(empty > 0 && empty < cmc.getDomains().size(), booklet.getKey() + " " + empty);
+			// filled with what a candidate's dossier holds, with the same design and no code of its own
+			BookletSheet filled = BookletSheets.filled(secondCqp, booklet.getValue(), Awards.decisions(secondCqp));
+			String filledText = print(filled, "cmc-" + booklet.getKey() + "-rempli");
+			assertPrinted(filled, filledText);
+			Candidate candidate = (Candidate) secondCqp.eContainer();
+			assertEquals(1, count(filledText, candidate.getLastName() + ' ' + candidate.getFirstName()), booklet.getKey());
 		}
 	}
 

@@ -151,16 +151,20 @@ class ReportPackTest {
 		Map<String, int[]> expected = new TreeMap<>();
 		for (Registration r : branch.registrations()) {
 			int year = r.getDate().getYear();
-			int[] f = expected.computeIfAbsent(r.getCertification().getCode() + "|" + year, k -> new int[3]);
+			int[] f = expected.computeIfAbsent(r.getCertification().getCode() + "|" + year, k -> new int[4]);
 			f[r.getRoute() == Route.VAE ? 1 : 0]++;
-			f[2]++;
+			if (r.getVaeDossier() != null && r.getVaeDossier().getAdmissibility() == fr.mutualite.cqp.model.dossier.Admissibility.INADMISSIBLE) {
+				f[2]++;
+			}
+			f[3]++;
 		}
+		assertTrue(expected.values().stream().mapToInt(f -> f[2]).sum() > 0, "inadmissible VAE requests in the branch");
 		List<String> rows = Outputs.xlsxRows(xlsx.get("inscriptions"));
 		String text = Outputs.pdfText(pdf.get("inscriptions"));
 		for (Map.Entry<String, int[]> e : expected.entrySet()) {
 			int[] f = e.getValue();
-			assertTrue(rows.contains(e.getKey() + "|" + f[0] + "|" + f[1] + "|" + f[2]), e.getKey() + " in " + rows);
-			String line = e.getKey().replace('|', ' ') + " " + f[0] + " " + f[1] + " " + f[2];
+			assertTrue(rows.contains(e.getKey() + "|" + f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3]), e.getKey() + " in " + rows);
+			String line = e.getKey().replace('|', ' ') + " " + f[0] + " " + f[1] + " " + f[2] + " " + f[3];
 			assertTrue(text.contains(line), "PDF line '" + line + "'");
 		}
 	}
@@ -358,11 +362,13 @@ class ReportPackTest {
 				Map.of("annee_debut", "2024", "annee_fin", "2024", "certification", "CMI", "voie", "VAE"), store.data());
 		Path out = tmp.resolve("filtre/inscriptions.xlsx");
 		service.render("inscriptions", store.data(), ReportFormat.XLSX, values, out);
-		long vae = branch.registrations().stream().filter(r -> r.getCertification().getCode().equals("CMI")
-				&& r.getDate().getYear() == 2024 && r.getRoute() == Route.VAE).count();
+		List<Registration> vae = branch.registrations().stream().filter(r -> r.getCertification().getCode().equals("CMI")
+				&& r.getDate().getYear() == 2024 && r.getRoute() == Route.VAE).toList();
+		long inadmissible = vae.stream().filter(r -> r.getVaeDossier() != null
+				&& r.getVaeDossier().getAdmissibility() == fr.mutualite.cqp.model.dossier.Admissibility.INADMISSIBLE).count();
 		List<String> rows = Outputs.xlsxRows(out);
-		List<String> lines = rows.stream().filter(r -> r.matches("[A-Z]+\\|\\d{4}\\|\\d+\\|\\d+\\|\\d+")).toList();
-		assertEquals(List.of("CMI|2024|0|" + vae + "|" + vae), lines);
+		List<String> lines = rows.stream().filter(r -> r.matches("[A-Z]+\\|\\d{4}\\|\\d+\\|\\d+\\|\\d+\\|\\d+")).toList();
+		assertEquals(List.of("CMI|2024|0|" + vae.size() + "|" + inadmissible + "|" + vae.size()), lines);
 
 		Registration any = branch.registrations().stream().filter(r -> r.getTrainingBody() != null).findFirst()
 				.orElseThrow();

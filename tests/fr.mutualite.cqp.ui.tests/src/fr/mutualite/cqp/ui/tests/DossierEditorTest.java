@@ -468,6 +468,15 @@ class DossierEditorTest {
 		WorkbenchWindowTest.flush();
 		assertEquals(Optional.of("Le livret « Livret d'évaluation finale en entreprise » de Camille Garnier n'est pas déclaré "
 				+ "complet : le jury ne peut pas encore se prononcer."), jury.add(notReady));
+		// a VAE request goes to the jury once declared admissible and its dossier complete
+		assertEquals(Optional.of("La demande de VAE de Camille Roux n'est pas déclarée recevable : elle ne passe pas devant le jury."),
+				jury.add(vaeRequest("Roux", fr.mutualite.cqp.model.dossier.Admissibility.INADMISSIBLE)));
+		String admissible = vaeRequest("Perrin", fr.mutualite.cqp.model.dossier.Admissibility.ADMISSIBLE);
+		assertEquals(Optional.empty(), jury.add(admissible));
+		WorkbenchWindowTest.flush();
+		jury.getEditingDomain().getCommandStack().undo();
+		WorkbenchWindowTest.flush();
+		assertEquals(List.of(), jury.session().getDecisions());
 		assertEquals(Optional.empty(), jury.add(ready));
 		WorkbenchWindowTest.flush();
 		// the composition asked by the rules of the candidate's certification
@@ -555,6 +564,34 @@ class DossierEditorTest {
 			status.setDeclaredOn(LocalDate.of(2025, 10, 30));
 			stored.getBookletStatuses().add(status);
 		}
+		store.registrations().save(dossier);
+		return id;
+	}
+
+	/** A CMI VAE request, its dossier signed, its admissibility as given; returns the registration's id. */
+	private static String vaeRequest(String lastName, fr.mutualite.cqp.model.dossier.Admissibility admissibility) throws Exception {
+		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
+		ReferentialLibrary library = database.referentials();
+		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
+		candidate.setLastName(lastName);
+		candidate.setFirstName("Camille");
+		candidate.setBirthDate(LocalDate.of(1980, 6, 7));
+		Registration registration = DossierFactory.eINSTANCE.createRegistration();
+		registration.setCertification(library.certification("CMI").orElseThrow());
+		registration.setRoute(Route.VAE);
+		registration.setDate(LocalDate.of(2024, 10, 1));
+		candidate.getRegistrations().add(registration);
+		String id = NewCandidateHandler.create(store, library, new NewCandidateHandler.NewDossier(candidate, registration));
+		var dossier = store.registrations().dossier(id).orElseThrow();
+		Registration stored = dossier.registration().value();
+		VaeDossier vae = DossierFactory.eINSTANCE.createVaeDossier();
+		vae.setAdmissibility(admissibility);
+		vae.setAdmissibilityReason(admissibility == fr.mutualite.cqp.model.dossier.Admissibility.INADMISSIBLE ? "Un an d'expérience." : null);
+		stored.setVaeDossier(vae);
+		var status = DossierFactory.eINSTANCE.createBookletStatus();
+		status.setBooklet(Booklets.of(stored, BookletKind.VAE_DOSSIER).orElseThrow());
+		status.setState(BookletState.SIGNED);
+		stored.getBookletStatuses().add(status);
 		store.registrations().save(dossier);
 		return id;
 	}
