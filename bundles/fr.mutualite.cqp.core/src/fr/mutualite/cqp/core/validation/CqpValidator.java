@@ -549,8 +549,9 @@ public final class CqpValidator extends EObjectValidator {
 			if (!evaluation.isEvaluatorsAgree()) {
 				report(Diagnostic.ERROR, "DOS-10", evaluation, ValidationMessages.DOS_10_disagree); //$NON-NLS-1$
 			}
+			// both evaluators agree and sign: the booklet cannot be declared complete nor signed before
 			if (!evaluation.isSignedByEvaluator1() || !evaluation.isSignedByEvaluator2()) {
-				report(Diagnostic.WARNING, "DOS-10", evaluation, ValidationMessages.DOS_10_signature); //$NON-NLS-1$
+				report(Diagnostic.ERROR, "DOS-10", evaluation, ValidationMessages.DOS_10_signature); //$NON-NLS-1$
 			}
 			if (evaluation.isMastered() && !evaluation.isActivitiesExercised()) {
 				report(Diagnostic.ERROR, "DOS-10", evaluation, ValidationMessages.DOS_10_notExercised); //$NON-NLS-1$

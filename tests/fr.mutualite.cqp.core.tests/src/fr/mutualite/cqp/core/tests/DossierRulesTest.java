@@ -173,7 +173,7 @@ class DossierRulesTest {
 		assertReported("DOS-10", Severity.ERROR, "doivent être d'accord");
 		first.setEvaluatorsAgree(true);
 		first.setSignedByEvaluator2(false);
-		assertReported("DOS-10", Severity.WARNING, "n'est pas signée par les deux évaluateurs");
+		assertReported("DOS-10", Severity.ERROR, "n'est pas signée par les deux évaluateurs");
 		first.setSignedByEvaluator2(true);
 		first.setActivitiesExercised(false);
 		assertReported("DOS-10", Severity.ERROR, "n'a pas exercé les activités");
