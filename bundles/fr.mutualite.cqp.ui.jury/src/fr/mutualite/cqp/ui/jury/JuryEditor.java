@@ -158,7 +158,7 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 		computeEarlier();
 	}
 
-	/** The session held just before this one, without its decisions: its president's side alternates with this one's. */
+	/** The session held just before this one: its president's side alternates with this one's. */
 	private void previousSession(DossierStore store, Dossiers dossiers) throws CqpException {
 		LocalDate day = session.value().getDate();
 		if (day == null) {
@@ -170,10 +170,8 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 		}
 		String previous = before.get(before.size() - 1);
 		if (dossiers.getJurySessions().stream().noneMatch(s -> previous.equals(s.getId()))) {
-			store.juries().find(previous).map(Versioned::value).ifPresent(s -> {
-				s.getDecisions().clear();
-				dossiers.getJurySessions().add(s);
-			});
+			// whole, as the earlier sessions of the candidates: a candidate added later finds their decisions in it
+			store.juries().find(previous).map(Versioned::value).ifPresent(dossiers.getJurySessions()::add);
 		}
 	}
 
@@ -189,20 +187,18 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 			if (other.equals(session.value().getId())) {
 				continue;
 			}
-			JurySession known = dossiers.getJurySessions().stream().filter(s -> other.equals(s.getId())).findFirst().orElse(null);
-			JurySession from = store.juries().find(other).map(Versioned::value).orElse(null);
-			if (from == null) {
-				continue;
+			// each earlier session read once, whole: its decisions on the candidates of this one point to them
+			JurySession earlierSession = dossiers.getJurySessions().stream().filter(s -> other.equals(s.getId())).findFirst()
+					.orElse(null);
+			if (earlierSession == null) {
+				earlierSession = store.juries().find(other).map(Versioned::value).orElse(null);
+				if (earlierSession == null) {
+					continue;
+				}
+				dossiers.getJurySessions().add(earlierSession);
 			}
-			List<JuryDecision> mine = from.getDecisions().stream()
-					.filter(d -> registration.getId().equals(d.getRegistration().getId())).toList();
-			if (known == null) {
-				from.getDecisions().retainAll(mine);
-				dossiers.getJurySessions().add(from);
-			} else {
-				known.getDecisions().addAll(mine);
-			}
-			mine.forEach(d -> d.setRegistration(registration));
+			earlierSession.getDecisions().stream().filter(d -> registration.getId().equals(d.getRegistration().getId()))
+					.forEach(d -> d.setRegistration(registration));
 		}
 	}
 

@@ -31,23 +31,35 @@ public final class SessionHandlers {
 	private SessionHandlers() {
 	}
 
+	/** What a session command does with the application's database; it may say that it could not. */
+	@FunctionalInterface
+	private interface Action {
+		void run(IWorkbenchWindow window, DossierStore store) throws CqpException, PartInitException;
+	}
+
+	/** Runs {@code action} on the application's database; a failure is said in one sentence titled {@code title}. */
+	private static Object run(ExecutionEvent event, String title, Action action) {
+		IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
+		if (window == null) {
+			return null;
+		}
+		try {
+			action.run(window, window.getService(CurrentDatabase.class).store(new PasswordPrompt(window.getShell())));
+		} catch (CqpException | PartInitException e) {
+			Platform.getLog(SessionHandlers.class).log(Status.warning(e.getMessage(), e));
+			MessageDialog.openError(window.getShell(), title, e.getMessage());
+		}
+		return null;
+	}
+
 	/** Adds a session dated today, its members to name, and opens it. */
 	public static final class NewSession extends AbstractHandler {
 		@Override
 		public Object execute(ExecutionEvent event) {
-			IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
-			if (window == null) {
-				return null;
-			}
-			try {
-				DossierStore store = window.getService(CurrentDatabase.class).store(new PasswordPrompt(window.getShell()));
+			return run(event, Messages.Jury_newSession, (window, store) -> {
 				JurySession session = create(store, LocalDate.now());
 				open(window, session.getId(), session.getDate());
-			} catch (CqpException | PartInitException e) {
-				Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
-				MessageDialog.openError(window.getShell(), Messages.Jury_newSession, e.getMessage());
-			}
-			return null;
+			});
 		}
 	}
 
@@ -55,12 +67,7 @@ public final class SessionHandlers {
 	public static final class OpenSession extends AbstractHandler {
 		@Override
 		public Object execute(ExecutionEvent event) {
-			IWorkbenchWindow window = HandlerUtil.getActiveWorkbenchWindow(event);
-			if (window == null) {
-				return null;
-			}
-			try {
-				DossierStore store = window.getService(CurrentDatabase.class).store(new PasswordPrompt(window.getShell()));
+			return run(event, Messages.Jury_sessions, (window, store) -> {
 				LocalDate today = LocalDate.now();
 				List<JurySession> sessions = new ArrayList<>();
 				for (String id : store.juries().between(today.minusYears(3), today.plusYears(1))) {
@@ -68,7 +75,7 @@ public final class SessionHandlers {
 				}
 				if (sessions.isEmpty()) {
 					MessageDialog.openInformation(window.getShell(), Messages.Jury_sessions, Messages.Jury_noSession);
-					return null;
+					return;
 				}
 				ElementListSelectionDialog choose = new ElementListSelectionDialog(window.getShell(), new LabelProvider() {
 					@Override
@@ -83,11 +90,7 @@ public final class SessionHandlers {
 				if (choose.open() == Window.OK && choose.getFirstResult() instanceof JurySession chosen) {
 					open(window, chosen.getId(), chosen.getDate());
 				}
-			} catch (CqpException | PartInitException e) {
-				Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
-				MessageDialog.openError(window.getShell(), Messages.Jury_sessions, e.getMessage());
-			}
-			return null;
+			});
 		}
 	}
 

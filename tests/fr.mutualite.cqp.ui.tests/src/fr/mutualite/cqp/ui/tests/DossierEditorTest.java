@@ -539,59 +539,56 @@ class DossierEditorTest {
 
 	/** A CMI candidate whose final evaluation is there, signed ({@code signed}) or only begun; returns the registration's id. */
 	private static String registeredWithFinalEvaluation(String lastName, boolean signed) throws Exception {
-		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
-		ReferentialLibrary library = database.referentials();
-		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
-		candidate.setLastName(lastName);
-		candidate.setFirstName("Camille");
-		candidate.setBirthDate(LocalDate.of(1991, 2, 3));
-		Registration registration = DossierFactory.eINSTANCE.createRegistration();
-		registration.setCertification(library.certification("CMI").orElseThrow());
-		registration.setRoute(Route.TRAINING);
-		registration.setDate(LocalDate.of(2024, 9, 2));
-		candidate.getRegistrations().add(registration);
-		String id = NewCandidateHandler.create(store, library, new NewCandidateHandler.NewDossier(candidate, registration));
-		var dossier = store.registrations().dossier(id).orElseThrow();
-		Registration stored = dossier.registration().value();
-		Booklet booklet = Booklets.of(stored, BookletKind.FINAL_EVALUATION).orElseThrow();
-		FinalEvaluation evaluation = DossierFactory.eINSTANCE.createFinalEvaluation();
-		evaluation.setBooklet(booklet);
-		stored.setFinalEvaluation(evaluation);
-		if (signed) {
-			var status = DossierFactory.eINSTANCE.createBookletStatus();
-			status.setBooklet(booklet);
-			status.setState(BookletState.SIGNED);
-			status.setDeclaredOn(LocalDate.of(2025, 10, 30));
-			stored.getBookletStatuses().add(status);
-		}
-		store.registrations().save(dossier);
-		return id;
+		return stored(lastName, Route.TRAINING, LocalDate.of(1991, 2, 3), LocalDate.of(2024, 9, 2), BookletKind.FINAL_EVALUATION,
+				signed, (registration, booklet) -> {
+					FinalEvaluation evaluation = DossierFactory.eINSTANCE.createFinalEvaluation();
+					evaluation.setBooklet(booklet);
+					registration.setFinalEvaluation(evaluation);
+				});
 	}
 
 	/** A CMI VAE request, its dossier signed, its admissibility as given; returns the registration's id. */
 	private static String vaeRequest(String lastName, fr.mutualite.cqp.model.dossier.Admissibility admissibility) throws Exception {
+		return stored(lastName, Route.VAE, LocalDate.of(1980, 6, 7), LocalDate.of(2024, 10, 1), BookletKind.VAE_DOSSIER, true,
+				(registration, booklet) -> {
+					VaeDossier vae = DossierFactory.eINSTANCE.createVaeDossier();
+					vae.setAdmissibility(admissibility);
+					vae.setAdmissibilityReason(
+							admissibility == fr.mutualite.cqp.model.dossier.Admissibility.INADMISSIBLE ? "Un an d'expérience." : null);
+					registration.setVaeDossier(vae);
+				});
+	}
+
+	/**
+	 * A CMI candidate (Camille {@code lastName}) registered on {@code registered} by {@code route},
+	 * whose booklet of {@code kind} {@code fill} fills, signed ({@code signed}) or not, as stored in
+	 * the database; returns the registration's id.
+	 */
+	private static String stored(String lastName, Route route, LocalDate born, LocalDate registered, BookletKind kind,
+			boolean signed, java.util.function.BiConsumer<Registration, Booklet> fill) throws Exception {
 		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
 		ReferentialLibrary library = database.referentials();
 		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
 		candidate.setLastName(lastName);
 		candidate.setFirstName("Camille");
-		candidate.setBirthDate(LocalDate.of(1980, 6, 7));
+		candidate.setBirthDate(born);
 		Registration registration = DossierFactory.eINSTANCE.createRegistration();
 		registration.setCertification(library.certification("CMI").orElseThrow());
-		registration.setRoute(Route.VAE);
-		registration.setDate(LocalDate.of(2024, 10, 1));
+		registration.setRoute(route);
+		registration.setDate(registered);
 		candidate.getRegistrations().add(registration);
 		String id = NewCandidateHandler.create(store, library, new NewCandidateHandler.NewDossier(candidate, registration));
 		var dossier = store.registrations().dossier(id).orElseThrow();
-		Registration stored = dossier.registration().value();
-		VaeDossier vae = DossierFactory.eINSTANCE.createVaeDossier();
-		vae.setAdmissibility(admissibility);
-		vae.setAdmissibilityReason(admissibility == fr.mutualite.cqp.model.dossier.Admissibility.INADMISSIBLE ? "Un an d'expérience." : null);
-		stored.setVaeDossier(vae);
-		var status = DossierFactory.eINSTANCE.createBookletStatus();
-		status.setBooklet(Booklets.of(stored, BookletKind.VAE_DOSSIER).orElseThrow());
-		status.setState(BookletState.SIGNED);
-		stored.getBookletStatuses().add(status);
+		Registration read = dossier.registration().value();
+		Booklet booklet = Booklets.of(read, kind).orElseThrow();
+		fill.accept(read, booklet);
+		if (signed) {
+			var status = DossierFactory.eINSTANCE.createBookletStatus();
+			status.setBooklet(booklet);
+			status.setState(BookletState.SIGNED);
+			status.setDeclaredOn(registered.plusYears(1));
+			read.getBookletStatuses().add(status);
+		}
 		store.registrations().save(dossier);
 		return id;
 	}
