@@ -70,8 +70,17 @@ public final class ReferentialDiff {
 
 	/** The differences from {@code before} to {@code after}, in the order of {@code after}'s elements. */
 	public static List<Change> of(Certification before, Certification after, ReferentialLibrary library) {
-		Map<String, EObject> a = index(before, library);
-		Map<String, EObject> b = index(after, library);
+		return of(before, library, after, library);
+	}
+
+	/**
+	 * The differences from {@code before}, as {@code beforeLibrary} has it ({@code null}: nothing,
+	 * everything is added), to {@code after}, as {@code afterLibrary} has it.
+	 */
+	public static List<Change> of(Certification before, ReferentialLibrary beforeLibrary, Certification after,
+			ReferentialLibrary afterLibrary) {
+		Map<String, EObject> a = before == null ? Map.of() : index(before, beforeLibrary);
+		Map<String, EObject> b = index(after, afterLibrary);
 		List<Change> changes = new ArrayList<>();
 		for (Map.Entry<String, EObject> entry : b.entrySet()) {
 			EObject old = a.get(entry.getKey());

@@ -34,8 +34,8 @@ import fr.mutualite.cqp.model.referential.ScaleLevel;
 
 /**
  * Exports the full tree of a certification for scripts, in a stable, documented format
- * (docs/referential-export.md): JSON (everything, booklets included) or CSV (one line per
- * element of the competence referential). Keys and columns never change meaning within a
+ * (docs/referential-export.md): JSON (everything, booklets included), CSV (one line per
+ * element of the competence referential) or IMS Global CASE 1.1 (the competence referential). Keys and columns never change meaning within a
  * format version.
  */
 public final class ReferentialExport {
@@ -45,7 +45,9 @@ public final class ReferentialExport {
 
 	/** The export formats. */
 	public enum Format {
-		JSON, CSV
+		JSON, CSV,
+		/** IMS Global CASE 1.1 ({@link CaseExchange}). */
+		CASE
 	}
 
 	/** Columns of the CSV export, in order. */
@@ -58,10 +60,10 @@ public final class ReferentialExport {
 	/** Writes {@code certification} in {@code format} to {@code out}. */
 	public static void write(Certification certification, ReferentialLibrary library, Format format, Writer out)
 			throws IOException {
-		if (format == Format.CSV) {
-			csv(certification, out);
-		} else {
-			json(certification, library, out);
+		switch (format) {
+			case CSV -> csv(certification, out);
+			case CASE -> CaseExchange.write(certification, library, out);
+			case JSON -> json(certification, library, out);
 		}
 	}
 

@@ -37,6 +37,38 @@ public final class Messages extends NLS {
 	public static String Version_noStart;
 	public static String Version_fileExists;
 	public static String Load_dangling;
+	public static String Case_refused;
+	public static String Case_noDocument;
+	public static String Case_version;
+	public static String Case_unknownDocument;
+	public static String Case_versionMismatch;
+	public static String Case_datesReversed;
+	public static String Case_notObject;
+	public static String Case_badCode;
+	public static String Case_unknownType;
+	public static String Case_duplicate;
+	public static String Case_unknownNode;
+	public static String Case_wrongParent;
+	public static String Case_twoParents;
+	public static String Case_sameNumber;
+	public static String Case_wrongPart;
+	public static String Case_unknownAssociation;
+	public static String Case_orphan;
+	public static String Case_missing;
+	public static String Case_notText;
+	public static String Case_tooLong;
+	public static String Case_notNumber;
+	public static String Case_badDate;
+	public static String Case_notAFile;
+	public static String Case_tooLarge;
+	public static String Case_notUtf8;
+	public static String Case_unreadable;
+	public static String Case_malformed;
+	public static String Case_malformedAt;
+	public static String Case_idTaken;
+	public static String Case_otherKind;
+	public static String Case_sharedTree;
+	public static String Case_sharedWording;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -31,7 +31,7 @@ class LayeredLayoutTest {
 
 	@Test
 	void noTwoBoxesOverlapAndEveryBoxKeepsItsSize() {
-		Map<String, Placement> placed = new LayeredLayout(true, 20).place(BOXES, LINKS);
+		Map<String, Placement> placed = new LayeredLayout(true, 20).place(BOXES, LINKS).boxes();
 		assertEquals(BOXES.size(), placed.size());
 		for (Box box : BOXES) {
 			Placement p = placed.get(box.id());
@@ -54,8 +54,8 @@ class LayeredLayoutTest {
 
 	@Test
 	void edgesFlowInTheChosenDirection() {
-		Map<String, Placement> right = new LayeredLayout(true, 20).place(BOXES, LINKS);
-		Map<String, Placement> down = new LayeredLayout(false, 20).place(BOXES, LINKS);
+		Map<String, Placement> right = new LayeredLayout(true, 20).place(BOXES, LINKS).boxes();
+		Map<String, Placement> down = new LayeredLayout(false, 20).place(BOXES, LINKS).boxes();
 		for (Link link : LINKS) {
 			assertTrue(right.get(link.source()).x() < right.get(link.target()).x(), link + " left to right");
 			assertTrue(down.get(link.source()).y() < down.get(link.target()).y(), link + " top to bottom");
