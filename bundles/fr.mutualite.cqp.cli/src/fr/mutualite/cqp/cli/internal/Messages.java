@@ -140,6 +140,13 @@ public final class Messages extends NLS {
 	public static String Booklet_noRegistration;
 	public static String Booklet_certificateNeedsCandidate;
 	public static String Booklet_noCertificate;
+	public static String Diagram_badFormat;
+	public static String Diagram_badScale;
+	public static String Diagram_written;
+	public static String Import_unchanged;
+	public static String Import_dryRun;
+	public static String Import_written;
+	public static String Import_nothing;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -20,6 +20,10 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.OutputFiles;
+import fr.mutualite.cqp.core.ReferentialFiles;
+import fr.mutualite.cqp.diagram.DiagramFiles;
+import fr.mutualite.cqp.diagram.LayeredLayout;
+import fr.mutualite.cqp.diagram.ReferentialGraph;
 import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.validation.Validation;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
@@ -28,6 +32,7 @@ import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
 import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Referential;
+import fr.mutualite.cqp.referential.CaseExchange;
 import fr.mutualite.cqp.referential.ConsistencyReport;
 import fr.mutualite.cqp.referential.ConsistencyReport.Difference;
 import fr.mutualite.cqp.referential.ReferentialDiff;
@@ -42,7 +47,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cqp referential ...}: the certifications' referentials, for administrators and scripts. */
 @Command(name = "referential", aliases = "referentiel", mixinStandardHelpOptions = true, subcommands = { ReferentialCommand.ListCommand.class, //$NON-NLS-1$ //$NON-NLS-2$
-		ReferentialCommand.ExportCommand.class, ReferentialCommand.CheckCommand.class, ReferentialCommand.DiffCommand.class })
+		ReferentialCommand.ExportCommand.class, ReferentialCommand.CheckCommand.class, ReferentialCommand.DiffCommand.class,
+		ReferentialCommand.DiagramCommand.class, ReferentialCommand.ImportCommand.class })
 final class ReferentialCommand implements Runnable {
 
 	@Spec
@@ -146,7 +152,7 @@ final class ReferentialCommand implements Runnable {
 		@Parameters(index = "0", paramLabel = "CODE", descriptionKey = "referential.export.CODE")
 		String code;
 
-		@Option(names = "--format", paramLabel = "json|csv", defaultValue = "json", descriptionKey = "referential.export.format")
+		@Option(names = "--format", paramLabel = "json|csv|case", defaultValue = "json", descriptionKey = "referential.export.format")
 		String format;
 
 		@Option(names = "--out", paramLabel = "FICHIER", descriptionKey = "referential.export.out")
@@ -375,6 +381,113 @@ final class ReferentialCommand implements Runnable {
 			case OMITTED -> Messages.Check_kindOmitted;
 			case MOVED -> Messages.Check_kindMoved;
 			};
+		}
+	}
+
+	/** {@code cqp referential diagram <code|all> --format svg|png --out FILE [--criteria] [--scale N]}. */
+	@Command(name = "diagram", aliases = "diagramme", mixinStandardHelpOptions = true)
+	static final class DiagramCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "CODE|all", descriptionKey = "referential.diagram.CODE")
+		String code;
+
+		@Option(names = "--format", paramLabel = "svg|png", defaultValue = "svg", descriptionKey = "referential.diagram.format")
+		String format;
+
+		@Option(names = "--out", paramLabel = "FICHIER", required = true, descriptionKey = "referential.diagram.out")
+		Path out;
+
+		@Option(names = { "--criteria", "--criteres" }, descriptionKey = "referential.diagram.criteria")
+		boolean criteria;
+
+		@Option(names = "--scale", paramLabel = "N", defaultValue = "1", descriptionKey = "referential.diagram.scale")
+		double scale;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			boolean svg = switch (format.toLowerCase(Locale.ROOT)) {
+				case "svg" -> true; //$NON-NLS-1$
+				case "png" -> false; //$NON-NLS-1$
+				default -> throw new CqpException(NLS.bind(Messages.Diagram_badFormat, format));
+			};
+			if (!(scale >= 0.25 && scale <= 4)) {
+				throw new CqpException(NLS.bind(Messages.Diagram_badScale, scale));
+			}
+			ReferentialLibrary library = library(spec);
+			boolean all = code.equalsIgnoreCase("all") || code.equalsIgnoreCase("tous"); //$NON-NLS-1$ //$NON-NLS-2$
+			String shown = all ? null : certification(library, code).getCode();
+			ReferentialGraph graph = ReferentialGraph.of(library.certifications(),
+					new ReferentialGraph.Filter(shown, criteria, java.util.Set.of()), severities(library));
+			LayeredLayout.Layout layout = graph.layout(null);
+			Path target = OutputFiles.write(out, stream -> {
+				if (svg) {
+					Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+					DiagramFiles.svg(graph, layout, writer);
+				} else {
+					DiagramFiles.png(graph, layout, scale, stream);
+				}
+			});
+			spec.commandLine().getErr().println(NLS.bind(Messages.Diagram_written, graph.nodes().size(), target));
+			return Cli.OK;
+		}
+
+		/** The worst problem of each element of the referentials, and of what it holds. */
+		private static java.util.function.Function<EObject, Severity> severities(ReferentialLibrary library) {
+			java.util.Map<EObject, Severity> worst = new java.util.HashMap<>();
+			for (Referential referential : library.referentials()) {
+				for (Problem problem : Validation.validate(referential)) {
+					for (EObject e = problem.element(); e != null; e = e.eContainer()) {
+						worst.merge(e, problem.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+					}
+				}
+			}
+			return worst::get;
+		}
+	}
+
+	/** {@code cqp referential import FILE [--yes]}: a CASE 1.1 package, shown then imported. */
+	@Command(name = "import", mixinStandardHelpOptions = true)
+	static final class ImportCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Parameters(index = "0", paramLabel = "FICHIER", descriptionKey = "referential.import.FILE")
+		Path file;
+
+		@Option(names = { "--yes", "--oui" }, descriptionKey = "referential.import.yes")
+		boolean yes;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			CaseExchange.Package read = CaseExchange.read(file);
+			Path folder = DataFolder.referentials();
+			CaseExchange.Plan plan = CaseExchange.plan(read, folder);
+			PrintWriter out = spec.commandLine().getOut();
+			String name = read.code() + ' ' + read.version();
+			for (String notice : plan.notices()) {
+				out.println(notice);
+			}
+			if (plan.unchanged()) {
+				out.println(NLS.bind(Messages.Import_unchanged, name));
+				out.flush();
+				return Cli.OK;
+			}
+			try {
+				ReferentialDiff.text(plan.changes(), plan.before() == null ? Messages.Import_nothing
+						: plan.before().getCode() + ' ' + ReferentialLibrary.versionOf(plan.before()), name, out);
+			} catch (IOException e) {
+				throw new IllegalStateException(e); // a PrintWriter reports no error
+			}
+			out.flush();
+			if (!yes) {
+				spec.commandLine().getErr().println(Messages.Import_dryRun);
+				return Cli.OK;
+			}
+			Path written = ReferentialFiles.save(plan.target().eResource(), folder);
+			spec.commandLine().getErr().println(NLS.bind(Messages.Import_written, name, written));
+			return Cli.OK;
 		}
 	}
 }

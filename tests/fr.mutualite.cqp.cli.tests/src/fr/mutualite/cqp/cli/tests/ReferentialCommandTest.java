@@ -222,4 +222,75 @@ class ReferentialCommandTest {
 			Files.deleteIfExists(saved);
 		}
 	}
+
+	@Test
+	void theDiagramOfTheSixIsWrittenAsSvgAndPngAndWhatItRefuses() throws Exception {
+		fr.mutualite.cqp.referential.ReferentialLibrary library = fr.mutualite.cqp.referential.ReferentialLibrary
+				.withFolder(fr.mutualite.cqp.core.DataFolder.referentials());
+		int boxes = fr.mutualite.cqp.diagram.ReferentialGraph.of(library.certifications(),
+				new fr.mutualite.cqp.diagram.ReferentialGraph.Filter(null, true, java.util.Set.of()), e -> null).nodes().size();
+		Path svg = tmp.resolve("diagramme/tous.svg");
+		Cqp drawn = Cqp.run("referential", "diagram", "all", "--criteria", "--format", "svg", "--out", svg.toString());
+		assertEquals(Cli.OK, drawn.code(), drawn.err());
+		assertEquals("Diagramme de " + boxes + " éléments écrit dans " + svg.toAbsolutePath() + ".", drawn.err().strip());
+		assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(svg));
+		String text = Files.readString(svg);
+		assertEquals(boxes, text.split("<g id=", -1).length - 1);
+		Path png = tmp.resolve("cmi.png");
+		Cqp image = Cqp.run("referential", "diagram", "cmi", "--format", "png", "--scale", "0.5", "--out", png.toString());
+		assertEquals(Cli.OK, image.code(), image.err());
+		java.awt.image.BufferedImage read = javax.imageio.ImageIO.read(png.toFile());
+		assertTrue(read.getWidth() > 100 && read.getHeight() > 100, read.getWidth() + "x" + read.getHeight());
+
+		Cqp folder = Cqp.run("referential", "diagram", "all", "--out", tmp.toString());
+		assertEquals(Cli.FAILED, folder.code());
+		assertEquals(tmp + " est un dossier : donnez le chemin d'un fichier.", folder.err().strip());
+		Cqp unknown = Cqp.run("referential", "diagram", "XYZ", "--out", tmp.resolve("x.svg").toString());
+		assertEquals("Certification inconnue : « XYZ ». Certifications disponibles : AC, CARC, CMC, CMI, CRD, SPSP.", unknown.err().strip());
+		Cqp format = Cqp.run("referential", "diagram", "all", "--format", "pdf", "--out", tmp.resolve("x.pdf").toString());
+		assertEquals("Format de diagramme inconnu : « pdf ». Formats possibles : svg, png.", format.err().strip());
+		Cqp scale = Cqp.run("referential", "diagram", "all", "--format", "png", "--scale", "100", "--out", tmp.resolve("x.png").toString());
+		assertEquals("Échelle « 100 » hors limites : de 0,25 à 4.", scale.err().strip());
+		assertFalse(Files.exists(tmp.resolve("x.svg")) || Files.exists(tmp.resolve("x.pdf")) || Files.exists(tmp.resolve("x.png")));
+	}
+
+	@Test
+	void aCaseExportImportsBackAndAChangedOneIsShownBeforeItIsWritten() throws Exception {
+		Path json = tmp.resolve("cmi-case.json");
+		Cqp export = Cqp.run("referential", "export", "CMI", "--format", "case", "--out", json.toString());
+		assertEquals(Cli.OK, export.code(), export.err());
+		Cqp same = Cqp.run("referential", "import", json.toString());
+		assertEquals(Cli.OK, same.code(), same.err());
+		assertEquals("Le référentiel CMI 1.0 est déjà tel que le fichier le décrit : rien à importer.", same.out().strip());
+
+		String original = Files.readString(json);
+		String title = fr.mutualite.cqp.referential.ReferentialLibrary.shipped().certification("CMI").orElseThrow().getTitle();
+		Path changed = tmp.resolve("cmi-titre.json");
+		Files.writeString(changed, original.replace("\"title\": \"" + title + "\",\n    \"description\"",
+				"\"title\": \"Conseiller(ère) mutualiste des particuliers\",\n    \"description\""));
+		Path folder = fr.mutualite.cqp.core.DataFolder.referentials();
+		Path written = folder.resolve("cmi.referentiel");
+		assertFalse(Files.exists(written));
+		Cqp shown = Cqp.run("referential", "import", changed.toString());
+		assertEquals(Cli.OK, shown.code(), shown.err());
+		assertEquals(List.of("De CMI 1.0 à CMI 1.0 : 1 différence(s)",
+				"~ Certification (CQP) CMI, Intitulé : Conseiller(ère) mutualiste [-individuels-]{+des particuliers+}"),
+				shown.out().lines().toList());
+		assertEquals("Rien n'est écrit : relancez avec --yes pour importer ces changements.", shown.err().strip());
+		assertFalse(Files.exists(written), "shown, not written");
+		try {
+			Cqp imported = Cqp.run("referential", "import", changed.toString(), "--yes");
+			assertEquals(Cli.OK, imported.code(), imported.err());
+			assertEquals("Référentiel CMI 1.0 importé dans " + written + ".", imported.err().strip());
+			assertEquals("Conseiller(ère) mutualiste des particuliers", fr.mutualite.cqp.referential.ReferentialLibrary
+					.withFolder(folder).certification("CMI").orElseThrow().getTitle());
+		} finally {
+			Files.deleteIfExists(written);
+		}
+		Path bad = tmp.resolve("pas-case.json");
+		Files.writeString(bad, "{\"CFDocument\": {\"title\": \"x\"}}");
+		Cqp refused = Cqp.run("referential", "import", bad.toString());
+		assertEquals(Cli.FAILED, refused.code());
+		assertEquals("Fichier CASE " + bad + " refusé : il manque « identifier » dans CFDocument.", refused.err().strip());
+	}
 }
