@@ -12,6 +12,7 @@ import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.LayeringStrategy;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
+import org.eclipse.elk.alg.layered.options.OrderingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
 import org.eclipse.elk.core.math.ElkPadding;
@@ -106,6 +107,8 @@ public final class LayeredLayout {
 		root.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN));
 		root.setProperty(CoreOptions.SEPARATE_CONNECTED_COMPONENTS, false);
 		root.setProperty(CoreOptions.RANDOM_SEED, 1);
+		// boxes in the model's order (domains by number, competences as listed) as far as crossings allow
+		root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
 		Map<String, ElkNode> nodes = new LinkedHashMap<>();
 		for (Box box : boxes) {
 			ElkNode node = ElkGraphUtil.createNode(root);

@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.eclipse.emf.ecore.EObject;
 
+import fr.mutualite.cqp.core.validation.Validation.Problem;
 import fr.mutualite.cqp.core.validation.Validation.Severity;
 import fr.mutualite.cqp.diagram.LayeredLayout.Box;
 import fr.mutualite.cqp.diagram.LayeredLayout.Link;
@@ -46,17 +47,14 @@ public final class ReferentialGraph {
 
 	/**
 	 * A box: {@code lines} is its wording wrapped to its width; {@code usedBy} how many
-	 * certifications of the library use the element (shared from 2); {@code severity} the worst
+	 * certifications of the library use the element; {@code shared} whether it is shared by more
+	 * certifications than what holds it (a domain used by several, a competence another domain
+	 * borrows), the mark drawn; {@code severity} the worst
 	 * problem found on it or inside it ({@code null}: none); {@code folded} how many of its
 	 * children a collapsed box hides.
 	 */
 	public record Node(String id, Kind kind, String code, String wording, List<String> lines, EObject element,
-			int usedBy, Severity severity, int folded, double width, double height) {
-
-		/** Whether several certifications use the element. */
-		public boolean shared() {
-			return usedBy > 1;
-		}
+			int usedBy, boolean shared, Severity severity, int folded, double width, double height) {
 
 		/** The box's text: the code, then the wording, as drawn and as written to files. */
 		public String label() {
@@ -155,7 +153,7 @@ public final class ReferentialGraph {
 				}
 			}
 			Node node = add(id, Kind.CERTIFICATION, certification.getCode(), certification.getTitle(), certification,
-					1, children.size());
+					1, false, children.size());
 			if (node.folded() > 0) {
 				return;
 			}
@@ -191,8 +189,11 @@ public final class ReferentialGraph {
 				return known;
 			}
 			Set<Certification> using = users.get(element);
-			Node node = add(id(element), kind, element.getCode(), element.getWording(), element,
-					using == null ? 1 : using.size(), childCount);
+			Set<Certification> holding = element.eContainer() == null ? null : users.get(element.eContainer());
+			int usedBy = using == null ? 1 : using.size();
+			boolean shared = usedBy > 1 && (holding == null || !holding.containsAll(using));
+			Node node = add(id(element), kind, element.getCode(), element.getWording(), element, usedBy, shared,
+					childCount);
 			if (node.folded() == 0) {
 				switch (element) {
 					case CompetenceDomain domain -> {
@@ -219,16 +220,31 @@ public final class ReferentialGraph {
 			return node;
 		}
 
-		private Node add(String id, Kind kind, String code, String wording, EObject element, int usedBy, int childCount) {
+		private Node add(String id, Kind kind, String code, String wording, EObject element, int usedBy, boolean shared,
+				int childCount) {
 			String text = wording == null ? "" : wording.strip(); //$NON-NLS-1$
 			List<String> lines = wrap(text, (int) ((kind.width - 2 * PADDING) / CHAR));
 			int folded = childCount > 0 && filter.collapsed().contains(id) ? childCount : 0;
 			double height = 2 * PADDING + LINE * (1 + lines.size());
-			Node node = new Node(id, kind, code == null ? "" : code, text, lines, element, usedBy, //$NON-NLS-1$
+			Node node = new Node(id, kind, code == null ? "" : code, text, lines, element, usedBy, shared, //$NON-NLS-1$
 					severities.apply(element), folded, kind.width, height);
 			nodes.put(element, node);
 			return node;
 		}
+	}
+
+	/**
+	 * The worst of {@code problems} found on each element or inside it: what the boxes show
+	 * ({@code null} for an element without problem).
+	 */
+	public static Function<EObject, Severity> severities(Collection<Problem> problems) {
+		Map<EObject, Severity> worst = new HashMap<>();
+		for (Problem problem : problems) {
+			for (EObject e = problem.element(); e != null; e = e.eContainer()) {
+				worst.merge(e, problem.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+			}
+		}
+		return worst::get;
 	}
 
 	/** The identifier of an element's box: its referential's and its own code, stable across edits. */

@@ -433,17 +433,13 @@ final class ReferentialCommand implements Runnable {
 			return Cli.OK;
 		}
 
-		/** The worst problem of each element of the referentials, and of what it holds. */
+		/** The problems of every referential file. */
 		private static java.util.function.Function<EObject, Severity> severities(ReferentialLibrary library) {
-			java.util.Map<EObject, Severity> worst = new java.util.HashMap<>();
+			List<Problem> problems = new ArrayList<>();
 			for (Referential referential : library.referentials()) {
-				for (Problem problem : Validation.validate(referential)) {
-					for (EObject e = problem.element(); e != null; e = e.eContainer()) {
-						worst.merge(e, problem.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-					}
-				}
+				problems.addAll(Validation.validate(referential));
 			}
-			return worst::get;
+			return ReferentialGraph.severities(problems);
 		}
 	}
 

@@ -390,6 +390,22 @@ public final class ReferentialEditor extends FormEditor implements IEditingDomai
 		return view;
 	}
 
+	/**
+	 * Selects {@code element} in the structure page (shown if another page is), without taking
+	 * the focus: a domain as the certification's use of it. Says whether the page holds it.
+	 */
+	public boolean select(EObject element) {
+		Object shown = element instanceof CompetenceDomain d ? DomainUses.of(certification, d).orElse(null) : element;
+		if (shown == null || trees.isEmpty()) {
+			return false;
+		}
+		ModelTreePage structure = trees.get(0);
+		if (getActivePageInstance() != structure) {
+			setActivePage(structure.getId());
+		}
+		return structure.reveal(shown);
+	}
+
 	/** The certification edited. */
 	public Certification certification() {
 		return certification;

@@ -101,6 +101,14 @@ class ReferentialDiagramTest {
 			}
 		}
 		assertEquals(List.of(), overlaps);
+		// the certifications in their order, each one's own domains in their numbers' order, top to bottom
+		List<Double> tops = six.stream().map(c -> layout.boxes().get(graph.nodeOf(c).id()).y()).toList();
+		assertEquals(tops.stream().sorted().toList(), tops);
+		for (Certification c : six) {
+			List<Double> domains = c.getDomains().stream().map(u -> graph.nodeOf(u.getDomain())).filter(n -> !n.shared())
+					.map(n -> layout.boxes().get(n.id()).y()).toList();
+			assertEquals(domains.stream().sorted().toList(), domains, c.getCode() + "'s own domains in order");
+		}
 		// the layers: certifications, domains, competences and groups, criteria, left to right
 		double certifications = maxRight(graph, layout, Kind.CERTIFICATION);
 		for (Node node : nodes) {
