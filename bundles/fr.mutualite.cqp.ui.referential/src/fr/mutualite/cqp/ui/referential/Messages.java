@@ -64,6 +64,13 @@ final class Messages extends NLS {
 	public static String AttachCompetence_title;
 	public static String AttachCompetence_noDomain;
 	public static String Label_shared;
+	public static String Case_exportTitle;
+	public static String Case_importTitle;
+	public static String Case_dirty;
+	public static String Case_unchanged;
+	public static String Case_preview;
+	public static String Case_apply;
+	public static String Case_nothing;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -26,14 +26,16 @@ import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.Competence;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
 import fr.mutualite.cqp.model.referential.DomainUse;
+import fr.mutualite.cqp.referential.ReferentialException;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.ui.CertificationInput;
 import fr.mutualite.cqp.ui.emf.ValueDialogs;
 import fr.mutualite.cqp.ui.emf.Values;
 
 /**
- * The commands of the active referential editor: attach a shared domain, make a new version,
- * compare with another version, show the wording consistency. The operation is the data of the
+ * The commands of the referentials: of the active referential editor, attach a shared domain,
+ * make a new version, compare with another version, show the wording consistency, export as
+ * CASE; and import a CASE file, with or without an editor. The operation is the data of the
  * handler's class in {@code plugin.xml}, e.g. {@code ReferentialHandler:attach}.
  */
 public final class ReferentialHandler extends AbstractHandler implements IExecutableExtension {
@@ -47,13 +49,23 @@ public final class ReferentialHandler extends AbstractHandler implements IExecut
 
 	@Override
 	public Object execute(ExecutionEvent event) throws ExecutionException {
+		Shell shell = HandlerUtil.getActiveShellChecked(event);
+		if (operation.equals("importcase")) { //$NON-NLS-1$
+			try {
+				CaseImport.run(shell, HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage());
+			} catch (CqpException | ReferentialException | PartInitException e) {
+				Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
+				MessageDialog.openError(shell, Messages.Command_failed, e.getMessage());
+			}
+			return null;
+		}
 		if (!(HandlerUtil.getActiveEditor(event) instanceof ReferentialEditor editor)) {
 			return null;
 		}
-		Shell shell = HandlerUtil.getActiveShellChecked(event);
 		IWorkbenchPage page = editor.getSite().getPage();
 		try {
 			switch (operation) {
+				case "exportcase" -> CaseImport.export(shell, editor); //$NON-NLS-1$
 				case "attach" -> attach(shell, editor); //$NON-NLS-1$
 				case "attachcompetence" -> attachCompetence(shell, editor); //$NON-NLS-1$
 				case "newversion" -> newVersion(shell, editor, page); //$NON-NLS-1$

@@ -370,6 +370,39 @@ class ReferentialEditorTest {
 				.orElseThrow();
 	}
 
+	@Test
+	void aCaseFileIsImportedFromTheApplicationAndOpened() throws Exception {
+		ReferentialLibrary shipped = ReferentialLibrary.shipped();
+		java.io.StringWriter json = new java.io.StringWriter();
+		fr.mutualite.cqp.referential.CaseExchange.write(shipped.certification("CMI").orElseThrow(), shipped, json);
+		String title = shipped.certification("CMI").orElseThrow().getTitle();
+		Path file = Files.createTempFile("cmi", ".json");
+		try {
+			Files.writeString(file, json.toString().replace("\"title\": \"" + title + "\",\n    \"description\"",
+					"\"title\": \"Conseiller(ère) mutualiste des particuliers\",\n    \"description\""));
+			// refused while a referential is changed and not saved
+			ReferentialEditor dirty = open("AC");
+			dirty.getEditingDomain().getCommandStack().execute(org.eclipse.emf.edit.command.SetCommand.create(
+					dirty.getEditingDomain(), dirty.certification(), fr.mutualite.cqp.model.referential.ReferentialPackage.Literals.CERTIFICATION__TITLE, "Autre"));
+			flush();
+			fr.mutualite.cqp.core.CqpException refused = org.junit.jupiter.api.Assertions.assertThrows(fr.mutualite.cqp.core.CqpException.class,
+					() -> fr.mutualite.cqp.ui.referential.CaseImport.importFile(page.getWorkbenchWindow().getShell(), page, file, false));
+			assertEquals("Enregistrez d'abord les référentiels modifiés : l'import écrit dans les mêmes fichiers.", refused.getMessage());
+			page.closeEditor(dirty, false);
+			flush();
+			ReferentialEditor before = open("CMI");
+			ReferentialEditor imported = fr.mutualite.cqp.ui.referential.CaseImport.importFile(page.getWorkbenchWindow().getShell(), page, file, false);
+			flush();
+			assertNotNull(imported);
+			assertFalse(before == imported, "the editor of the certification was opened again");
+			assertEquals("Conseiller(ère) mutualiste des particuliers", imported.certification().getTitle());
+			assertTrue(Files.isRegularFile(DataFolder.referentials().resolve("cmi.referentiel")));
+			assertEquals(1, page.getEditorReferences().length);
+		} finally {
+			Files.delete(file);
+		}
+	}
+
 	static void flush() {
 		Display display = Display.getCurrent();
 		for (int i = 0; i < 5; i++) {
