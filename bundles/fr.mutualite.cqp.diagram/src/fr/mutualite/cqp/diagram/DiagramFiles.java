@@ -50,6 +50,17 @@ public final class DiagramFiles {
 	 * layout's size (lowered so that no side exceeds {@link #MAX_PIXELS}).
 	 */
 	public static void png(ReferentialGraph graph, Layout layout, double scale, OutputStream out) throws IOException {
+		if (!ImageIO.write(image(graph, layout, scale), "png", out)) { //$NON-NLS-1$
+			throw new IOException("No PNG writer"); //$NON-NLS-1$
+		}
+		out.flush();
+	}
+
+	/**
+	 * {@code graph} as {@code layout} placed it, drawn into an image {@code scale} times the
+	 * layout's size (lowered so that no side exceeds {@link #MAX_PIXELS}).
+	 */
+	public static BufferedImage image(ReferentialGraph graph, Layout layout, double scale) {
 		double fit = Math.min(scale, MAX_PIXELS / Math.max(1, Math.max(layout.width(), layout.height())));
 		int width = Math.max(1, (int) Math.ceil(layout.width() * fit));
 		int height = Math.max(1, (int) Math.ceil(layout.height() * fit));
@@ -65,10 +76,7 @@ public final class DiagramFiles {
 		} finally {
 			g.dispose();
 		}
-		if (!ImageIO.write(image, "png", out)) { //$NON-NLS-1$
-			throw new IOException("No PNG writer"); //$NON-NLS-1$
-		}
-		out.flush();
+		return image;
 	}
 
 	/** SVG elements appended to a buffer. */

@@ -32,6 +32,9 @@ import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.report.ReportService;
 import fr.mutualite.cqp.core.validation.Validation;
+import fr.mutualite.cqp.diagram.DiagramFiles;
+import fr.mutualite.cqp.diagram.LayeredLayout;
+import fr.mutualite.cqp.diagram.ReferentialGraph;
 import fr.mutualite.cqp.model.referential.Booklet;
 import fr.mutualite.cqp.model.referential.BookletItem;
 import fr.mutualite.cqp.model.referential.BookletKind;
@@ -60,7 +63,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code cqp bench ...}: the product's benchmarks, printing their figures. */
 @Command(name = "bench", aliases = "banc", mixinStandardHelpOptions = true, subcommands = { BenchCommand.StoreCommand.class, //$NON-NLS-1$ //$NON-NLS-2$
-		BenchCommand.ReportsCommand.class, BenchCommand.CheckCommand.class })
+		BenchCommand.ReportsCommand.class, BenchCommand.CheckCommand.class, BenchCommand.DiagramCommand.class })
 final class BenchCommand implements Runnable {
 
 	@Spec
@@ -417,6 +420,96 @@ final class BenchCommand implements Runnable {
 					org.eclipse.emf.common.util.URI.createFileURI(file.toAbsolutePath().toString()));
 			resource.getContents().add(referential);
 			return resource;
+		}
+	}
+
+	/**
+	 * {@code cqp bench diagram [--runs N]}: the diagram of the six certifications with every
+	 * criterion, built and laid out, then drawn; and the time from an edit of the model (a wording
+	 * changed, a competence added) to the diagram drawn again. Medians of N runs, after as many
+	 * to warm up.
+	 */
+	@Command(name = "diagram", aliases = "diagramme", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
+	static final class DiagramCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Option(names = "--runs", paramLabel = "N", defaultValue = "15", descriptionKey = "bench.diagram.runs")
+		int runs;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			if (runs < 1 || runs > 1000) {
+				throw new CqpException(NLS.bind(Messages.BenchDiagram_badRuns, runs));
+			}
+			PrintWriter out = spec.commandLine().getOut();
+			ReferentialLibrary library = ReferentialLibrary.shipped();
+			List<Certification> six = library.certifications();
+			ReferentialGraph.Filter all = new ReferentialGraph.Filter(null, true, java.util.Set.of());
+			ReferentialGraph[] graph = new ReferentialGraph[1];
+			LayeredLayout.Layout[] layout = new LayeredLayout.Layout[1];
+			long layoutTime = median(() -> {
+				graph[0] = ReferentialGraph.of(six, all, e -> null);
+				layout[0] = graph[0].layout(null);
+			});
+			long drawTime = median(() -> DiagramFiles.image(graph[0], layout[0], 1));
+			Competence competence = six.stream().filter(c -> c.getCode().equals("CMI")).findFirst().orElseThrow() //$NON-NLS-1$
+					.getDomains().get(0).getDomain().getCompetences().get(0);
+			String wording = competence.getWording();
+			LayeredLayout.Layout base = layout[0];
+			int[] turn = { 0 };
+			long editTime = median(() -> {
+				competence.setWording((turn[0]++ % 2 == 0 ? "X" : "Y") + wording.substring(1)); //$NON-NLS-1$ //$NON-NLS-2$
+				redraw(six, all, base);
+			});
+			competence.setWording(wording);
+			CompetenceDomain domain = (CompetenceDomain) competence.eContainer();
+			long addTime = median(() -> {
+				Competence added = ReferentialFactory.eINSTANCE.createCompetence();
+				added.setCode("BENCH-" + turn[0]++); //$NON-NLS-1$
+				added.setWording(wording);
+				domain.getCompetences().add(added);
+				redraw(six, all, base);
+				domain.getCompetences().remove(added);
+			});
+			out.println(NLS.bind(Messages.BenchDiagram_title, new Object[] { six.size(), graph[0].nodes().size(),
+					graph[0].edges().size(), runs }));
+			out.println(NLS.bind(Messages.BenchDiagram_layout, millis(layoutTime), aim(layoutTime, 300)));
+			out.println(NLS.bind(Messages.BenchDiagram_drawing, new Object[] { millis(drawTime),
+					(int) layout[0].width(), (int) layout[0].height() }));
+			out.println(NLS.bind(Messages.BenchDiagram_first, millis(layoutTime + drawTime), aim(layoutTime + drawTime, 300)));
+			out.println(NLS.bind(Messages.BenchDiagram_edit, millis(editTime), aim(editTime, 100)));
+			out.println(NLS.bind(Messages.BenchDiagram_add, millis(addTime), aim(addTime, 100)));
+			out.flush();
+			return Cli.OK;
+		}
+
+		/** What the diagram view does after a change: the graph again, laid out keeping the layout, drawn. */
+		private static void redraw(List<Certification> six, ReferentialGraph.Filter filter, LayeredLayout.Layout previous) {
+			ReferentialGraph graph = ReferentialGraph.of(six, filter, e -> null);
+			DiagramFiles.image(graph, graph.layout(previous), 1);
+		}
+
+		private long median(Runnable run) {
+			for (int i = 0; i < runs; i++) {
+				run.run();
+			}
+			long[] times = new long[runs];
+			for (int i = 0; i < runs; i++) {
+				long start = System.nanoTime();
+				run.run();
+				times[i] = System.nanoTime() - start;
+			}
+			java.util.Arrays.sort(times);
+			return times[runs / 2];
+		}
+
+		private static String millis(long nanos) {
+			return Format.number(Math.round(nanos / 1e6));
+		}
+
+		private static String aim(long nanos, int millis) {
+			return NLS.bind(nanos / 1e6 <= millis ? Messages.BenchDiagram_met : Messages.BenchDiagram_missed, millis);
 		}
 	}
 }

@@ -147,6 +147,15 @@ public final class Messages extends NLS {
 	public static String Import_dryRun;
 	public static String Import_written;
 	public static String Import_nothing;
+	public static String BenchDiagram_badRuns;
+	public static String BenchDiagram_title;
+	public static String BenchDiagram_layout;
+	public static String BenchDiagram_drawing;
+	public static String BenchDiagram_first;
+	public static String BenchDiagram_edit;
+	public static String BenchDiagram_add;
+	public static String BenchDiagram_met;
+	public static String BenchDiagram_missed;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -403,7 +403,7 @@ final class ReferentialCommand implements Runnable {
 		boolean criteria;
 
 		@Option(names = "--scale", paramLabel = "N", defaultValue = "1", descriptionKey = "referential.diagram.scale")
-		double scale;
+		String scale;
 
 		@Override
 		public Integer call() throws CqpException, ReferentialException {
@@ -412,9 +412,16 @@ final class ReferentialCommand implements Runnable {
 				case "png" -> false; //$NON-NLS-1$
 				default -> throw new CqpException(NLS.bind(Messages.Diagram_badFormat, format));
 			};
-			if (!(scale >= 0.25 && scale <= 4)) {
+			double factor;
+			try {
+				factor = Double.parseDouble(scale.strip().replace(',', '.'));
+			} catch (NumberFormatException e) {
+				factor = Double.NaN;
+			}
+			if (!(factor >= 0.25 && factor <= 4)) {
 				throw new CqpException(NLS.bind(Messages.Diagram_badScale, scale));
 			}
+			double size = factor;
 			ReferentialLibrary library = library(spec);
 			boolean all = code.equalsIgnoreCase("all") || code.equalsIgnoreCase("tous"); //$NON-NLS-1$ //$NON-NLS-2$
 			String shown = all ? null : certification(library, code).getCode();
@@ -426,7 +433,7 @@ final class ReferentialCommand implements Runnable {
 					Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
 					DiagramFiles.svg(graph, layout, writer);
 				} else {
-					DiagramFiles.png(graph, layout, scale, stream);
+					DiagramFiles.png(graph, layout, size, stream);
 				}
 			});
 			spec.commandLine().getErr().println(NLS.bind(Messages.Diagram_written, graph.nodes().size(), target));

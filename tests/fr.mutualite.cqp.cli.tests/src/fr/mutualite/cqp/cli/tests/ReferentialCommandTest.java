@@ -293,4 +293,25 @@ class ReferentialCommandTest {
 		assertEquals(Cli.FAILED, refused.code());
 		assertEquals("Fichier CASE " + bad + " refusé : il manque « identifier » dans CFDocument.", refused.err().strip());
 	}
+
+	@Test
+	void theDiagramBenchmarkPrintsItsFiguresAndRefusesAWrongCount() throws Exception {
+		fr.mutualite.cqp.referential.ReferentialLibrary library = fr.mutualite.cqp.referential.ReferentialLibrary.shipped();
+		fr.mutualite.cqp.diagram.ReferentialGraph graph = fr.mutualite.cqp.diagram.ReferentialGraph.of(library.certifications(),
+				new fr.mutualite.cqp.diagram.ReferentialGraph.Filter(null, true, java.util.Set.of()), e -> null);
+		Cqp bench = Cqp.run("bench", "diagram", "--runs", "1");
+		assertEquals(Cli.OK, bench.code(), bench.err());
+		List<String> lines = bench.out().lines().toList();
+		assertEquals("Banc d'essai du diagramme : 6 certifications, tous les critères (" + graph.nodes().size() + " éléments, "
+				+ graph.edges().size() + " liens), médiane de 1 mesures", lines.get(0));
+		assertEquals(6, lines.size(), bench.out());
+		String aim = " \\(objectif : ≤ (300|100) ms, (atteint|MANQUÉ)\\)";
+		assertTrue(lines.get(1).matches("  mise en page      : [\\d\u00a0\u202f ]+ ms \\(graphe et ELK\\)" + aim), lines.get(1));
+		assertTrue(lines.get(2).matches("  dessin            : [\\d\u00a0\u202f ]+ ms \\(image de \\d+ × \\d+ points\\)"), lines.get(2));
+		assertTrue(lines.get(4).matches("  libellé modifié → diagramme redessiné : [\\d\u00a0\u202f ]+ ms" + aim), lines.get(4));
+		assertTrue(lines.get(5).matches("  compétence ajoutée → diagramme redessiné : [\\d\u00a0\u202f ]+ ms" + aim), lines.get(5));
+		Cqp wrong = Cqp.run("bench", "diagram", "--runs", "0");
+		assertEquals(Cli.FAILED, wrong.code());
+		assertEquals("Nombre de mesures « 0 » hors limites : de 1 à 1000.", wrong.err().strip());
+	}
 }
