@@ -7,17 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.eclipse.emf.common.command.Command;
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.RemoveCommand;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.emf.edit.domain.IEditingDomainProvider;
-import org.eclipse.jface.viewers.ISelection;
-import org.eclipse.jface.viewers.ISelectionChangedListener;
-import org.eclipse.jface.viewers.ISelectionProvider;
-import org.eclipse.jface.viewers.SelectionChangedEvent;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
 import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
@@ -45,7 +39,6 @@ import org.eclipse.ui.views.properties.IPropertySheetPage;
 
 import fr.mutualite.cqp.model.DomainUses;
 import fr.mutualite.cqp.model.referential.Certification;
-import fr.mutualite.cqp.model.referential.Competence;
 import fr.mutualite.cqp.model.referential.CompetenceDomain;
 import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Element;
@@ -86,6 +79,7 @@ public final class CrossTableView extends ViewPart implements ReferentialFollowe
 
 	@Override
 	public void createPartControl(Composite parent) {
+		CollectionFactories.load();
 		IDataProvider body = new IDataProvider() {
 			@Override
 			public Object getDataValue(int column, int row) {
@@ -161,9 +155,7 @@ public final class CrossTableView extends ViewPart implements ReferentialFollowe
 			if (row >= rows.size()) {
 				return;
 			}
-			if (rows.get(row).element() instanceof CompetenceDomain) {
-				labels.add(DOMAIN);
-			}
+			// the first label's style wins: unused and different before a domain's colour
 			if (column > 0) {
 				String wording = wording(columns.get(column - 1), rows.get(row).element());
 				if (wording == null) {
@@ -171,6 +163,9 @@ public final class CrossTableView extends ViewPart implements ReferentialFollowe
 				} else if (!Objects.equals(wording, rows.get(row).element().getWording())) {
 					labels.add(DIFFERENT);
 				}
+			}
+			if (rows.get(row).element() instanceof CompetenceDomain) {
+				labels.add(DOMAIN);
 			}
 		});
 		grid.addConfiguration(new DefaultGridLayerConfiguration(grid) {
@@ -188,7 +183,9 @@ public final class CrossTableView extends ViewPart implements ReferentialFollowe
 		differentColor = new Color(parent.getDisplay(), 0xFF, 0xF1, 0xC4);
 		unusedColor = new Color(parent.getDisplay(), 0xEE, 0xEE, 0xEE);
 		domainColor = new Color(parent.getDisplay(), 0xE6, 0xF2, 0xE1);
-		table.addConfiguration(new DefaultNatTableStyleConfiguration());
+		DefaultNatTableStyleConfiguration defaults = new DefaultNatTableStyleConfiguration();
+		defaults.hAlign = org.eclipse.nebula.widgets.nattable.style.HorizontalAlignmentEnum.LEFT;
+		table.addConfiguration(defaults);
 		table.addConfiguration(new AbstractRegistryConfiguration() {
 			@Override
 			public void configureRegistry(IConfigRegistry registry) {
@@ -398,6 +395,11 @@ public final class CrossTableView extends ViewPart implements ReferentialFollowe
 			}
 		}
 		return text;
+	}
+
+	/** The table's control, for tests. */
+	public NatTable control() {
+		return table;
 	}
 
 	/**

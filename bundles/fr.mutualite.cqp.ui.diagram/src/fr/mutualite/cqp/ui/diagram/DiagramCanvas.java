@@ -29,7 +29,8 @@ import fr.mutualite.cqp.diagram.Surface;
 /**
  * The diagram on screen: draws a laid-out graph through the same painter as the SVG and PNG
  * files, scrolls, zooms (buttons, Ctrl + wheel, + and - keys), fits, and tells which box a click
- * or a double click hits. Arrow keys scroll; Tab and Shift+Tab go from box to box.
+ * or a double click hits. Arrow keys, Page Up/Down, Home and End scroll; Tab and Shift+Tab go
+ * from box to box; Enter opens the box selected.
  */
 final class DiagramCanvas {
 
@@ -181,6 +182,8 @@ final class DiagramCanvas {
 			case SWT.ARROW_DOWN -> scrollTo(h.getSelection(), v.getSelection() + 40);
 			case SWT.PAGE_UP -> scrollTo(h.getSelection(), v.getSelection() - v.getThumb());
 			case SWT.PAGE_DOWN -> scrollTo(h.getSelection(), v.getSelection() + v.getThumb());
+			case SWT.HOME -> scrollTo(0, 0);
+			case SWT.END -> scrollTo(0, v.getMaximum());
 			case SWT.CR, SWT.KEYPAD_CR -> {
 				if (!selected.isEmpty()) {
 					onOpen.accept(graph.node(selected.iterator().next()));
@@ -211,16 +214,6 @@ final class DiagramCanvas {
 		}
 		Rectangle area = canvas.getClientArea();
 		zoom = Math.max(MIN_ZOOM, Math.min(1, Math.min(area.width / layout.width(), area.height / layout.height())));
-		updateScrollBars();
-		scrollTo(0, 0);
-	}
-
-	/** Zooms so that the diagram's width fits the view, between 50 % and 100 %, from its top. */
-	void fitWidth() {
-		if (layout == null) {
-			return;
-		}
-		zoom = Math.max(0.5, Math.min(1, canvas.getClientArea().width / layout.width()));
 		updateScrollBars();
 		scrollTo(0, 0);
 	}

@@ -22,11 +22,7 @@ import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ISelection;
-import org.eclipse.jface.viewers.ISelectionChangedListener;
-import org.eclipse.jface.viewers.ISelectionProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.SelectionChangedEvent;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
@@ -162,7 +158,7 @@ public final class DiagramView extends ViewPart implements ReferentialFollower.L
 		collapsed.clear();
 		fillCertifications();
 		rebuild(false);
-		canvas.fitWidth();
+		canvas.setZoom(1);
 	}
 
 	/** The filter's choices: every certification, then each by code. */
@@ -331,9 +327,7 @@ public final class DiagramView extends ViewPart implements ReferentialFollower.L
 
 	/** Writes the diagram shown to a file chosen by the user, SVG or PNG, all or nothing. */
 	private void export(boolean svg) {
-		ReferentialGraph graph = canvas.graph();
-		Layout layout = canvas.layout();
-		if (graph == null) {
+		if (canvas.graph() == null) {
 			return;
 		}
 		FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);

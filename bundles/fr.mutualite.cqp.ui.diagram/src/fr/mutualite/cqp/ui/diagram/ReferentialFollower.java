@@ -55,9 +55,12 @@ final class ReferentialFollower {
 		page.addPartListener(parts);
 	}
 
-	/** Starts with the page's active editor. */
+	/** Starts with the page's active editor (or none), telling the view. */
 	void start() {
 		follow(page.getActiveEditor() instanceof ReferentialEditor active ? active : null);
+		if (editor == null) {
+			listener.followed(null);
+		}
 	}
 
 	/** The editor followed, or {@code null}. */

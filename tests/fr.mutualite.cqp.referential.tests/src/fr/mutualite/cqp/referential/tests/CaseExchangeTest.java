@@ -25,7 +25,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -41,7 +40,6 @@ import fr.mutualite.cqp.model.referential.ReferentialFactory;
 import fr.mutualite.cqp.referential.CaseExchange;
 import fr.mutualite.cqp.referential.CaseExchange.Plan;
 import fr.mutualite.cqp.referential.ReferentialDiff;
-import fr.mutualite.cqp.referential.ReferentialDiff.Change;
 import fr.mutualite.cqp.referential.ReferentialDiff.Kind;
 import fr.mutualite.cqp.referential.ReferentialException;
 import fr.mutualite.cqp.referential.ReferentialExport;

@@ -242,6 +242,18 @@ class DiagramViewTest {
 		CrossTableView table = (CrossTableView) page.showView(CrossTableView.ID);
 		ReferentialEditorTest.flush();
 		List<Certification> columns = table.columns();
+		// NatTable paints: the column header's first cell and the first row's domain colour
+		org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(table.control().getDisplay(), 300, 60);
+		org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(image);
+		try {
+			table.control().print(gc);
+			org.eclipse.swt.graphics.ImageData data = image.getImageData();
+			org.eclipse.swt.graphics.RGB domain = data.palette.getRGB(data.getPixel(295, 30));
+			assertEquals(new org.eclipse.swt.graphics.RGB(0xE6, 0xF2, 0xE1), domain, "the first row, a domain, painted in its colour");
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
 		assertEquals(List.of("AC", "CARC", "CMC", "CMI", "CRD", "SPSP"), columns.stream().map(Certification::getCode).toList());
 		Map<EObject, Integer> users = new java.util.LinkedHashMap<>();
 		for (Certification c : columns) {
