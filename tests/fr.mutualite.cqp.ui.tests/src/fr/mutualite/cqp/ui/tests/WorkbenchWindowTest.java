@@ -88,7 +88,8 @@ class WorkbenchWindowTest {
 		assertEquals(List.of("Nouveau candidat…", "Nouvelle session de jury", "Sessions de jury…"),
 				items(shell.getMenuBar().getItem(3).getMenu()));
 		assertEquals(List.of("Rattacher un domaine partagé…", "Rattacher une compétence partagée…", "Nouvelle version…", "Comparer avec une autre version…",
-				"Cohérence des libellés"), items(shell.getMenuBar().getItem(2).getMenu()));
+				"Exporter au format CASE…", "Importer un fichier CASE…", "Diagramme des référentiels",
+				"Tableau croisé des certifications", "Cohérence des libellés"), items(shell.getMenuBar().getItem(2).getMenu()));
 		assertEquals(List.of("À propos de CQP Mutualité"), items(shell.getMenuBar().getItem(5).getMenu()));
 	}
 
