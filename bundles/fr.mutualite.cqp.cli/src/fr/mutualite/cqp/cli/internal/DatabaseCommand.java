@@ -11,10 +11,12 @@ import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.dossier.DatabaseChoice;
+import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.referential.ReferentialException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cqp database show|use}: which database the product works on, kept as a preference. */
 @Command(name = "database", aliases = "base", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
-		DatabaseCommand.ShowCommand.class, DatabaseCommand.UseCommand.class, DatabaseCommand.RepairCommand.class })
+		DatabaseCommand.ShowCommand.class, DatabaseCommand.UseCommand.class, DatabaseCommand.RepairCommand.class,
+		DatabaseCommand.BackupCommand.class })
 final class DatabaseCommand implements Runnable {
 
 	@Spec
@@ -134,6 +137,34 @@ final class DatabaseCommand implements Runnable {
 					}).close();
 			out.println(NLS.bind(Messages.Repair_done, settings.folder()));
 			out.flush();
+			return Cli.OK;
+		}
+	}
+
+	/**
+	 * {@code cqp database backup --to DIR [--db DIR]}: Derby's online backup of the database
+	 * chosen (or {@code --db}), while it stays in use, into a new or empty folder.
+	 */
+	@Command(name = "backup", aliases = "sauvegarder", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
+	static final class BackupCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		StoreOptions store;
+
+		@Option(names = "--to", paramLabel = "DOSSIER", required = true, descriptionKey = "database.backup.to")
+		Path to;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			try (DossierStore opened = store.open(ReferentialCommand.library(spec), DossierStoreFactory.Opening.EXISTING,
+					spec.commandLine().getErr())) {
+				Path copy = opened.backup(to);
+				PrintWriter out = spec.commandLine().getOut();
+				out.println(NLS.bind(Messages.Backup_done, opened.data().location(), copy));
+				out.flush();
+			}
 			return Cli.OK;
 		}
 	}

@@ -156,6 +156,7 @@ public final class Messages extends NLS {
 	public static String BenchDiagram_add;
 	public static String BenchDiagram_met;
 	public static String BenchDiagram_missed;
+	public static String Backup_done;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -46,6 +46,15 @@ public interface DossierStore extends AutoCloseable {
 	/** Every registration of the store as a row, by candidate and date. */
 	void exportRegistrations(Consumer<RegistrationRow> sink) throws CqpException;
 
+	/**
+	 * Copies the database, while it stays in use (Derby's online backup: a consistent copy of
+	 * what is committed), into {@code folder}, which must not exist or be empty; returns the
+	 * folder of the copy, a database that opens as it is. For a database shared by a server, the
+	 * folder is on the server's machine. Refused in one sentence: a folder inside the database,
+	 * a folder that holds something, a copy that cannot be written (nothing is left of it).
+	 */
+	java.nio.file.Path backup(java.nio.file.Path folder) throws CqpException;
+
 	@Override
 	void close() throws CqpException;
 }

@@ -172,6 +172,66 @@ public final class DerbyDossierStore implements DossierStore {
 	}
 
 	@Override
+	public java.nio.file.Path backup(java.nio.file.Path folder) throws CqpException {
+		java.nio.file.Path target = folder.toAbsolutePath().normalize();
+		boolean embedded = data instanceof fr.mutualite.cqp.store.EmbeddedDerbyStore;
+		if (embedded) {
+			java.nio.file.Path database = java.nio.file.Path.of(data.location()).toAbsolutePath().normalize();
+			if (target.startsWith(database)) {
+				throw new CqpException(NLS.bind(Messages.Backup_inside, target, database));
+			}
+			try {
+				if (java.nio.file.Files.exists(target)) {
+					if (!java.nio.file.Files.isDirectory(target)) {
+						throw new CqpException(NLS.bind(Messages.Backup_notFolder, target));
+					}
+					try (var listed = java.nio.file.Files.list(target)) {
+						if (listed.findAny().isPresent()) {
+							throw new CqpException(NLS.bind(Messages.Backup_notEmpty, target));
+						}
+					}
+				}
+				fr.mutualite.cqp.core.PrivateFiles.createFolders(target);
+			} catch (java.io.IOException e) {
+				throw new CqpException(NLS.bind(Messages.Backup_failed, target, fr.mutualite.cqp.core.IoErrors.reason(e)), e);
+			}
+		}
+		try (Connection c = data.connect();
+				java.sql.CallableStatement backup = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) { //$NON-NLS-1$
+			backup.setString(1, target.toString());
+			backup.execute();
+		} catch (SQLException e) {
+			if (embedded) {
+				deleteQuietly(target);
+			}
+			throw new CqpException(NLS.bind(Messages.Backup_failed, target, SqlErrors.detail(e)), e);
+		}
+		if (!embedded) {
+			return target;
+		}
+		try (var listed = java.nio.file.Files.list(target)) {
+			java.nio.file.Path copy = listed.filter(java.nio.file.Files::isDirectory).findFirst().orElse(target);
+			fr.mutualite.cqp.core.PrivateFiles.restrictTree(target);
+			return copy;
+		} catch (java.io.IOException e) {
+			deleteQuietly(target);
+			throw new CqpException(NLS.bind(Messages.Backup_failed, target, fr.mutualite.cqp.core.IoErrors.reason(e)), e);
+		}
+	}
+
+	/** Removes a copy left half written. */
+	private static void deleteQuietly(java.nio.file.Path folder) {
+		try (var walk = java.nio.file.Files.walk(folder)) {
+			for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				java.nio.file.Files.deleteIfExists(p);
+			}
+		} catch (java.io.IOException | java.io.UncheckedIOException e) {
+			java.util.logging.Logger.getLogger(DerbyDossierStore.class.getName()).log(java.util.logging.Level.WARNING,
+					"A backup copy left half written could not be removed: " + folder, e); //$NON-NLS-1$
+		}
+	}
+
+	@Override
 	public void close() throws CqpException {
 		data.close();
 	}

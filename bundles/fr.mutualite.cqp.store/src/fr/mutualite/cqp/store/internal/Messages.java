@@ -68,6 +68,10 @@ public final class Messages extends NLS {
 	public static String Current_noPassword;
 	public static String Store_noSession;
 	public static String Store_noRulesForAward;
+	public static String Backup_inside;
+	public static String Backup_notFolder;
+	public static String Backup_notEmpty;
+	public static String Backup_failed;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
