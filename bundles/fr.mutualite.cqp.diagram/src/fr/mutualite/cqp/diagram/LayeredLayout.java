@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.DoubleUnaryOperator;
 
 import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
 import org.eclipse.elk.alg.layered.options.CycleBreakingStrategy;
@@ -145,7 +147,7 @@ public final class LayeredLayout {
 		if (direction != Direction.RIGHT) {
 			return layout;
 		}
-		java.util.TreeMap<Double, double[]> columns = new java.util.TreeMap<>(); // left -> {right, shift}
+		TreeMap<Double, double[]> columns = new TreeMap<>(); // left -> {right, shift}
 		layout.boxes().forEach((id, p) -> {
 			double[] column = columns.computeIfAbsent(p.x(), k -> new double[] { p.x(), Double.NaN });
 			column[0] = Math.max(column[0], p.x() + p.width());
@@ -167,7 +169,7 @@ public final class LayeredLayout {
 			shift = c[1];
 			lastRight = c[0] + c[1];
 		}
-		java.util.function.DoubleUnaryOperator move = x -> {
+		DoubleUnaryOperator move = x -> {
 			var at = columns.floorEntry(x);
 			if (at == null) {
 				return x;

@@ -1,5 +1,6 @@
 package fr.mutualite.cqp.core.dossier;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -53,7 +54,7 @@ public interface DossierStore extends AutoCloseable {
 	 * folder is on the server's machine. Refused in one sentence: a folder inside the database,
 	 * a folder that holds something, a copy that cannot be written (nothing is left of it).
 	 */
-	java.nio.file.Path backup(java.nio.file.Path folder) throws CqpException;
+	Path backup(Path folder) throws CqpException;
 
 	@Override
 	void close() throws CqpException;

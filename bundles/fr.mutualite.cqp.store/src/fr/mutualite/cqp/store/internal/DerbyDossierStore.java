@@ -4,6 +4,11 @@ import static fr.mutualite.cqp.store.internal.Jdbc.setDay;
 import static fr.mutualite.cqp.store.internal.Jdbc.setString;
 import static fr.mutualite.cqp.store.internal.Jdbc.setTime;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +39,8 @@ import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
+import fr.mutualite.cqp.core.IoErrors;
+import fr.mutualite.cqp.core.PrivateFiles;
 import fr.mutualite.cqp.core.dossier.Awards;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.CandidateDossier;
@@ -172,32 +180,32 @@ public final class DerbyDossierStore implements DossierStore {
 	}
 
 	@Override
-	public java.nio.file.Path backup(java.nio.file.Path folder) throws CqpException {
-		java.nio.file.Path target = folder.toAbsolutePath().normalize();
+	public Path backup(Path folder) throws CqpException {
+		Path target = folder.toAbsolutePath().normalize();
 		boolean embedded = data instanceof fr.mutualite.cqp.store.EmbeddedDerbyStore;
 		if (embedded) {
-			java.nio.file.Path database = java.nio.file.Path.of(data.location()).toAbsolutePath().normalize();
+			Path database = Path.of(data.location()).toAbsolutePath().normalize();
 			if (target.startsWith(database)) {
 				throw new CqpException(NLS.bind(Messages.Backup_inside, target, database));
 			}
 			try {
-				if (java.nio.file.Files.exists(target)) {
-					if (!java.nio.file.Files.isDirectory(target)) {
+				if (Files.exists(target)) {
+					if (!Files.isDirectory(target)) {
 						throw new CqpException(NLS.bind(Messages.Backup_notFolder, target));
 					}
-					try (var listed = java.nio.file.Files.list(target)) {
+					try (var listed = Files.list(target)) {
 						if (listed.findAny().isPresent()) {
 							throw new CqpException(NLS.bind(Messages.Backup_notEmpty, target));
 						}
 					}
 				}
-				fr.mutualite.cqp.core.PrivateFiles.createFolders(target);
-			} catch (java.io.IOException e) {
-				throw new CqpException(NLS.bind(Messages.Backup_failed, target, fr.mutualite.cqp.core.IoErrors.reason(e)), e);
+				PrivateFiles.createFolders(target);
+			} catch (IOException e) {
+				throw new CqpException(NLS.bind(Messages.Backup_failed, target, IoErrors.reason(e)), e);
 			}
 		}
 		try (Connection c = data.connect();
-				java.sql.CallableStatement backup = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) { //$NON-NLS-1$
+				CallableStatement backup = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) { //$NON-NLS-1$
 			backup.setString(1, target.toString());
 			backup.execute();
 		} catch (SQLException e) {
@@ -209,23 +217,23 @@ public final class DerbyDossierStore implements DossierStore {
 		if (!embedded) {
 			return target;
 		}
-		try (var listed = java.nio.file.Files.list(target)) {
-			java.nio.file.Path copy = listed.filter(java.nio.file.Files::isDirectory).findFirst().orElse(target);
-			fr.mutualite.cqp.core.PrivateFiles.restrictTree(target);
+		try (var listed = Files.list(target)) {
+			Path copy = listed.filter(Files::isDirectory).findFirst().orElse(target);
+			PrivateFiles.restrictTree(target);
 			return copy;
-		} catch (java.io.IOException e) {
+		} catch (IOException e) {
 			deleteQuietly(target);
-			throw new CqpException(NLS.bind(Messages.Backup_failed, target, fr.mutualite.cqp.core.IoErrors.reason(e)), e);
+			throw new CqpException(NLS.bind(Messages.Backup_failed, target, IoErrors.reason(e)), e);
 		}
 	}
 
 	/** Removes a copy left half written. */
-	private static void deleteQuietly(java.nio.file.Path folder) {
-		try (var walk = java.nio.file.Files.walk(folder)) {
-			for (java.nio.file.Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				java.nio.file.Files.deleteIfExists(p);
+	private static void deleteQuietly(Path folder) {
+		try (var walk = Files.walk(folder)) {
+			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
 			}
-		} catch (java.io.IOException | java.io.UncheckedIOException e) {
+		} catch (IOException | UncheckedIOException e) {
 			java.util.logging.Logger.getLogger(DerbyDossierStore.class.getName()).log(java.util.logging.Level.WARNING,
 					"A backup copy left half written could not be removed: " + folder, e); //$NON-NLS-1$
 		}
@@ -611,7 +619,7 @@ public final class DerbyDossierStore implements DossierStore {
 			});
 			java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.FRENCH);
 			List<RegistrationGroup> sorted = new ArrayList<>(groups);
-			sorted.sort(java.util.Comparator.comparing((RegistrationGroup g) -> g.trainingBodyCode() == null)
+			sorted.sort(Comparator.comparing((RegistrationGroup g) -> g.trainingBodyCode() == null)
 					.thenComparing(g -> g.trainingBodyName() == null ? String.valueOf(g.trainingBodyCode()) : g.trainingBodyName(), collator)
 					.thenComparing(g -> String.valueOf(g.trainingBodyCode())).thenComparing(RegistrationGroup::certificationCode));
 			return sorted;

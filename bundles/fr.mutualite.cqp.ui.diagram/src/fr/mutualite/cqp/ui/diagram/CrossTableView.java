@@ -11,7 +11,6 @@ import org.eclipse.emf.edit.command.AddCommand;
 import org.eclipse.emf.edit.command.RemoveCommand;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
-import org.eclipse.emf.edit.domain.IEditingDomainProvider;
 import org.eclipse.nebula.widgets.nattable.NatTable;
 import org.eclipse.nebula.widgets.nattable.config.AbstractRegistryConfiguration;
 import org.eclipse.nebula.widgets.nattable.config.CellConfigAttributes;
@@ -35,7 +34,6 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.part.ViewPart;
-import org.eclipse.ui.views.properties.IPropertySheetPage;
 
 import fr.mutualite.cqp.model.DomainUses;
 import fr.mutualite.cqp.model.referential.Certification;
@@ -412,14 +410,8 @@ public final class CrossTableView extends ViewPart implements ReferentialFollowe
 
 	@Override
 	public <T> T getAdapter(Class<T> adapter) {
-		ReferentialEditor editor = follower == null ? null : follower.editor();
-		if (adapter == IEditingDomainProvider.class && editor != null) {
-			return adapter.cast(editor);
-		}
-		if (adapter == IPropertySheetPage.class && editor != null) {
-			return editor.getAdapter(adapter);
-		}
-		return super.getAdapter(adapter);
+		T followed = follower == null ? null : follower.adapter(adapter);
+		return followed != null ? followed : super.getAdapter(adapter);
 	}
 
 	@Override

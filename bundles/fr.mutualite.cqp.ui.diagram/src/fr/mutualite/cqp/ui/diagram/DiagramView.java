@@ -13,7 +13,6 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.emf.edit.domain.IEditingDomainProvider;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.ControlContribution;
 import org.eclipse.jface.action.IAction;
@@ -34,7 +33,6 @@ import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
-import org.eclipse.ui.views.properties.IPropertySheetPage;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.OutputFiles;
@@ -69,6 +67,7 @@ public final class DiagramView extends ViewPart implements ReferentialFollower.L
 	private Combo certifications;
 	private String shownCertification;
 	private boolean criteria;
+	private IAction criteriaAction;
 	private final Set<String> collapsed = new HashSet<>();
 	private boolean pending;
 	private long lastRebuild;
@@ -130,7 +129,7 @@ public final class DiagramView extends ViewPart implements ReferentialFollower.L
 				return certifications;
 			}
 		});
-		Action criteriaAction = new Action(Messages.Diagram_criteria, IAction.AS_CHECK_BOX) {
+		criteriaAction = new Action(Messages.Diagram_criteria, IAction.AS_CHECK_BOX) {
 			@Override
 			public void run() {
 				criteria = isChecked();
@@ -364,14 +363,8 @@ public final class DiagramView extends ViewPart implements ReferentialFollower.L
 
 	@Override
 	public <T> T getAdapter(Class<T> adapter) {
-		ReferentialEditor editor = follower == null ? null : follower.editor();
-		if (adapter == IEditingDomainProvider.class && editor != null) {
-			return adapter.cast(editor);
-		}
-		if (adapter == IPropertySheetPage.class && editor != null) {
-			return editor.getAdapter(adapter);
-		}
-		return super.getAdapter(adapter);
+		T followed = follower == null ? null : follower.adapter(adapter);
+		return followed != null ? followed : super.getAdapter(adapter);
 	}
 
 	/** The drawing's control, for tests. */
@@ -403,6 +396,9 @@ public final class DiagramView extends ViewPart implements ReferentialFollower.L
 	public void filter(String certification, boolean withCriteria) {
 		shownCertification = certification;
 		criteria = withCriteria;
+		if (criteriaAction != null) {
+			criteriaAction.setChecked(withCriteria);
+		}
 		if (certifications != null && !certifications.isDisposed()) {
 			int at = certification == null ? 0 : List.of(certifications.getItems()).indexOf(certification);
 			certifications.select(Math.max(0, at));

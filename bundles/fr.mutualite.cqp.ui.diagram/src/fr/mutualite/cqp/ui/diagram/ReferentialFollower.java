@@ -1,10 +1,12 @@
 package fr.mutualite.cqp.ui.diagram;
 
 import org.eclipse.emf.common.command.CommandStackListener;
+import org.eclipse.emf.edit.domain.IEditingDomainProvider;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IPartListener2;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPartReference;
+import org.eclipse.ui.views.properties.IPropertySheetPage;
 
 import fr.mutualite.cqp.ui.referential.ReferentialEditor;
 
@@ -88,6 +90,21 @@ final class ReferentialFollower {
 				editor.getEditingDomain().getCommandStack().removeCommandStackListener(commands);
 			}
 		}
+	}
+
+	/**
+	 * What a view following the editor adapts to, as the editor: its editing domain (so that the
+	 * workbench's Edit commands act on it from the view) and its Properties page; {@code null}
+	 * otherwise, or with no editor followed.
+	 */
+	<T> T adapter(Class<T> adapter) {
+		if (editor == null) {
+			return null;
+		}
+		if (adapter == IEditingDomainProvider.class) {
+			return adapter.cast(editor);
+		}
+		return adapter == IPropertySheetPage.class ? editor.getAdapter(adapter) : null;
 	}
 
 	void dispose() {
