@@ -181,9 +181,9 @@ run "$cqp" data generate --candidates 15 --db "$shared"
 gen=$code
 CQP_DB_PASSWORD=secret-proprio run "$cqp" server start --port "$port" --db "$shared"
 started=$code
-CQP_DB_PASSWORD=secret-proprio CQP_NEW_PASSWORD=court run "$cqp" server add-user paul --port "$port"
+CQP_DB_PASSWORD=secret-proprio CQP_NEW_PASSWORD=court run "$cqp" user add paul --role analyst --port "$port"
 short=$code
-CQP_DB_PASSWORD=secret-proprio CQP_NEW_PASSWORD=secret-de-paul run "$cqp" server add-user paul --port "$port"
+CQP_DB_PASSWORD=secret-proprio CQP_NEW_PASSWORD=secret-de-paul run "$cqp" user add paul --role analyst --port "$port"
 added=$code
 CQP_DB_PASSWORD=secret-de-paul run "$cqp" data export --server "localhost:$port" --user paul
 first=$code first_rows=$(count_rows "$work/out")

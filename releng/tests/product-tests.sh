@@ -134,7 +134,7 @@ started=$code
 if [ $started -eq 0 ] && grep -q "Serveur de base de données démarré sur localhost:$port" "$work/out"; then
 	CQP_DB_PASSWORD=secret-proprio run "$cqp" data generate --candidates 25 --server "localhost:$port"
 	gen=$code
-	CQP_DB_PASSWORD=secret-proprio CQP_NEW_PASSWORD=secret-marie run "$cqp" server add-user marie --port "$port"
+	CQP_DB_PASSWORD=secret-proprio CQP_NEW_PASSWORD=secret-marie run "$cqp" user add marie --role analyst --port "$port"
 	add=$code
 	CQP_DB_PASSWORD=secret-marie run "$cqp" data export --server "localhost:$port" --user marie
 	if [ $gen -eq 0 ] && [ $add -eq 0 ] && [ $code -eq 0 ] && [ "$(count_rows "$work/out")" -eq 26 ]; then

@@ -10,6 +10,7 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.store.internal.AccessRules;
 import fr.mutualite.cqp.store.internal.Messages;
 import fr.mutualite.cqp.store.internal.SqlErrors;
 
@@ -49,7 +50,7 @@ public final class ClientDerbyStore implements DataStore {
 	@Override
 	public Connection connect() throws CqpException {
 		try {
-			return SqlErrors.inOwnerSchema(dataSource.getConnection(), settings.user());
+			return AccessRules.begin(dataSource.getConnection(), settings.user(), settings.location());
 		} catch (SQLException e) {
 			throw new CqpException(SqlErrors.serverFailure(settings, e), e);
 		}

@@ -97,29 +97,22 @@ public final class DerbyNetworkServer {
 		}
 	}
 
-	/** Adds a user to the database of {@code owner} (settings of its owner, with password). */
-	public static void addUser(StoreSettings owner, String user, char[] password) throws CqpException {
-		checkNewPassword(user, password);
-		try (Connection c = (owner.mode() == StoreSettings.Mode.SERVER ? ClientDerbyStore.open(owner)
-				: EmbeddedDerbyStore.open(owner.folder(), owner.user(), owner.password())).connect();
-				CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_CREATE_USER(?, ?)")) { //$NON-NLS-1$
-			s.setString(1, user);
-			s.setString(2, new String(password));
-			s.execute();
-		} catch (SQLException e) {
-			throw SqlErrors.failure(owner.location(), e);
-		}
-	}
-
 	/**
-	 * Starts a server on {@code localhost:port}, writing its log to {@code log}, and waits until it
-	 * answers. Database names clients give are folders under {@code derby.system.home} (or absolute).
+	 * Starts a server sharing the database in {@code database} (its credentials required, see
+	 * {@link #requireCredentials}) on {@code localhost:port}, writing its log to {@code log}, and
+	 * waits until it answers. Clients name the database by its folder's name; the server opens
+	 * and creates no other ({@link BranchAuthentication}).
 	 */
-	public static DerbyNetworkServer start(int port, PrintWriter log) throws CqpException {
+	public static DerbyNetworkServer start(Path database, int port, PrintWriter log) throws CqpException {
+		Path shared = database.toAbsolutePath().normalize();
 		NetworkServerControl control = control(port);
 		if (answers(control)) {
 			throw new CqpException(NLS.bind(Messages.Server_alreadyRunning, address(port)));
 		}
+		System.setProperty("derby.system.home", shared.getParent().toString()); //$NON-NLS-1$
+		System.setProperty(BranchAuthentication.DATABASE_PROPERTY, shared.toString());
+		System.setProperty("derby.connection.requireAuthentication", "true"); //$NON-NLS-1$ //$NON-NLS-2$
+		System.setProperty(PROVIDER, BranchAuthentication.class.getName());
 		try {
 			control.start(log);
 		} catch (Exception e) {

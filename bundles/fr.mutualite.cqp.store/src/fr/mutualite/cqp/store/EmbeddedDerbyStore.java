@@ -17,6 +17,7 @@ import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.IoErrors;
 import fr.mutualite.cqp.core.PrivateFiles;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.store.internal.AccessRules;
 import fr.mutualite.cqp.store.internal.Messages;
 import fr.mutualite.cqp.store.internal.SqlErrors;
 
@@ -149,7 +150,7 @@ public final class EmbeddedDerbyStore implements DataStore {
 			throw new CqpException(NLS.bind(Messages.Store_closed, folder));
 		}
 		try {
-			return SqlErrors.inOwnerSchema(dataSource.getConnection(), user);
+			return AccessRules.begin(dataSource.getConnection(), user, folder.toString());
 		} catch (SQLException e) {
 			throw new CqpException(SqlErrors.openFailure(folder.toString(), e), e);
 		}

@@ -65,8 +65,6 @@ public final class Messages extends NLS {
 	public static String Server_stoppedOn;
 	public static String Server_answers;
 	public static String Server_silent;
-	public static String Server_badUserName;
-	public static String Server_userAdded;
 	public static String Database_embedded;
 	public static String Database_server;
 	public static String Database_badMode;
@@ -157,6 +155,19 @@ public final class Messages extends NLS {
 	public static String BenchDiagram_met;
 	public static String BenchDiagram_missed;
 	public static String Backup_done;
+	public static String User_badRole;
+	public static String User_added;
+	public static String User_listHeader;
+	public static String User_line;
+	public static String User_lineNoRole;
+	public static String User_removed;
+	public static String User_assigned;
+	public static String Role_admin;
+	public static String Role_analyst;
+	public static String Role_trainingBody;
+	public static String Role_evaluator;
+	public static String Role_jury;
+	public static String Role_owner;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "server", aliases = "serveur", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
 		ServerCommand.StartCommand.class, ServerCommand.RunCommand.class, ServerCommand.StopCommand.class,
-		ServerCommand.StatusCommand.class, ServerCommand.AddUserCommand.class })
+		ServerCommand.StatusCommand.class })
 final class ServerCommand implements Runnable {
 
 	private static final long START_TIMEOUT_S = 60;
@@ -155,12 +155,8 @@ final class ServerCommand implements Runnable {
 			if (!EmbeddedDerbyStore.exists(folder)) {
 				throw new CqpException(NLS.bind(Messages.Server_noDatabase, folder));
 			}
-			// Clients name the database by its folder's name, found under Derby's home; every
-			// database of that folder asks for the credentials of the shared one's users.
-			System.setProperty("derby.system.home", folder.getParent().toString()); //$NON-NLS-1$
-			System.setProperty("derby.authentication.provider", "NATIVE:" + folder.getFileName() + ":LOCAL"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			PrintWriter out = spec.commandLine().getOut();
-			DerbyNetworkServer server = DerbyNetworkServer.start(port, out);
+			DerbyNetworkServer server = DerbyNetworkServer.start(folder, port, out);
 			out.println(NLS.bind(Messages.Server_listening, new Object[] { DerbyNetworkServer.address(port), folder,
 					folder.getFileName() }));
 			out.flush();
@@ -205,29 +201,6 @@ final class ServerCommand implements Runnable {
 			spec.commandLine().getOut().println(NLS.bind(running ? Messages.Server_answers : Messages.Server_silent,
 					DerbyNetworkServer.address(port)));
 			return running ? Cli.OK : Cli.FAILED;
-		}
-	}
-
-	/** {@code cqp server add-user NAME}: a new user of the shared database (its owner's password needed). */
-	@Command(name = "add-user", aliases = "ajouter-utilisateur", mixinStandardHelpOptions = true) //$NON-NLS-1$
-	static final class AddUserCommand extends OnPort implements Callable<Integer> {
-		@Parameters(index = "0", paramLabel = "NOM", descriptionKey = "server.addUser.NOM")
-		String name;
-
-		@Option(names = "--database", paramLabel = "NOM", defaultValue = StoreSettings.DEFAULT_DATABASE, descriptionKey = "server.database")
-		String database;
-
-		@Override
-		public Integer call() throws CqpException {
-			if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) { //$NON-NLS-1$
-				throw new CqpException(NLS.bind(Messages.Server_badUserName, name));
-			}
-			char[] owner = Passwords.get(Passwords.DATABASE, StoreSettings.OWNER, false);
-			char[] password = Passwords.get(Passwords.NEW_USER, name, true);
-			DerbyNetworkServer.addUser(
-					StoreSettings.server(StoreSettings.LOOPBACK, port, database, StoreSettings.OWNER, owner), name, password);
-			spec.commandLine().getOut().println(NLS.bind(Messages.Server_userAdded, name, DerbyNetworkServer.address(port)));
-			return Cli.OK;
 		}
 	}
 

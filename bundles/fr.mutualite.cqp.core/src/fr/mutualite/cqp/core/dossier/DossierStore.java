@@ -24,6 +24,9 @@ public interface DossierStore extends AutoCloseable {
 	/** Who saves: recorded with every change. */
 	String user();
 
+	/** What the user may do here (the database enforces it). */
+	Role role();
+
 	CandidateRepository candidates();
 
 	RegistrationRepository registrations();
@@ -33,6 +36,9 @@ public interface DossierStore extends AutoCloseable {
 	TrainingBodyRepository trainingBodies();
 
 	CompanyRepository companies();
+
+	/** The users of a shared database and their roles (managed by its owner). */
+	UserRepository users();
 
 	/** A loader of many new dossiers in one transaction. */
 	BulkLoader bulkLoader() throws CqpException;

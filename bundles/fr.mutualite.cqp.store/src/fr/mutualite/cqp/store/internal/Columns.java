@@ -77,7 +77,7 @@ final class Columns {
 	static String insert(String table, EClass eClass, String... keys) {
 		List<String> all = new ArrayList<>(List.of(keys));
 		all.addAll(of(eClass).names);
-		return "INSERT INTO " + table + " (" + String.join(", ", all) + ") VALUES (" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		return "INSERT INTO CQP." + table + " (" + String.join(", ", all) + ") VALUES (" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 				+ String.join(", ", Collections.nCopies(all.size(), "?")) + ')'; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 

@@ -56,9 +56,11 @@ import fr.mutualite.cqp.core.dossier.RegistrationRepository;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
 import fr.mutualite.cqp.core.dossier.RegistrationGroup;
 import fr.mutualite.cqp.core.dossier.RegistrationSummary;
+import fr.mutualite.cqp.core.dossier.Role;
 import fr.mutualite.cqp.core.dossier.StaleVersionException;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.dossier.TrainingBodyRepository;
+import fr.mutualite.cqp.core.dossier.UserRepository;
 import fr.mutualite.cqp.core.dossier.Versioned;
 import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.model.dossier.Candidate;
@@ -89,17 +91,19 @@ public final class DerbyDossierStore implements DossierStore {
 	private final ReferentialLibrary library;
 	private final ReferentialIndex index;
 	private final String user;
+	private final Role role;
 	private final Candidates candidates = new Candidates();
 	private final Registrations registrations = new Registrations();
 	private final Juries juries = new Juries();
 	private final TrainingBodies trainingBodies = new TrainingBodies();
 	private final Companies companies = new Companies();
 
-	private DerbyDossierStore(DataStore data, ReferentialLibrary library, String user) {
+	private DerbyDossierStore(DataStore data, ReferentialLibrary library, String user, Role role) {
 		this.data = data;
 		this.library = library;
 		this.index = new ReferentialIndex(library);
 		this.user = user;
+		this.role = role;
 	}
 
 	/**
@@ -122,12 +126,16 @@ public final class DerbyDossierStore implements DossierStore {
 		try {
 			Migrations.migrate(data.connect(), data.location(), embedded, notices);
 			String user = embedded ? System.getProperty("user.name", settings.user()) : settings.user(); //$NON-NLS-1$
-			DerbyDossierStore store = new DerbyDossierStore(data, library, user);
-			Jdbc.transaction(data, c -> {
-				try (DossierWriter writer = store.writer(c)) {
-					return Integer.valueOf(ReferentialMirror.refresh(c, library, writer));
-				}
-			});
+			Role role = Jdbc.read(data, AccessRules::role);
+			DerbyDossierStore store = new DerbyDossierStore(data, library, user, role);
+			if (role.administers()) {
+				// the others read the copy the administrators keep up to date
+				Jdbc.transaction(data, c -> {
+					try (DossierWriter writer = store.writer(c)) {
+						return Integer.valueOf(ReferentialMirror.refresh(c, library, writer));
+					}
+				});
+			}
 			return store;
 		} catch (CqpException | RuntimeException e) {
 			try {
@@ -137,6 +145,16 @@ public final class DerbyDossierStore implements DossierStore {
 			}
 			throw e;
 		}
+	}
+
+	@Override
+	public Role role() {
+		return role;
+	}
+
+	@Override
+	public UserRepository users() {
+		return new DerbyUsers(data, user, role);
 	}
 
 	@Override
@@ -271,7 +289,7 @@ public final class DerbyDossierStore implements DossierStore {
 	/** {@link #save} inside the transaction of {@code c}. */
 	private <T extends EObject> Versioned<T> saveIn(Connection c, Instant now, String table, String key, String id,
 			String what, Versioned<T> edited, Save save) throws SQLException, CqpException {
-		try (PreparedStatement s = c.prepareStatement("UPDATE " + table //$NON-NLS-1$
+		try (PreparedStatement s = c.prepareStatement("UPDATE CQP." + table //$NON-NLS-1$
 				+ " SET VERSION = VERSION + 1, UPDATED_BY = ?, UPDATED_AT = ? WHERE " + key + " = ? AND VERSION = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
 			s.setString(1, user);
 			setTime(s, 2, now);
@@ -399,7 +417,7 @@ public final class DerbyDossierStore implements DossierStore {
 				Candidate stored = reader.candidate(candidate.getId()).value();
 				String parts = Changes.between(stored, candidate, List.of(DossierPackage.Literals.CANDIDATE__REGISTRATIONS));
 				try (PreparedStatement s = c.prepareStatement(
-						"UPDATE CANDIDATE SET LAST_NAME = ?, FIRST_NAME = ?, BIRTH_DATE = ?, EMAIL = ?, COMPANY_ID = ?, MATCH_KEY = ? WHERE ID = ?")) { //$NON-NLS-1$
+						"UPDATE CQP.CANDIDATE SET LAST_NAME = ?, FIRST_NAME = ?, BIRTH_DATE = ?, EMAIL = ?, COMPANY_ID = ?, MATCH_KEY = ? WHERE ID = ?")) { //$NON-NLS-1$
 					s.setString(1, candidate.getLastName());
 					s.setString(2, candidate.getFirstName());
 					setDay(s, 3, candidate.getBirthDate());
@@ -554,14 +572,25 @@ public final class DerbyDossierStore implements DossierStore {
 			return saved;
 		}
 
+		/** What the header of a registration says, to know whether it changed. */
+		private static List<Object> header(Registration registration) {
+			return java.util.Arrays.asList(registration.getCertification() == null ? null : registration.getCertification().getCode(),
+					registration.getReferentialVersion(), registration.getDate(), registration.getRoute(),
+					registration.getCompany() == null ? null : registration.getCompany().getId(),
+					registration.getTrainingBody() == null ? null : registration.getTrainingBody().getCode(),
+					Boolean.valueOf(registration.getTrainingPath() != null));
+		}
+
 		/** Writes the header of {@code registration} and its booklets. */
 		private Save booklets(Versioned<Registration> edited) {
 			Registration registration = edited.value();
 			return (c, writer, reader) -> {
 				Registration stored = stored(reader, registration.getId(), edited.version());
 				String parts = Changes.between(stored, registration, List.of());
-				try (PreparedStatement s = c.prepareStatement(
-						"UPDATE REGISTRATION SET CERTIFICATION_CODE = ?, REFERENTIAL_VERSION = ?, REGISTRATION_DATE = ?, ROUTE = ?, COMPANY_ID = ?, TRAINING_BODY_CODE = ?, HAS_TRAINING_PATH = ? WHERE ID = ?")) { //$NON-NLS-1$
+				if (!header(stored).equals(header(registration))) {
+					// an evaluator, who fills booklets only, never gets here
+					try (PreparedStatement s = c.prepareStatement(
+						"UPDATE CQP.REGISTRATION SET CERTIFICATION_CODE = ?, REFERENTIAL_VERSION = ?, REGISTRATION_DATE = ?, ROUTE = ?, COMPANY_ID = ?, TRAINING_BODY_CODE = ?, HAS_TRAINING_PATH = ? WHERE ID = ?")) { //$NON-NLS-1$
 					s.setString(1, registration.getCertification().getCode());
 					setString(s, 2, registration.getReferentialVersion());
 					setDay(s, 3, registration.getDate());
@@ -574,8 +603,9 @@ public final class DerbyDossierStore implements DossierStore {
 				} catch (SQLException e) {
 					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateRegistration, label(registration)));
 				}
-				writer.deleteContent(registration.getId());
-				writer.content(registration);
+				}
+				writer.deleteBooklets(registration.getId());
+				writer.booklets(registration);
 				return parts;
 			};
 		}
@@ -765,20 +795,20 @@ public final class DerbyDossierStore implements DossierStore {
 			certificate.setFull(full);
 			certificate.setBonusPoints(full ? rules.getBonusPoints() : 0);
 			// the certificate held until now goes to the history, never overwritten
-			try (PreparedStatement s = c.prepareStatement("INSERT INTO CERTIFICATE_HISTORY (REGISTRATION_ID, SEQ, CERTIFICATE_NUMBER, ISSUE_DATE, FULL_AWARD, BONUS_POINTS) " //$NON-NLS-1$
+			try (PreparedStatement s = c.prepareStatement("INSERT INTO CQP.CERTIFICATE_HISTORY (REGISTRATION_ID, SEQ, CERTIFICATE_NUMBER, ISSUE_DATE, FULL_AWARD, BONUS_POINTS) " //$NON-NLS-1$
 					+ "SELECT C.REGISTRATION_ID, (SELECT COALESCE(MAX(H.SEQ), 0) + 1 FROM CERTIFICATE_HISTORY H WHERE H.REGISTRATION_ID = C.REGISTRATION_ID), " //$NON-NLS-1$
 					+ "C.CERTIFICATE_NUMBER, C.ISSUE_DATE, C.FULL_AWARD, C.BONUS_POINTS FROM CERTIFICATE C WHERE C.REGISTRATION_ID = ?")) { //$NON-NLS-1$
 				s.setString(1, id);
 				s.executeUpdate();
 			}
-			try (PreparedStatement s = c.prepareStatement("DELETE FROM CERTIFICATE WHERE REGISTRATION_ID = ?")) { //$NON-NLS-1$
+			try (PreparedStatement s = c.prepareStatement("DELETE FROM CQP.CERTIFICATE WHERE REGISTRATION_ID = ?")) { //$NON-NLS-1$
 				s.setString(1, id);
 				s.executeUpdate();
 			}
 			writer.certificate(id, certificate);
 			int version;
 			try (PreparedStatement s = c.prepareStatement(
-					"UPDATE REGISTRATION SET VERSION = VERSION + 1, UPDATED_BY = ?, UPDATED_AT = ? WHERE ID = ?")) { //$NON-NLS-1$
+					"UPDATE CQP.REGISTRATION SET VERSION = VERSION + 1, UPDATED_BY = ?, UPDATED_AT = ? WHERE ID = ?")) { //$NON-NLS-1$
 				s.setString(1, user);
 				setTime(s, 2, now);
 				s.setString(3, id);
@@ -827,7 +857,7 @@ public final class DerbyDossierStore implements DossierStore {
 						}
 					}
 				}
-				try (PreparedStatement s = c.prepareStatement("INSERT INTO CERTIFICATE_SEQUENCE (PREFIX, LAST_NUMBER) VALUES (?, ?)")) { //$NON-NLS-1$
+				try (PreparedStatement s = c.prepareStatement("INSERT INTO CQP.CERTIFICATE_SEQUENCE (PREFIX, LAST_NUMBER) VALUES (?, ?)")) { //$NON-NLS-1$
 					s.setString(1, prefix);
 					s.setInt(2, highest);
 					s.executeUpdate();
@@ -835,7 +865,7 @@ public final class DerbyDossierStore implements DossierStore {
 				last = Integer.valueOf(highest);
 			}
 			int next = last.intValue() + 1;
-			try (PreparedStatement s = c.prepareStatement("UPDATE CERTIFICATE_SEQUENCE SET LAST_NUMBER = ? WHERE PREFIX = ?")) { //$NON-NLS-1$
+			try (PreparedStatement s = c.prepareStatement("UPDATE CQP.CERTIFICATE_SEQUENCE SET LAST_NUMBER = ? WHERE PREFIX = ?")) { //$NON-NLS-1$
 				s.setInt(1, next);
 				s.setString(2, prefix);
 				s.executeUpdate();
@@ -887,7 +917,7 @@ public final class DerbyDossierStore implements DossierStore {
 						JurySession stored = reader.session(session.getId()).value();
 						String parts = Changes.between(stored, session, List.of());
 						try (PreparedStatement s = c.prepareStatement(
-								"UPDATE JURY_SESSION SET SESSION_DATE = ?, PLACE = ? WHERE ID = ?")) { //$NON-NLS-1$
+								"UPDATE CQP.JURY_SESSION SET SESSION_DATE = ?, PLACE = ? WHERE ID = ?")) { //$NON-NLS-1$
 							setDay(s, 1, session.getDate());
 							setString(s, 2, session.getPlace());
 							s.setString(3, session.getId());
@@ -948,7 +978,7 @@ public final class DerbyDossierStore implements DossierStore {
 						TrainingBody stored = reader.trainingBody(body.getCode()).value();
 						String parts = Changes.between(stored, body, List.of());
 						try (PreparedStatement s = c.prepareStatement(
-								"UPDATE TRAINING_BODY SET NAME = ?, NOTE = ? WHERE CODE = ?")) { //$NON-NLS-1$
+								"UPDATE CQP.TRAINING_BODY SET NAME = ?, NOTE = ? WHERE CODE = ?")) { //$NON-NLS-1$
 							s.setString(1, body.getName());
 							setString(s, 2, body.getNote());
 							s.setString(3, body.getCode());
@@ -1024,7 +1054,7 @@ public final class DerbyDossierStore implements DossierStore {
 						Company stored = reader.company(company.getId()).value();
 						String parts = Changes.between(stored, company, List.of());
 						try (PreparedStatement s = c.prepareStatement(
-								"UPDATE COMPANY SET NAME = ?, CITY = ?, MATCH_KEY = ? WHERE ID = ?")) { //$NON-NLS-1$
+								"UPDATE CQP.COMPANY SET NAME = ?, CITY = ?, MATCH_KEY = ? WHERE ID = ?")) { //$NON-NLS-1$
 							s.setString(1, company.getName());
 							setString(s, 2, company.getCity());
 							s.setString(3, Identity.companyKey(company.getName(), company.getCity()));

@@ -63,12 +63,12 @@ final class DossierWriter implements AutoCloseable {
 
 	private static final DossierPackage P = DossierPackage.eINSTANCE;
 
-	static final String COMPANY = "INSERT INTO COMPANY (ID, NAME, CITY, MATCH_KEY, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String CANDIDATE = "INSERT INTO CANDIDATE (ID, LAST_NAME, FIRST_NAME, BIRTH_DATE, EMAIL, COMPANY_ID, MATCH_KEY, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String TRAINING_BODY = "INSERT INTO TRAINING_BODY (CODE, NAME, NOTE, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String APPROVAL = "INSERT INTO TRAINING_BODY_APPROVAL (BODY_CODE, CERTIFICATION_CODE, TRAINING_ROUTE, VAE_ROUTE, VALID_UNTIL) VALUES (?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String CONTACT = "INSERT INTO TRAINING_BODY_CONTACT (BODY_CODE, SEQ, NAME, PHONE, EMAIL) VALUES (?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String REGISTRATION = "INSERT INTO REGISTRATION (ID, CANDIDATE_ID, CERTIFICATION_CODE, REFERENTIAL_VERSION, REGISTRATION_DATE, ROUTE, COMPANY_ID, TRAINING_BODY_CODE, HAS_TRAINING_PATH, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String COMPANY = "INSERT INTO CQP.COMPANY (ID, NAME, CITY, MATCH_KEY, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String CANDIDATE = "INSERT INTO CQP.CANDIDATE (ID, LAST_NAME, FIRST_NAME, BIRTH_DATE, EMAIL, COMPANY_ID, MATCH_KEY, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String TRAINING_BODY = "INSERT INTO CQP.TRAINING_BODY (CODE, NAME, NOTE, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String APPROVAL = "INSERT INTO CQP.TRAINING_BODY_APPROVAL (BODY_CODE, CERTIFICATION_CODE, TRAINING_ROUTE, VAE_ROUTE, VALID_UNTIL) VALUES (?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String CONTACT = "INSERT INTO CQP.TRAINING_BODY_CONTACT (BODY_CODE, SEQ, NAME, PHONE, EMAIL) VALUES (?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String REGISTRATION = "INSERT INTO CQP.REGISTRATION (ID, CANDIDATE_ID, CERTIFICATION_CODE, REFERENTIAL_VERSION, REGISTRATION_DATE, ROUTE, COMPANY_ID, TRAINING_BODY_CODE, HAS_TRAINING_PATH, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String ASSESSMENT = insert("ASSESSMENT", P.getAssessment(), "REGISTRATION_ID", "SEQ", "KIND", "BOOKLET_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 	static final String RATING = insert("RATING", P.getRating(), "REGISTRATION_ID", "ASSESSMENT_SEQ", "SEQ", "BOOKLET_CODE", "SECTION_CODE", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 			"ITEM_CODE", "SCALE_CODE", "LEVEL_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -76,16 +76,16 @@ final class DossierWriter implements AutoCloseable {
 	static final String DOMAIN_PLAN = insert("DOMAIN_PLAN", P.getDomainPlan(), "REGISTRATION_ID", "SEQ", "DOMAIN_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 	static final String PLANNED_MODULE = insert("PLANNED_MODULE", P.getPlannedModule(), "REGISTRATION_ID", "PLAN_SEQ", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 	static final String TRAINING_MODULE = insert("TRAINING_MODULE", P.getTrainingModule(), "REGISTRATION_ID", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-	static final String MODULE_DOMAIN = "INSERT INTO TRAINING_MODULE_DOMAIN (REGISTRATION_ID, MODULE_SEQ, DOMAIN_CODE) VALUES (?, ?, ?)"; //$NON-NLS-1$
+	static final String MODULE_DOMAIN = "INSERT INTO CQP.TRAINING_MODULE_DOMAIN (REGISTRATION_ID, MODULE_SEQ, DOMAIN_CODE) VALUES (?, ?, ?)"; //$NON-NLS-1$
 	static final String FORMATIVE = insert("FORMATIVE_EVALUATION", P.getFormativeEvaluation(), "REGISTRATION_ID", "ASSESSMENT_SEQ", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			"DOMAIN_CODE", "PREVIOUS_SEQ"); //$NON-NLS-1$ //$NON-NLS-2$
-	static final String FORMATIVE_MODULE = "INSERT INTO FORMATIVE_MODULE (REGISTRATION_ID, ASSESSMENT_SEQ, MODULE_SEQ) VALUES (?, ?, ?)"; //$NON-NLS-1$
+	static final String FORMATIVE_MODULE = "INSERT INTO CQP.FORMATIVE_MODULE (REGISTRATION_ID, ASSESSMENT_SEQ, MODULE_SEQ) VALUES (?, ?, ?)"; //$NON-NLS-1$
 	static final String TUTOR = insert("TUTOR_ASSESSMENT", P.getTutorAssessment(), "REGISTRATION_ID", "ASSESSMENT_SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String REVIEW = insert("PROGRESS_REVIEW", P.getProgressReview(), "REGISTRATION_ID", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-	static final String FINAL = "INSERT INTO FINAL_EVALUATION (REGISTRATION_ID, BOOKLET_CODE, EVALUATOR1_NAME, EVALUATOR1_FUNCTION, EVALUATOR2_NAME, EVALUATOR2_FUNCTION) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String FINAL = "INSERT INTO CQP.FINAL_EVALUATION (REGISTRATION_ID, BOOKLET_CODE, EVALUATOR1_NAME, EVALUATOR1_FUNCTION, EVALUATOR2_NAME, EVALUATOR2_FUNCTION) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String FINAL_DOMAIN = insert("FINAL_DOMAIN", P.getFinalDomainEvaluation(), "REGISTRATION_ID", "ASSESSMENT_SEQ", "DOMAIN_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-	static final String FINAL_DATE = "INSERT INTO FINAL_DOMAIN_DATE (REGISTRATION_ID, ASSESSMENT_SEQ, EVALUATION_DATE) VALUES (?, ?, ?)"; //$NON-NLS-1$
-	static final String FINAL_CONDITION = "INSERT INTO FINAL_DOMAIN_CONDITION (REGISTRATION_ID, ASSESSMENT_SEQ, CONDITION_KIND) VALUES (?, ?, ?)"; //$NON-NLS-1$
+	static final String FINAL_DATE = "INSERT INTO CQP.FINAL_DOMAIN_DATE (REGISTRATION_ID, ASSESSMENT_SEQ, EVALUATION_DATE) VALUES (?, ?, ?)"; //$NON-NLS-1$
+	static final String FINAL_CONDITION = "INSERT INTO CQP.FINAL_DOMAIN_CONDITION (REGISTRATION_ID, ASSESSMENT_SEQ, CONDITION_KIND) VALUES (?, ?, ?)"; //$NON-NLS-1$
 	static final String ANSWER = insert("ANSWER", P.getAnswer(), "REGISTRATION_ID", "PART", "SEQ", "BOOKLET_CODE", "SECTION_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 	static final String VAE = insert("VAE_DOSSIER", P.getVaeDossier(), "REGISTRATION_ID"); //$NON-NLS-1$ //$NON-NLS-2$
 	static final String EXPERIENCE = insert("EXPERIENCE_PERIOD", P.getExperiencePeriod(), "REGISTRATION_ID", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -93,15 +93,18 @@ final class DossierWriter implements AutoCloseable {
 	static final String CERTIFICATE = insert("CERTIFICATE", P.getCertificate(), "REGISTRATION_ID"); //$NON-NLS-1$ //$NON-NLS-2$
 	static final String CERTIFICATE_HISTORY = insert("CERTIFICATE_HISTORY", P.getCertificate(), "REGISTRATION_ID", "SEQ"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String BOOKLET_STATUS = insert("BOOKLET_STATUS", P.getBookletStatus(), "REGISTRATION_ID", "BOOKLET_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-	static final String SESSION = "INSERT INTO JURY_SESSION (ID, SESSION_DATE, PLACE, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String MEMBER = "INSERT INTO JURY_MEMBER (SESSION_ID, SEQ, NAME, SIDE, ORGANISATION, PRESIDENT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String SESSION = "INSERT INTO CQP.JURY_SESSION (ID, SESSION_DATE, PLACE, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String MEMBER = "INSERT INTO CQP.JURY_MEMBER (SESSION_ID, SEQ, NAME, SIDE, ORGANISATION, PRESIDENT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String DECISION = insert("JURY_DECISION", P.getJuryDecision(), "SESSION_ID", "REGISTRATION_ID"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-	static final String DOMAIN_DECISION = "INSERT INTO DOMAIN_DECISION (SESSION_ID, REGISTRATION_ID, DOMAIN_CODE, ACQUIRED) VALUES (?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String CHANGE = "INSERT INTO CHANGE_LOG (ENTITY, ENTITY_ID, VERSION, CHANGED_BY, CHANGED_AT, PARTS) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String DOMAIN_DECISION = "INSERT INTO CQP.DOMAIN_DECISION (SESSION_ID, REGISTRATION_ID, DOMAIN_CODE, ACQUIRED) VALUES (?, ?, ?, ?)"; //$NON-NLS-1$
+	static final String CHANGE = "INSERT INTO CQP.CHANGE_LOG (ENTITY, ENTITY_ID, VERSION, CHANGED_BY, CHANGED_AT, PARTS) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 
-	/** Content tables of a registration that hang directly on it; the others cascade from these. */
-	private static final List<String> CONTENT_ROOTS = List.of("ASSESSMENT", "TRAINING_MODULE", "PROGRESS_REVIEW", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-			"FINAL_EVALUATION", "ANSWER", "VAE_DOSSIER", "CERTIFICATE", "CERTIFICATE_HISTORY", "BOOKLET_STATUS"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+	/**
+	 * Booklet tables of a registration that hang directly on it; the others cascade from these.
+	 * Its certificates are not among them: only the jury's decisions issue them.
+	 */
+	private static final List<String> BOOKLET_ROOTS = List.of("ASSESSMENT", "TRAINING_MODULE", "PROGRESS_REVIEW", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			"FINAL_EVALUATION", "ANSWER", "VAE_DOSSIER", "BOOKLET_STATUS"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 
 	private final Connection connection;
 	private final Batches batches;
@@ -222,18 +225,31 @@ final class DossierWriter implements AutoCloseable {
 	}
 
 	/** Removes the booklets of a registration, before they are written again. */
-	void deleteContent(String registrationId) throws SQLException {
+	void deleteBooklets(String registrationId) throws SQLException {
 		batches.flush();
-		for (String table : CONTENT_ROOTS) {
-			try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE REGISTRATION_ID = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+		for (String table : BOOKLET_ROOTS) {
+			try (PreparedStatement s = connection.prepareStatement("DELETE FROM CQP." + table + " WHERE REGISTRATION_ID = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
 				s.setString(1, registrationId);
 				s.executeUpdate();
 			}
 		}
 	}
 
-	/** The booklets of {@code registration}: everything below its header. */
+	/** Everything below the header of a new {@code registration}: its booklets and certificates. */
 	void content(Registration registration) throws SQLException {
+		booklets(registration);
+		String id = registration.getId();
+		if (registration.getCertificate() != null) {
+			row(CERTIFICATE, registration.getCertificate(), id);
+		}
+		int historySeq = 0;
+		for (Certificate earlier : registration.getCertificateHistory()) {
+			row(CERTIFICATE_HISTORY, earlier, id, ++historySeq);
+		}
+	}
+
+	/** The booklets of {@code registration}. */
+	void booklets(Registration registration) throws SQLException {
 		String id = registration.getId();
 		Map<EObject, Integer> seqs = new HashMap<>();
 		int seq = 0;
@@ -313,13 +329,6 @@ final class DossierWriter implements AutoCloseable {
 			}
 			answers(id, "VAE", vae.getAnswers()); //$NON-NLS-1$
 		}
-		if (registration.getCertificate() != null) {
-			row(CERTIFICATE, registration.getCertificate(), id);
-		}
-		int historySeq = 0;
-		for (Certificate earlier : registration.getCertificateHistory()) {
-			row(CERTIFICATE_HISTORY, earlier, id, ++historySeq);
-		}
 		for (BookletStatus status : registration.getBookletStatuses()) {
 			row(BOOKLET_STATUS, status, id, status.getBooklet().getCode());
 		}
@@ -394,7 +403,7 @@ final class DossierWriter implements AutoCloseable {
 	void deleteSessionContent(String sessionId) throws SQLException {
 		batches.flush();
 		for (String table : List.of("JURY_MEMBER", "JURY_DECISION")) { //$NON-NLS-1$ //$NON-NLS-2$
-			try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE SESSION_ID = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+			try (PreparedStatement s = connection.prepareStatement("DELETE FROM CQP." + table + " WHERE SESSION_ID = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
 				s.setString(1, sessionId);
 				s.executeUpdate();
 			}
@@ -404,7 +413,7 @@ final class DossierWriter implements AutoCloseable {
 	void deleteTrainingBodyDetails(String code) throws SQLException {
 		batches.flush();
 		for (String table : List.of("TRAINING_BODY_APPROVAL", "TRAINING_BODY_CONTACT")) { //$NON-NLS-1$ //$NON-NLS-2$
-			try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE BODY_CODE = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
+			try (PreparedStatement s = connection.prepareStatement("DELETE FROM CQP." + table + " WHERE BODY_CODE = ?")) { //$NON-NLS-1$ //$NON-NLS-2$
 				s.setString(1, code);
 				s.executeUpdate();
 			}

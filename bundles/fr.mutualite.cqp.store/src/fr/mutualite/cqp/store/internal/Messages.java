@@ -72,6 +72,20 @@ public final class Messages extends NLS {
 	public static String Backup_notFolder;
 	public static String Backup_notEmpty;
 	public static String Backup_failed;
+	public static String Access_noRole;
+	public static String Access_refused;
+	public static String Users_notARole;
+	public static String Users_bodyNeeded;
+	public static String Users_bodyUnexpected;
+	public static String Users_exists;
+	public static String Users_unknownBody;
+	public static String Users_unknown;
+	public static String Users_notEvaluator;
+	public static String Users_ownerOnly;
+	public static String Users_badName;
+	public static String Users_isOwner;
+	public static String Server_creationRefused;
+	public static String Server_creationLeft;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -97,7 +97,7 @@ public final class Migrations {
 			try {
 				Applied applied = Scope.child(scope(), () -> update(connection, location, exclusive, count, notices));
 				if (isOwner(connection)) {
-					shareWithUsers(connection);
+					AccessRules.apply(connection);
 				}
 				connection.commit();
 				if (applied.upgrade()) {
@@ -370,47 +370,6 @@ public final class Migrations {
 			}
 		}
 		return ids;
-	}
-
-	/**
-	 * In a database with credentials (SQL authorization on), lets every user read and write the
-	 * tables and read the views and the changelog, where a right is missing; the owner alone
-	 * changes their structure. Run at every opening by the owner, so that a database protected
-	 * after its creation (cqp server start on an existing database) is shared too.
-	 */
-	private static void shareWithUsers(Connection connection) throws SQLException {
-		try (PreparedStatement s = connection.prepareStatement("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY(?)")) { //$NON-NLS-1$
-			s.setString(1, "derby.authentication.provider"); //$NON-NLS-1$
-			try (ResultSet r = s.executeQuery()) {
-				if (!r.next() || r.getString(1) == null) {
-					return;
-				}
-			}
-		}
-		List<String> grants = new ArrayList<>();
-		try (PreparedStatement s = connection.prepareStatement("SELECT T.TABLENAME, T.TABLETYPE, P.SELECTPRIV, P.UPDATEPRIV " //$NON-NLS-1$
-				+ "FROM SYS.SYSTABLES T JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID " //$NON-NLS-1$
-				+ "LEFT JOIN SYS.SYSTABLEPERMS P ON P.TABLEID = T.TABLEID AND P.GRANTEE = 'PUBLIC' " //$NON-NLS-1$
-				+ "WHERE S.SCHEMANAME = ? AND T.TABLETYPE IN ('T', 'V')")) { //$NON-NLS-1$
-			s.setString(1, StoreSettings.OWNER);
-			try (ResultSet r = s.executeQuery()) {
-				while (r.next()) {
-					String table = r.getString(1);
-					boolean readOnly = "V".equals(r.getString(2)) || table.startsWith(CHANGELOG_TABLE); //$NON-NLS-1$
-					boolean canRead = "y".equalsIgnoreCase(r.getString(3)); //$NON-NLS-1$
-					boolean canWrite = "y".equalsIgnoreCase(r.getString(4)); //$NON-NLS-1$
-					if (!canRead || !readOnly && !canWrite) {
-						grants.add("GRANT " + (readOnly ? "SELECT" : "SELECT, INSERT, UPDATE, DELETE") + " ON " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-								+ StoreSettings.OWNER + ".\"" + table + "\" TO PUBLIC"); //$NON-NLS-1$ //$NON-NLS-2$
-					}
-				}
-			}
-		}
-		try (Statement s = connection.createStatement()) {
-			for (String grant : grants) {
-				s.executeUpdate(grant);
-			}
-		}
 	}
 
 	/** The cause of a failed upgrade, in a phrase: Derby's state code, never Java's text. */

@@ -40,16 +40,16 @@ final class ReferentialMirror {
 		for (Referential referential : library.referentials()) {
 			for (CompetenceDomain domain : referential.getDomains()) {
 				changed += upsert(c, domains, domain.getCode(), new String[] { text(domain.getWording(), 1000) },
-						"INSERT INTO COMPETENCE_DOMAIN (WORDING, CODE) VALUES (?, ?)", //$NON-NLS-1$
-						"UPDATE COMPETENCE_DOMAIN SET WORDING = ? WHERE CODE = ?"); //$NON-NLS-1$
+						"INSERT INTO CQP.COMPETENCE_DOMAIN (WORDING, CODE) VALUES (?, ?)", //$NON-NLS-1$
+						"UPDATE CQP.COMPETENCE_DOMAIN SET WORDING = ? WHERE CODE = ?"); //$NON-NLS-1$
 			}
 		}
 		for (Certification certification : library.certifications()) {
 			String version = ReferentialLibrary.referentialOf(certification).getVersion();
 			changed += upsert(c, certifications, certification.getCode(),
 					new String[] { text(certification.getTitle(), 200), version == null ? "" : version }, //$NON-NLS-1$
-					"INSERT INTO CERTIFICATION (TITLE, REFERENTIAL_VERSION, CODE) VALUES (?, ?, ?)", //$NON-NLS-1$
-					"UPDATE CERTIFICATION SET TITLE = ?, REFERENTIAL_VERSION = ? WHERE CODE = ?"); //$NON-NLS-1$
+					"INSERT INTO CQP.CERTIFICATION (TITLE, REFERENTIAL_VERSION, CODE) VALUES (?, ?, ?)", //$NON-NLS-1$
+					"UPDATE CQP.CERTIFICATION SET TITLE = ?, REFERENTIAL_VERSION = ? WHERE CODE = ?"); //$NON-NLS-1$
 			for (DomainUse use : certification.getDomains()) {
 				if (use.getDomain() == null) {
 					continue;
@@ -58,8 +58,8 @@ final class ReferentialMirror {
 				String[] known = uses.get(key);
 				if (known == null || Integer.parseInt(known[0].trim()) != use.getNumber()) {
 					String sql = known == null
-							? "INSERT INTO CERTIFICATION_DOMAIN (DOMAIN_NUMBER, CERTIFICATION_CODE, DOMAIN_CODE) VALUES (?, ?, ?)" //$NON-NLS-1$
-							: "UPDATE CERTIFICATION_DOMAIN SET DOMAIN_NUMBER = ? WHERE CERTIFICATION_CODE = ? AND DOMAIN_CODE = ?"; //$NON-NLS-1$
+							? "INSERT INTO CQP.CERTIFICATION_DOMAIN (DOMAIN_NUMBER, CERTIFICATION_CODE, DOMAIN_CODE) VALUES (?, ?, ?)" //$NON-NLS-1$
+							: "UPDATE CQP.CERTIFICATION_DOMAIN SET DOMAIN_NUMBER = ? WHERE CERTIFICATION_CODE = ? AND DOMAIN_CODE = ?"; //$NON-NLS-1$
 					try (PreparedStatement s = c.prepareStatement(sql)) {
 						s.setInt(1, use.getNumber());
 						s.setString(2, certification.getCode());

@@ -19,10 +19,13 @@ public final class SqlErrors {
 	private static final String NO_SERVER = "08001"; //$NON-NLS-1$
 	/** A value too long for its column. */
 	private static final String TOO_LONG = "22001"; //$NON-NLS-1$
+	/** A check constraint violated; a privilege missing (on a table, a column, a routine). */
+	private static final String CHECK = "23513", NO_TABLE_PRIVILEGE = "42500", NO_COLUMN_PRIVILEGE = "42502", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			NO_ROUTINE_PRIVILEGE = "42504"; //$NON-NLS-1$
+	/** The constraint the access rules' guards violate. */
+	private static final String ACCESS_REFUSED = "ACCESS_REFUSED"; //$NON-NLS-1$
 	/** A lock not obtained in time, or a deadlock. */
 	private static final String LOCK_TIMEOUT = "40XL1", DEADLOCK = "40001"; //$NON-NLS-1$ //$NON-NLS-2$
-	/** A schema that does not exist. */
-	private static final String NO_SCHEMA = "42Y07"; //$NON-NLS-1$
 
 	private SqlErrors() {
 	}
@@ -52,7 +55,9 @@ public final class SqlErrors {
 	/** Why a read or a write on {@code location} failed; nothing was written. */
 	public static CqpException failure(String location, SQLException e) {
 		String message;
-		if (has(e, TOO_LONG)) {
+		if (refused(e)) {
+			message = NLS.bind(Messages.Access_refused, location);
+		} else if (has(e, TOO_LONG)) {
 			message = NLS.bind(Messages.Store_tooLong, location);
 		} else if (has(e, LOCK_TIMEOUT) || has(e, DEADLOCK)) {
 			message = NLS.bind(Messages.Store_busy, location);
@@ -64,22 +69,22 @@ public final class SqlErrors {
 		return new CqpException(message, e);
 	}
 
-	/**
-	 * {@code connection}, working in the owner's schema, where the tables are, whoever the user
-	 * is (the owner's schema does not exist yet in a new database: its first tables create it).
-	 */
-	public static Connection inOwnerSchema(Connection connection, String user) throws SQLException {
-		if (!StoreSettings.OWNER.equalsIgnoreCase(user)) {
-			try {
-				connection.setSchema(StoreSettings.OWNER);
-			} catch (SQLException e) {
-				if (!has(e, NO_SCHEMA)) {
-					connection.close();
-					throw e;
+	/** Whether {@code e} is the database refusing what the user's role may not do. */
+	public static boolean refused(Throwable e) {
+		if (has(e, NO_TABLE_PRIVILEGE) || has(e, NO_COLUMN_PRIVILEGE) || has(e, NO_ROUTINE_PRIVILEGE)) {
+			return true;
+		}
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof SQLException s) {
+				for (SQLException next = s; next != null; next = next.getNextException()) {
+					if (CHECK.equals(next.getSQLState()) && next.getMessage() != null
+							&& next.getMessage().contains(ACCESS_REFUSED)) {
+						return true;
+					}
 				}
 			}
 		}
-		return connection;
+		return false;
 	}
 
 	/**

@@ -99,9 +99,9 @@ class SaveTest {
 		String dump = Dump.of(before.value());
 		Versioned<Registration> edited = store.registrations().find(id).orElseThrow();
 		edited.value().getOrientation().setComment("Entretien complété.");
-		// The last booklet written holds a text longer than its column: Derby refuses it after
-		// the header and the other booklets were written in the same transaction.
-		edited.value().getCertificate().setNumber("N".repeat(200));
+		// The final booklet, written after the others, holds a text longer than its column: Derby
+		// refuses it after the header and the other booklets were written in the same transaction.
+		edited.value().getFinalEvaluation().getEvaluator2().setName("N".repeat(300));
 		CqpException failure = assertThrows(CqpException.class, () -> store.registrations().save(edited));
 		assertTrue(failure.getMessage().contains("Rien n'a été enregistré"), failure.getMessage());
 		Versioned<Registration> after = store.registrations().find(id).orElseThrow();

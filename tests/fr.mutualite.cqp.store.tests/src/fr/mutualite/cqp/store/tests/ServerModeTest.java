@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.Role;
 import fr.mutualite.cqp.core.dossier.StaleVersionException;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.dossier.Versioned;
@@ -47,10 +48,10 @@ class ServerModeTest {
 		folder = tmp.resolve("partagee").toAbsolutePath();
 		assertTrue(DerbyNetworkServer.requireCredentials(folder, OWNER_PASSWORD), "credentials set up once");
 		assertFalse(DerbyNetworkServer.requireCredentials(folder, OWNER_PASSWORD), "and kept");
-		server = DerbyNetworkServer.start(port, new PrintWriter(LOG, true));
+		server = DerbyNetworkServer.start(folder, port, new PrintWriter(LOG, true));
 		try (DossierStore owner = open(StoreSettings.OWNER, OWNER_PASSWORD)) {
 			Stores.fill(owner, 3, 30);
-			DerbyNetworkServer.addUser(settings(StoreSettings.OWNER, OWNER_PASSWORD), "marie", MARIE_PASSWORD);
+			owner.users().add("marie", MARIE_PASSWORD, Role.ADMIN, null);
 		}
 	}
 
@@ -128,7 +129,9 @@ class ServerModeTest {
 		Stores.factory().open(StoreSettings.embedded(existing, StoreSettings.OWNER, OWNER_PASSWORD), Stores.library()).close();
 		StoreSettings owner = StoreSettings.server(StoreSettings.LOOPBACK, port, existing.toString(), StoreSettings.OWNER,
 				OWNER_PASSWORD);
-		DerbyNetworkServer.addUser(owner, "paul", "secret-de-paul".toCharArray());
+		try (DossierStore his = Stores.factory().open(owner, Stores.library())) {
+			his.users().add("paul", "secret-de-paul".toCharArray(), Role.ADMIN, null);
+		}
 		StoreSettings paul = StoreSettings.server(StoreSettings.LOOPBACK, port, existing.toString(), "paul",
 				"secret-de-paul".toCharArray());
 		try (DossierStore his = Stores.factory().open(paul, Stores.library())) {
@@ -147,8 +150,10 @@ class ServerModeTest {
 	@Test
 	void aPasswordTooShortIsRefusedForANewUserAndForTheOwner() throws Exception {
 		for (String shortOne : new String[] { "", "a", "1234567" }) {
-			CqpException user = assertThrows(CqpException.class, () -> DerbyNetworkServer.addUser(
-					settings(StoreSettings.OWNER, OWNER_PASSWORD), "court", shortOne.toCharArray()));
+			CqpException user;
+			try (DossierStore owner = open(StoreSettings.OWNER, OWNER_PASSWORD)) {
+				user = assertThrows(CqpException.class, () -> owner.users().add("court", shortOne.toCharArray(), Role.ADMIN, null));
+			}
 			assertEquals("Le mot de passe de court est trop court : il en faut un d'au moins 8 caractères.", user.getMessage());
 			Path folder = tmp.resolve("courte-" + shortOne.length());
 			CqpException ownerRefused = assertThrows(CqpException.class,

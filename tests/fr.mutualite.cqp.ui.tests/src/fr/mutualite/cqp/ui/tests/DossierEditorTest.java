@@ -52,6 +52,7 @@ import fr.mutualite.cqp.core.dossier.CurrentDatabase;
 import fr.mutualite.cqp.core.dossier.DatabaseChoice;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
+import fr.mutualite.cqp.core.dossier.Role;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.core.validation.Validation.Problem;
@@ -138,9 +139,9 @@ class DossierEditorTest {
 		}
 		folder = tmp.resolve("partagee").toAbsolutePath();
 		DerbyNetworkServer.requireCredentials(folder, OWNER_PASSWORD);
-		server = DerbyNetworkServer.start(port, new PrintWriter(new StringWriter(), true));
+		server = DerbyNetworkServer.start(folder, port, new PrintWriter(new StringWriter(), true));
 		try (DossierStore owner = owner()) {
-			DerbyNetworkServer.addUser(settings(StoreSettings.OWNER, OWNER_PASSWORD), "marie", MARIE_PASSWORD);
+			owner.users().add("marie", MARIE_PASSWORD, Role.ADMIN, null);
 			assertEquals(0, owner.registrations().count());
 		}
 		DatabaseChoice.write(settings("marie", null), factory);
