@@ -299,12 +299,25 @@ public final class DerbyDossierStore implements DossierStore {
 				throw stale(c, table, key, id, what, edited.value().eClass(), edited.version());
 			}
 		}
+		Map<String, AuditTrail.Facts> before = AuditTrail.read(c, audited(c, table, id));
 		try (DossierWriter writer = new DossierWriter(c, user, now)) {
 			String parts = save.write(c, writer, reader(c));
 			writer.log(table, id, edited.version() + 1, parts);
 			writer.flush();
 		}
+		Set<String> after = audited(c, table, id);
+		after.addAll(before.keySet());
+		AuditTrail.record(c, user, now, before, AuditTrail.read(c, after));
 		return new Versioned<>(edited.value(), edited.version() + 1, user, now);
+	}
+
+	/** The registrations whose watched facts a save of {@code table}'s row {@code id} may change. */
+	private static Set<String> audited(Connection c, String table, String id) throws SQLException {
+		return switch (table) {
+		case "REGISTRATION" -> new LinkedHashSet<>(List.of(id)); //$NON-NLS-1$
+		case "JURY_SESSION" -> AuditTrail.ofSession(c, id); //$NON-NLS-1$
+		default -> new LinkedHashSet<>();
+		};
 	}
 
 	private CqpException stale(Connection c, String table, String key, String id, String what, EClass type,
@@ -744,6 +757,7 @@ public final class DerbyDossierStore implements DossierStore {
 				}
 				LocalDate day = session.value().getDate();
 				Map<String, Certificate> issued = new LinkedHashMap<>();
+				Map<String, AuditTrail.Facts> before = AuditTrail.read(c, AuditTrail.ofSession(c, id));
 				try (DossierWriter writer = new DossierWriter(c, user, now)) {
 					for (JuryDecision decision : session.value().getDecisions()) {
 						Certificate certificate = issue(c, writer, now, decision.getRegistration(), day);
@@ -753,6 +767,7 @@ public final class DerbyDossierStore implements DossierStore {
 					}
 					writer.flush();
 				}
+				AuditTrail.record(c, user, now, before, AuditTrail.read(c, before.keySet()));
 				return issued;
 			});
 		}

@@ -1,5 +1,7 @@
 package fr.mutualite.cqp.store.tests;
 
+import fr.mutualite.cqp.model.dossier.FinalDomainEvaluation;
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -107,6 +109,52 @@ class SaveTest {
 		Versioned<Registration> after = store.registrations().find(id).orElseThrow();
 		assertEquals(before.version(), after.version(), "the version was not taken");
 		assertEquals(dump, Dump.of(after.value()), "every booklet as before");
+	}
+
+	@Test
+	void aSaveRecordsInTheAuditTrailTheEvaluationItChangedAndNothingItRewroteAsItWas() throws Exception {
+		String id = trained();
+		List<String> before = audit(id);
+		store.registrations().save(store.registrations().find(id).orElseThrow());
+		assertEquals(before, audit(id), "a save that changes nothing watched writes nothing");
+		Versioned<Registration> edited = store.registrations().find(id).orElseThrow();
+		FinalDomainEvaluation domain = edited.value().getFinalEvaluation().getDomains().get(0);
+		String was = "mastered=" + domain.isMastered() + ";agreed=" + domain.isEvaluatorsAgree() + ";exercised="
+				+ domain.isActivitiesExercised();
+		domain.setMastered(!domain.isMastered());
+		edited.value().getOrientation().setComment("Commentaire modifié, non suivi par l'audit");
+		store.registrations().save(edited);
+		List<String> expected = new ArrayList<>(before);
+		expected.add(System.getProperty("user.name") + "|" + candidateOf(id) + "|EVALUATION|FINAL "
+				+ domain.getDomain().getCode() + "|" + was + "|" + "mastered=" + domain.isMastered() + ";agreed="
+				+ domain.isEvaluatorsAgree() + ";exercised=" + domain.isActivitiesExercised());
+		assertEquals(expected, audit(id));
+	}
+
+	private static String candidateOf(String registrationId) throws Exception {
+		try (Connection c = store.data().connect();
+				PreparedStatement s = c.prepareStatement("SELECT CANDIDATE_ID FROM REGISTRATION WHERE ID = ?")) {
+			s.setString(1, registrationId);
+			try (ResultSet r = s.executeQuery()) {
+				r.next();
+				return r.getString(1);
+			}
+		}
+	}
+
+	private static List<String> audit(String registrationId) throws Exception {
+		List<String> lines = new ArrayList<>();
+		try (Connection c = store.data().connect(); PreparedStatement s = c.prepareStatement("SELECT CHANGED_BY, CANDIDATE_ID, "
+				+ "SUBJECT, ITEM, BEFORE_VALUE, AFTER_VALUE FROM AUDIT_TRAIL WHERE REGISTRATION_ID = ? ORDER BY ID")) {
+			s.setString(1, registrationId);
+			try (ResultSet r = s.executeQuery()) {
+				while (r.next()) {
+					lines.add(String.join("|", r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+							r.getString(6)));
+				}
+			}
+		}
+		return lines;
 	}
 
 	@Test
