@@ -5,8 +5,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.apache.derby.drda.NetworkServerControl;
@@ -14,6 +12,7 @@ import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.store.internal.AccessRules;
 import fr.mutualite.cqp.store.internal.Messages;
 import fr.mutualite.cqp.store.internal.SqlErrors;
 
@@ -54,7 +53,7 @@ public final class DerbyNetworkServer {
 		}
 		try (EmbeddedDerbyStore store = fresh ? EmbeddedDerbyStore.create(folder, password)
 				: EmbeddedDerbyStore.open(folder, StoreSettings.OWNER, password); Connection c = store.connect()) {
-			if (provider(c) != null) {
+			if (AccessRules.enforced(c)) {
 				return false;
 			}
 			if (!fresh) {
@@ -67,7 +66,7 @@ public final class DerbyNetworkServer {
 			}
 			// Storing the owner's credentials turns NATIVE authentication on (Derby 10.9 and later);
 			// older behaviours needed the property set explicitly.
-			if (provider(c) == null) {
+			if (!AccessRules.enforced(c)) {
 				try (CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) { //$NON-NLS-1$
 					s.setString(1, PROVIDER);
 					s.setString(2, NATIVE_LOCAL);
@@ -84,16 +83,6 @@ public final class DerbyNetworkServer {
 	public static void checkNewPassword(String user, char[] password) throws CqpException {
 		if (password == null || password.length < MIN_PASSWORD_LENGTH) {
 			throw new CqpException(NLS.bind(Messages.Server_shortPassword, user, Integer.valueOf(MIN_PASSWORD_LENGTH)));
-		}
-	}
-
-	private static String provider(Connection c) throws SQLException {
-		try (PreparedStatement s = c.prepareStatement("VALUES SYSCS_UTIL.SYSCS_GET_DATABASE_PROPERTY(?)")) { //$NON-NLS-1$
-			s.setString(1, PROVIDER);
-			try (ResultSet r = s.executeQuery()) {
-				r.next();
-				return r.getString(1);
-			}
 		}
 	}
 

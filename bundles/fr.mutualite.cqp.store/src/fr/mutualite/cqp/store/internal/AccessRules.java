@@ -128,7 +128,7 @@ public final class AccessRules {
 	}
 
 	/** Whether the database behind {@code c} asks for credentials (and so enforces privileges). */
-	static boolean enforced(Connection c) throws SQLException {
+	public static boolean enforced(Connection c) throws SQLException {
 		try {
 			return property(c, "derby.authentication.provider") != null; //$NON-NLS-1$
 		} catch (SQLException e) {
@@ -156,11 +156,11 @@ public final class AccessRules {
 		}
 		try (Statement s = c.createStatement()) {
 			for (Role role : Role.values()) {
-				if (role != Role.OWNER && !exists(c, "SELECT 1 FROM SYS.SYSROLES WHERE ROLEID = ? AND ISDEF = 'Y'", derbyRole(role))) { //$NON-NLS-1$
+				if (role != Role.OWNER && !Jdbc.exists(c, "SELECT 1 FROM SYS.SYSROLES WHERE ROLEID = ? AND ISDEF = 'Y'", derbyRole(role))) { //$NON-NLS-1$
 					s.executeUpdate("CREATE ROLE " + derbyRole(role)); //$NON-NLS-1$
 				}
 			}
-			if (!exists(c, "SELECT 1 FROM SYS.SYSSCHEMAS WHERE SCHEMANAME = ?", SCOPE)) { //$NON-NLS-1$
+			if (!Jdbc.exists(c, "SELECT 1 FROM SYS.SYSSCHEMAS WHERE SCHEMANAME = ?", SCOPE)) { //$NON-NLS-1$
 				s.executeUpdate("CREATE SCHEMA " + SCOPE); //$NON-NLS-1$
 			}
 			for (String statement : undo(c, tables)) {
@@ -418,15 +418,6 @@ public final class AccessRules {
 			}
 		}
 		return undo;
-	}
-
-	private static boolean exists(Connection c, String sql, String value) throws SQLException {
-		try (PreparedStatement s = c.prepareStatement(sql)) {
-			s.setString(1, value);
-			try (ResultSet r = s.executeQuery()) {
-				return r.next();
-			}
-		}
 	}
 
 	private static String property(Connection c, String name) throws SQLException {

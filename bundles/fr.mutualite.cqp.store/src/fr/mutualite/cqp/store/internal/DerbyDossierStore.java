@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -587,11 +588,28 @@ public final class DerbyDossierStore implements DossierStore {
 
 		/** What the header of a registration says, to know whether it changed. */
 		private static List<Object> header(Registration registration) {
-			return java.util.Arrays.asList(registration.getCertification() == null ? null : registration.getCertification().getCode(),
+			return Arrays.asList(registration.getCertification() == null ? null : registration.getCertification().getCode(),
 					registration.getReferentialVersion(), registration.getDate(), registration.getRoute(),
 					registration.getCompany() == null ? null : registration.getCompany().getId(),
 					registration.getTrainingBody() == null ? null : registration.getTrainingBody().getCode(),
 					Boolean.valueOf(registration.getTrainingPath() != null));
+		}
+
+		private void updateHeader(Connection c, Registration registration) throws SQLException, CqpException {
+			try (PreparedStatement s = c.prepareStatement(
+					"UPDATE CQP.REGISTRATION SET CERTIFICATION_CODE = ?, REFERENTIAL_VERSION = ?, REGISTRATION_DATE = ?, ROUTE = ?, COMPANY_ID = ?, TRAINING_BODY_CODE = ?, HAS_TRAINING_PATH = ? WHERE ID = ?")) { //$NON-NLS-1$
+				s.setString(1, registration.getCertification().getCode());
+				setString(s, 2, registration.getReferentialVersion());
+				setDay(s, 3, registration.getDate());
+				s.setString(4, registration.getRoute().getName());
+				setString(s, 5, registration.getCompany() == null ? null : registration.getCompany().getId());
+				setString(s, 6, registration.getTrainingBody() == null ? null : registration.getTrainingBody().getCode());
+				s.setBoolean(7, registration.getTrainingPath() != null);
+				s.setString(8, registration.getId());
+				s.executeUpdate();
+			} catch (SQLException e) {
+				refuseDuplicate(e, NLS.bind(Messages.Store_duplicateRegistration, label(registration)));
+			}
 		}
 
 		/** Writes the header of {@code registration} and its booklets. */
@@ -602,20 +620,7 @@ public final class DerbyDossierStore implements DossierStore {
 				String parts = Changes.between(stored, registration, List.of());
 				if (!header(stored).equals(header(registration))) {
 					// an evaluator, who fills booklets only, never gets here
-					try (PreparedStatement s = c.prepareStatement(
-						"UPDATE CQP.REGISTRATION SET CERTIFICATION_CODE = ?, REFERENTIAL_VERSION = ?, REGISTRATION_DATE = ?, ROUTE = ?, COMPANY_ID = ?, TRAINING_BODY_CODE = ?, HAS_TRAINING_PATH = ? WHERE ID = ?")) { //$NON-NLS-1$
-					s.setString(1, registration.getCertification().getCode());
-					setString(s, 2, registration.getReferentialVersion());
-					setDay(s, 3, registration.getDate());
-					s.setString(4, registration.getRoute().getName());
-					setString(s, 5, registration.getCompany() == null ? null : registration.getCompany().getId());
-					setString(s, 6, registration.getTrainingBody() == null ? null : registration.getTrainingBody().getCode());
-					s.setBoolean(7, registration.getTrainingPath() != null);
-					s.setString(8, registration.getId());
-					s.executeUpdate();
-				} catch (SQLException e) {
-					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateRegistration, label(registration)));
-				}
+					updateHeader(c, registration);
 				}
 				writer.deleteBooklets(registration.getId());
 				writer.booklets(registration);

@@ -76,10 +76,10 @@ final class DerbyUsers implements UserRepository {
 		}
 		Instant now = Instant.now();
 		Jdbc.transaction(data, c -> {
-			if (exists(c, "SELECT 1 FROM SYS.SYSUSERS WHERE USERNAME = ?", id)) { //$NON-NLS-1$
+			if (Jdbc.exists(c, "SELECT 1 FROM SYS.SYSUSERS WHERE USERNAME = ?", id)) { //$NON-NLS-1$
 				throw new CqpException(NLS.bind(Messages.Users_exists, id, data.location()));
 			}
-			if (needsBody && !exists(c, "SELECT 1 FROM CQP.TRAINING_BODY WHERE CODE = ?", trainingBody)) { //$NON-NLS-1$
+			if (needsBody && !Jdbc.exists(c, "SELECT 1 FROM CQP.TRAINING_BODY WHERE CODE = ?", trainingBody)) { //$NON-NLS-1$
 				throw new CqpException(NLS.bind(Messages.Users_unknownBody, trainingBody, data.location()));
 			}
 			try (CallableStatement s = c.prepareCall("CALL SYSCS_UTIL.SYSCS_CREATE_USER(?, ?)")) { //$NON-NLS-1$
@@ -109,7 +109,7 @@ final class DerbyUsers implements UserRepository {
 		owner();
 		String id = id(name);
 		Jdbc.transaction(data, c -> {
-			if (!exists(c, "SELECT 1 FROM SYS.SYSUSERS WHERE USERNAME = ?", id)) { //$NON-NLS-1$
+			if (!Jdbc.exists(c, "SELECT 1 FROM SYS.SYSUSERS WHERE USERNAME = ?", id)) { //$NON-NLS-1$
 				throw new CqpException(NLS.bind(Messages.Users_unknown, id, data.location()));
 			}
 			try (PreparedStatement s = c.prepareStatement("DELETE FROM CQP.USER_ACCOUNT WHERE NAME = ?")) { //$NON-NLS-1$
@@ -143,13 +143,13 @@ final class DerbyUsers implements UserRepository {
 		owner();
 		String id = id(name);
 		Jdbc.transaction(data, c -> {
-			if (!exists(c, "SELECT 1 FROM CQP.USER_ACCOUNT WHERE NAME = ? AND ROLE = 'EVALUATOR'", id)) { //$NON-NLS-1$
+			if (!Jdbc.exists(c, "SELECT 1 FROM CQP.USER_ACCOUNT WHERE NAME = ? AND ROLE = 'EVALUATOR'", id)) { //$NON-NLS-1$
 				throw new CqpException(NLS.bind(Messages.Users_notEvaluator, id));
 			}
-			if (!exists(c, "SELECT 1 FROM CQP.REGISTRATION WHERE ID = ?", registrationId)) { //$NON-NLS-1$
+			if (!Jdbc.exists(c, "SELECT 1 FROM CQP.REGISTRATION WHERE ID = ?", registrationId)) { //$NON-NLS-1$
 				throw new CqpException(NLS.bind(Messages.Store_notFound, registrationId));
 			}
-			if (!exists(c, "SELECT 1 FROM CQP.EVALUATOR_ASSIGNMENT WHERE USER_NAME = ? AND REGISTRATION_ID = ?", id, //$NON-NLS-1$
+			if (!Jdbc.exists(c, "SELECT 1 FROM CQP.EVALUATOR_ASSIGNMENT WHERE USER_NAME = ? AND REGISTRATION_ID = ?", id, //$NON-NLS-1$
 					registrationId)) {
 				try (PreparedStatement s = c.prepareStatement(
 						"INSERT INTO CQP.EVALUATOR_ASSIGNMENT (USER_NAME, REGISTRATION_ID) VALUES (?, ?)")) { //$NON-NLS-1$
@@ -181,14 +181,4 @@ final class DerbyUsers implements UserRepository {
 		return id;
 	}
 
-	private static boolean exists(Connection c, String sql, String... values) throws SQLException {
-		try (PreparedStatement s = c.prepareStatement(sql)) {
-			for (int i = 0; i < values.length; i++) {
-				s.setString(i + 1, values[i]);
-			}
-			try (ResultSet r = s.executeQuery()) {
-				return r.next();
-			}
-		}
-	}
 }

@@ -50,6 +50,18 @@ public final class Jdbc {
 		}
 	}
 
+	/** Whether {@code sql}, given {@code values} for its parameters, finds a row. */
+	public static boolean exists(Connection c, String sql, String... values) throws SQLException {
+		try (PreparedStatement s = c.prepareStatement(sql)) {
+			for (int i = 0; i < values.length; i++) {
+				s.setString(i + 1, values[i]);
+			}
+			try (ResultSet r = s.executeQuery()) {
+				return r.next();
+			}
+		}
+	}
+
 	/** Rolls back, keeping the failure that led here as the one reported. */
 	public static void rollback(Connection connection) {
 		try {

@@ -1,6 +1,5 @@
 package fr.mutualite.cqp.store.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import org.eclipse.osgi.util.NLS;
