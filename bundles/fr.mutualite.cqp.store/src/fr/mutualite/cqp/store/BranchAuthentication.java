@@ -8,7 +8,9 @@ import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.derby.authentication.UserAuthenticator;
@@ -66,15 +68,31 @@ public final class BranchAuthentication implements UserAuthenticator {
 	 * the refused connection let it go; the server's log says so.
 	 */
 	private static void discard(String database, String shared) {
-		Path home = Path.of(System.getProperty("derby.system.home", ".")); //$NON-NLS-1$
-		Path folder = home.resolve(database).toAbsolutePath().normalize();
-		if (shared != null && folder.equals(Path.of(shared))) {
-			return;
+		// Derby reads a relative name under the home it booted with: the server's data folder, or
+		// the working folder when the engine booted in this process before the server started
+		Set<Path> candidates = new LinkedHashSet<>();
+		for (String home : new String[] { System.getProperty("derby.system.home"), System.getProperty("user.dir") }) { //$NON-NLS-1$ //$NON-NLS-2$
+			if (home != null) {
+				candidates.add(Path.of(home).resolve(database).toAbsolutePath().normalize());
+			}
 		}
+		if (shared != null) {
+			candidates.remove(Path.of(shared));
+		}
+		for (Path folder : candidates) {
+			discardLater(folder);
+		}
+	}
+
+	private static void discardLater(Path folder) {
 		Thread cleaner = new Thread(() -> {
 			try {
 				Thread.sleep(CLEANUP_DELAY_MS);
-				FileTime made = Files.readAttributes(folder, BasicFileAttributes.class).creationTime();
+				Path service = folder.resolve("service.properties"); //$NON-NLS-1$
+				if (!Files.isRegularFile(service)) {
+					return; // no database there: nothing Derby began
+				}
+				FileTime made = Files.readAttributes(service, BasicFileAttributes.class).creationTime();
 				if (made.toMillis() < STARTED - CLEANUP_DELAY_MS) {
 					return;
 				}
