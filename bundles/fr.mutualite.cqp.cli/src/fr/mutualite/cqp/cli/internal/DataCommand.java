@@ -18,6 +18,7 @@ import org.eclipse.osgi.util.NLS;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
+import fr.mutualite.cqp.core.dossier.AuditTrail;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.ImportReport;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code cqp data ...}: the candidates' dossiers of a database: synthetic branch, import, export. */
 @Command(name = "data", aliases = "donnees", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
-		DataCommand.GenerateCommand.class, DataCommand.ImportCommand.class, DataCommand.ExportCommand.class })
+		DataCommand.GenerateCommand.class, DataCommand.ImportCommand.class, DataCommand.ExportCommand.class,
+		DataCommand.AuditCommand.class })
 final class DataCommand implements Runnable {
 
 	/** How often long tasks report their progress. */
@@ -221,6 +223,43 @@ final class DataCommand implements Runnable {
 			}
 			Path target = OutputFiles.write(out, stream -> RegistrationCsv.write(rows, dialect, stream));
 			spec.commandLine().getErr().println(NLS.bind(Messages.DataExport_written, Integer.valueOf(rows.size()), target));
+			return Cli.OK;
+		}
+	}
+
+	/** {@code cqp data audit --candidate ID [--out FILE]}: a candidate's audit trail as CSV. */
+	@Command(name = "audit", mixinStandardHelpOptions = true) //$NON-NLS-1$
+	static final class AuditCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		StoreOptions store;
+
+		@Option(names = "--candidate", paramLabel = "IDENTIFIANT", required = true, descriptionKey = "data.audit.candidate")
+		String candidate;
+
+		@Option(names = "--out", paramLabel = "FICHIER", descriptionKey = "data.audit.out")
+		Path out;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			List<AuditTrail.Line> lines;
+			try (DossierStore source = store.open(ReferentialCommand.library(spec), DossierStoreFactory.Opening.EXISTING,
+					spec.commandLine().getErr())) {
+				lines = source.auditTrail(candidate);
+			}
+			if (out == null) {
+				ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+				AuditTrail.write(lines, bytes);
+				PrintWriter writer = spec.commandLine().getOut();
+				writer.print(bytes.toString(StandardCharsets.UTF_8));
+				Cli.requireWritten(writer);
+				return Cli.OK;
+			}
+			Path target = OutputFiles.write(out, stream -> AuditTrail.write(lines, stream));
+			spec.commandLine().getErr().println(NLS.bind(Messages.DataAudit_written, new Object[] { Integer.valueOf(lines.size()),
+					candidate, target }));
 			return Cli.OK;
 		}
 	}

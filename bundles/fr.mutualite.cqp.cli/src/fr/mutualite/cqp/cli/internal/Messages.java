@@ -168,6 +168,7 @@ public final class Messages extends NLS {
 	public static String Role_evaluator;
 	public static String Role_jury;
 	public static String Role_owner;
+	public static String DataAudit_written;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -37,6 +37,12 @@ public interface DossierStore extends AutoCloseable {
 
 	CompanyRepository companies();
 
+	/**
+	 * The audit trail of the candidate {@code candidateId}, oldest first (for a training body or an
+	 * evaluator, the lines of their own registrations); refused for an unknown candidate.
+	 */
+	List<AuditTrail.Line> auditTrail(String candidateId) throws CqpException;
+
 	/** The users of a shared database and their roles (managed by its owner). */
 	UserRepository users();
 

@@ -42,6 +42,7 @@ import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.IoErrors;
 import fr.mutualite.cqp.core.PrivateFiles;
+import fr.mutualite.cqp.core.dossier.AuditTrail;
 import fr.mutualite.cqp.core.dossier.Awards;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.CandidateDossier;
@@ -151,6 +152,27 @@ public final class DerbyDossierStore implements DossierStore {
 	@Override
 	public Role role() {
 		return role;
+	}
+
+	@Override
+	public List<AuditTrail.Line> auditTrail(String candidateId) throws CqpException {
+		return Jdbc.read(data, c -> {
+			if (!Jdbc.exists(c, "SELECT 1 FROM CANDIDATE WHERE ID = ?", candidateId)) { //$NON-NLS-1$
+				throw new CqpException(NLS.bind(Messages.Store_unknownCandidate, candidateId, data.location()));
+			}
+			List<AuditTrail.Line> lines = new ArrayList<>();
+			try (PreparedStatement s = c.prepareStatement("SELECT ID, CHANGED_AT, CHANGED_BY, DATABASE_USER, REGISTRATION_ID, " //$NON-NLS-1$
+					+ "SUBJECT, ITEM, BEFORE_VALUE, AFTER_VALUE FROM AUDIT_TRAIL WHERE CANDIDATE_ID = ? ORDER BY ID")) { //$NON-NLS-1$
+				s.setString(1, candidateId);
+				try (ResultSet r = s.executeQuery()) {
+					while (r.next()) {
+						lines.add(new AuditTrail.Line(r.getLong(1), Jdbc.time(r, 2), r.getString(3), r.getString(4),
+								r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9)));
+					}
+				}
+			}
+			return lines;
+		});
 	}
 
 	@Override
@@ -300,7 +322,7 @@ public final class DerbyDossierStore implements DossierStore {
 				throw stale(c, table, key, id, what, edited.value().eClass(), edited.version());
 			}
 		}
-		Map<String, AuditTrail.Facts> before = AuditTrail.read(c, audited(c, table, id));
+		Map<String, AuditedFacts.Facts> before = AuditedFacts.read(c, audited(c, table, id));
 		try (DossierWriter writer = new DossierWriter(c, user, now)) {
 			String parts = save.write(c, writer, reader(c));
 			writer.log(table, id, edited.version() + 1, parts);
@@ -308,7 +330,7 @@ public final class DerbyDossierStore implements DossierStore {
 		}
 		Set<String> after = audited(c, table, id);
 		after.addAll(before.keySet());
-		AuditTrail.record(c, user, now, before, AuditTrail.read(c, after));
+		AuditedFacts.record(c, user, now, before, AuditedFacts.read(c, after));
 		return new Versioned<>(edited.value(), edited.version() + 1, user, now);
 	}
 
@@ -316,7 +338,7 @@ public final class DerbyDossierStore implements DossierStore {
 	private static Set<String> audited(Connection c, String table, String id) throws SQLException {
 		return switch (table) {
 		case "REGISTRATION" -> new LinkedHashSet<>(List.of(id)); //$NON-NLS-1$
-		case "JURY_SESSION" -> AuditTrail.ofSession(c, id); //$NON-NLS-1$
+		case "JURY_SESSION" -> AuditedFacts.ofSession(c, id); //$NON-NLS-1$
 		default -> new LinkedHashSet<>();
 		};
 	}
@@ -762,7 +784,7 @@ public final class DerbyDossierStore implements DossierStore {
 				}
 				LocalDate day = session.value().getDate();
 				Map<String, Certificate> issued = new LinkedHashMap<>();
-				Map<String, AuditTrail.Facts> before = AuditTrail.read(c, AuditTrail.ofSession(c, id));
+				Map<String, AuditedFacts.Facts> before = AuditedFacts.read(c, AuditedFacts.ofSession(c, id));
 				try (DossierWriter writer = new DossierWriter(c, user, now)) {
 					for (JuryDecision decision : session.value().getDecisions()) {
 						Certificate certificate = issue(c, writer, now, decision.getRegistration(), day);
@@ -772,7 +794,7 @@ public final class DerbyDossierStore implements DossierStore {
 					}
 					writer.flush();
 				}
-				AuditTrail.record(c, user, now, before, AuditTrail.read(c, before.keySet()));
+				AuditedFacts.record(c, user, now, before, AuditedFacts.read(c, before.keySet()));
 				return issued;
 			});
 		}

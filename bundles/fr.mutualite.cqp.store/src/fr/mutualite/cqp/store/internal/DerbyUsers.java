@@ -147,7 +147,7 @@ final class DerbyUsers implements UserRepository {
 				throw new CqpException(NLS.bind(Messages.Users_notEvaluator, id));
 			}
 			if (!Jdbc.exists(c, "SELECT 1 FROM CQP.REGISTRATION WHERE ID = ?", registrationId)) { //$NON-NLS-1$
-				throw new CqpException(NLS.bind(Messages.Store_notFound, registrationId));
+				throw new CqpException(NLS.bind(Messages.Store_unknownRegistration, registrationId, data.location()));
 			}
 			if (!Jdbc.exists(c, "SELECT 1 FROM CQP.EVALUATOR_ASSIGNMENT WHERE USER_NAME = ? AND REGISTRATION_ID = ?", id, //$NON-NLS-1$
 					registrationId)) {

@@ -86,6 +86,8 @@ public final class Messages extends NLS {
 	public static String Users_isOwner;
 	public static String Server_creationRefused;
 	public static String Server_creationLeft;
+	public static String Store_unknownCandidate;
+	public static String Store_unknownRegistration;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

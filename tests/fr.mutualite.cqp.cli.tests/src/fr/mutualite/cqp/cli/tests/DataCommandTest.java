@@ -52,6 +52,14 @@ class DataCommandTest {
 		Cqp twice = Cqp.run("data", "import", excel.toString(), "--db", copy);
 		assertTrue(twice.out().contains("0 inscriptions ajoutées, 60 déjà présentes"), twice.out());
 		assertEquals(csv.out(), Cqp.run("data", "export", "--db", copy).out(), "nothing lost, nothing duplicated");
+		// a candidate's audit trail: a generated branch has no change yet, the header alone
+		Cqp audit = Cqp.run("data", "audit", "--candidate", "C-0000001", "--db", db);
+		assertEquals(Cli.OK, audit.code(), audit.err());
+		assertEquals("numero,date,par,utilisateur_base,inscription,sujet,element,avant,apres\r\n", audit.out());
+		Cqp unknown = Cqp.run("data", "audit", "--candidate", "C-9999999", "--db", db);
+		assertEquals(Cli.FAILED, unknown.code());
+		assertEquals("Aucun candidat « C-9999999 » dans la base de données " + db + " que vous puissiez voir.",
+				unknown.err().strip());
 	}
 
 	@Test

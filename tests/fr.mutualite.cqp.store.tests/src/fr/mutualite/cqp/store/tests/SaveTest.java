@@ -1,5 +1,8 @@
 package fr.mutualite.cqp.store.tests;
 
+import fr.mutualite.cqp.core.dossier.AuditTrail;
+import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import fr.mutualite.cqp.model.dossier.FinalDomainEvaluation;
 import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,6 +132,17 @@ class SaveTest {
 				+ domain.getDomain().getCode() + "|" + was + "|" + "mastered=" + domain.isMastered() + ";agreed="
 				+ domain.isEvaluatorsAgree() + ";exercised=" + domain.isActivitiesExercised());
 		assertEquals(expected, audit(id));
+		// as the store gives it, and as CSV
+		List<AuditTrail.Line> lines = store.auditTrail(candidateOf(id));
+		AuditTrail.Line last = lines.get(lines.size() - 1);
+		assertEquals(expected.get(expected.size() - 1), String.join("|", last.changedBy(), candidateOf(id), last.subject(),
+				last.item(), last.before(), last.after()));
+		assertEquals(id, last.registrationId());
+		ByteArrayOutputStream csv = new ByteArrayOutputStream();
+		AuditTrail.write(List.of(last), csv);
+		assertEquals("numero,date,par,utilisateur_base,inscription,sujet,element,avant,apres\r\n" + last.id() + ',' + last.at()
+				+ ',' + last.changedBy() + ",CQP," + id + ",EVALUATION,FINAL " + domain.getDomain().getCode() + ',' + was + ','
+				+ last.after() + "\r\n", csv.toString(StandardCharsets.UTF_8));
 	}
 
 	private static String candidateOf(String registrationId) throws Exception {

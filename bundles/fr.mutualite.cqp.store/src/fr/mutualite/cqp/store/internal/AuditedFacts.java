@@ -21,7 +21,7 @@ import java.util.Set;
  * in its transaction, and a line for each one that differs. A booklet rewritten as it was
  * writes nothing.
  */
-final class AuditTrail {
+final class AuditedFacts {
 
 	/** What the trail watches: subject, the query of one registration's facts (key, value). */
 	private static final String[][] FACTS = {
@@ -45,7 +45,7 @@ final class AuditTrail {
 	record Facts(String candidateId, Map<String, String> values) {
 	}
 
-	private AuditTrail() {
+	private AuditedFacts() {
 	}
 
 	/** The watched facts of the registrations {@code ids}, as the transaction of {@code c} sees them. */
