@@ -240,3 +240,20 @@ if [ $quote -eq 1 ] && one_line "$work/quote.err" && no_java "$work/quote.err" &
 	[ $root -eq 1 ] && one_line "$work/err" && no_java "$work/err"; then
 	pass "an unterminated quote or --db / get one sentence and exit 1, no Java text"
 else fail "Java text or exit codes (import $quote, --db / $root)"; fi
+
+# ---- encryption at rest: an existing database encrypted; without its boot password, or a wrong one, one sentence
+enc="$work/chiffree/base"
+run "$cqp" data generate --candidates 12 --db "$enc"
+CQP_BOOT_PASSWORD=secret-demarrage run "$cqp" database encrypt --db "$enc"
+encrypted=$code
+run "$cqp" data export --db "$enc"
+missing=$code
+cp "$work/err" "$work/enc-missing.err"
+CQP_BOOT_PASSWORD=mauvais-demarrage run "$cqp" data export --db "$enc"
+wrong=$code
+CQP_BOOT_PASSWORD=secret-demarrage run "$cqp" data export --db "$enc"
+if [ $encrypted -eq 0 ] && grep -q '^dataEncryption=true$' "$enc/service.properties" && [ $missing -eq 1 ] && [ $wrong -eq 1 ] &&
+	one_line "$work/enc-missing.err" && grep -q "est chiffrée : son mot de passe de démarrage manque ou est faux" "$work/enc-missing.err" &&
+	[ $code -eq 0 ] && [ "$(count_rows "$work/out")" -eq 13 ]; then
+	pass "cqp database encrypt: the database opens with its boot password only; without it or with a wrong one, one sentence"
+else fail "encryption (encrypt $encrypted, without $missing, wrong $wrong, right $code)"; fi

@@ -1,6 +1,7 @@
 package fr.mutualite.cqp.store;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,6 +36,11 @@ public final class EmbeddedDerbyStore implements DataStore {
 	/** The file that tells a folder holds a Derby database. */
 	private static final String SERVICE_FILE = "service.properties"; //$NON-NLS-1$
 	private static final String CREATING = ".creation-"; //$NON-NLS-1$
+	/** Derby's data encryption, with AES rather than its default DES. */
+	private static final String ENCRYPTION = "dataEncryption=true;encryptionAlgorithm=AES/CBC/NoPadding;encryptionKeyLength=256;"; //$NON-NLS-1$
+	private static final String BOOT_PASSWORD = "bootPassword="; //$NON-NLS-1$
+	/** Derby's shortest boot password. */
+	public static final int MIN_BOOT_PASSWORD = 8;
 
 	static {
 		DerbySystem.prepare();
@@ -43,14 +49,19 @@ public final class EmbeddedDerbyStore implements DataStore {
 	private final Path folder;
 	private final String user;
 	private final char[] password;
+	private final char[] boot;
 	private final EmbeddedDataSource dataSource;
 	private boolean closed;
 
-	private EmbeddedDerbyStore(Path folder, String user, char[] password) {
+	private EmbeddedDerbyStore(Path folder, String user, char[] password, char[] boot) {
 		this.folder = folder;
 		this.user = user;
 		this.password = password == null ? null : password.clone();
+		this.boot = boot == null ? null : boot.clone();
 		this.dataSource = dataSource(folder, user, password);
+		if (boot != null) {
+			dataSource.setConnectionAttributes(BOOT_PASSWORD + new String(boot));
+		}
 	}
 
 	/** Opens the existing database kept in {@code folder} as its owner. */
@@ -63,7 +74,58 @@ public final class EmbeddedDerbyStore implements DataStore {
 	 * when the database asks for credentials); refuses a folder that holds no database.
 	 */
 	public static EmbeddedDerbyStore open(Path folder, String user, char[] password) throws CqpException {
-		return boot(existing(folder), user, password);
+		return open(folder, user, password, null);
+	}
+
+	/**
+	 * Opens the existing database kept in {@code folder} as {@code user}, an encrypted one with its
+	 * boot password {@code boot}.
+	 */
+	public static EmbeddedDerbyStore open(Path folder, String user, char[] password, char[] boot) throws CqpException {
+		checkBootPassword(boot);
+		return boot(existing(folder), user, password, boot);
+	}
+
+	/**
+	 * Encrypts the existing database of {@code folder} (Derby's data encryption, AES) with the
+	 * boot password {@code boot}, which every opening then needs. The database must not be open
+	 * elsewhere; Derby rewrites it all or nothing.
+	 */
+	public static void encrypt(Path folder, String user, char[] password, char[] boot) throws CqpException {
+		Path absolute = existing(folder);
+		if (boot == null) {
+			throw new CqpException(NLS.bind(Messages.Encryption_shortPassword, Integer.valueOf(MIN_BOOT_PASSWORD)));
+		}
+		checkBootPassword(boot);
+		try {
+			if (Files.readAllLines(absolute.resolve(SERVICE_FILE), StandardCharsets.ISO_8859_1).contains("dataEncryption=true")) { //$NON-NLS-1$
+				throw new CqpException(NLS.bind(Messages.Encryption_already, absolute));
+			}
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Store_cannotOpen, absolute, IoErrors.reason(e)), e);
+		}
+		routeDerbyLog(absolute.getParent());
+		EmbeddedDataSource source = dataSource(absolute, user, password);
+		source.setConnectionAttributes(ENCRYPTION + BOOT_PASSWORD + new String(boot));
+		try {
+			source.getConnection().close();
+			shutdown(absolute, user, password, boot);
+		} catch (SQLException e) {
+			throw new CqpException(SqlErrors.openFailure(absolute.toString(), e), e);
+		}
+	}
+
+	/** Refuses a boot password Derby would refuse, or read as connection options. */
+	private static void checkBootPassword(char[] boot) throws CqpException {
+		if (boot == null) {
+			return;
+		}
+		if (boot.length < MIN_BOOT_PASSWORD) {
+			throw new CqpException(NLS.bind(Messages.Encryption_shortPassword, Integer.valueOf(MIN_BOOT_PASSWORD)));
+		}
+		if (new String(boot).chars().anyMatch(c -> c == ';' || c == '=' || Character.isISOControl(c))) {
+			throw new CqpException(Messages.Encryption_badPassword);
+		}
 	}
 
 	/** The absolute path of the database in {@code folder}, refused when there is none. */
@@ -81,6 +143,15 @@ public final class EmbeddedDerbyStore implements DataStore {
 	 * opens it as its owner, with {@code password} when given.
 	 */
 	public static EmbeddedDerbyStore create(Path folder, char[] password) throws CqpException {
+		return create(folder, password, null);
+	}
+
+	/**
+	 * Creates a new database in {@code folder} as {@link #create(Path, char[])} does, encrypted
+	 * with the boot password {@code boot} when given.
+	 */
+	public static EmbeddedDerbyStore create(Path folder, char[] password, char[] boot) throws CqpException {
+		checkBootPassword(boot);
 		Path absolute = checked(folder);
 		try {
 			if (Files.exists(absolute) && !isEmptyFolder(absolute)) {
@@ -94,9 +165,12 @@ public final class EmbeddedDerbyStore implements DataStore {
 		Path making = absolute.resolveSibling('.' + absolute.getFileName().toString() + CREATING + UUID.randomUUID());
 		EmbeddedDataSource source = dataSource(making, StoreSettings.OWNER, password);
 		source.setCreateDatabase("create"); //$NON-NLS-1$
+		if (boot != null) {
+			source.setConnectionAttributes(ENCRYPTION + BOOT_PASSWORD + new String(boot));
+		}
 		try {
 			source.getConnection().close();
-			shutdown(making, StoreSettings.OWNER, password);
+			shutdown(making, StoreSettings.OWNER, password, boot);
 			Files.deleteIfExists(absolute);
 			Files.move(making, absolute, StandardCopyOption.ATOMIC_MOVE);
 		} catch (SQLException e) {
@@ -106,7 +180,7 @@ public final class EmbeddedDerbyStore implements DataStore {
 		} finally {
 			removeLeftover(making);
 		}
-		return boot(absolute, StoreSettings.OWNER, password);
+		return boot(absolute, StoreSettings.OWNER, password, boot);
 	}
 
 	/** Whether {@code folder} holds a Derby database. */
@@ -127,9 +201,9 @@ public final class EmbeddedDerbyStore implements DataStore {
 		return absolute;
 	}
 
-	private static EmbeddedDerbyStore boot(Path absolute, String user, char[] password) throws CqpException {
+	private static EmbeddedDerbyStore boot(Path absolute, String user, char[] password, char[] boot) throws CqpException {
 		routeDerbyLog(absolute.getParent());
-		EmbeddedDerbyStore store = new EmbeddedDerbyStore(absolute, user, password);
+		EmbeddedDerbyStore store = new EmbeddedDerbyStore(absolute, user, password, boot);
 		try (Connection c = store.dataSource.getConnection()) {
 			// Booting happens here; nothing else to do.
 		} catch (SQLException e) {
@@ -168,14 +242,17 @@ public final class EmbeddedDerbyStore implements DataStore {
 		}
 		closed = true;
 		try {
-			shutdown(folder, user, password);
+			shutdown(folder, user, password, boot);
 		} catch (SQLException e) {
 			throw new CqpException(NLS.bind(Messages.Store_cannotClose, folder), e);
 		}
 	}
 
-	private static void shutdown(Path folder, String user, char[] password) throws SQLException {
+	private static void shutdown(Path folder, String user, char[] password, char[] boot) throws SQLException {
 		EmbeddedDataSource shutdown = dataSource(folder, user, password);
+		if (boot != null) {
+			shutdown.setConnectionAttributes(BOOT_PASSWORD + new String(boot));
+		}
 		shutdown.setShutdownDatabase("shutdown"); //$NON-NLS-1$
 		try (Connection c = shutdown.getConnection()) {
 			throw new SQLException("Derby did not shut the database down"); //$NON-NLS-1$

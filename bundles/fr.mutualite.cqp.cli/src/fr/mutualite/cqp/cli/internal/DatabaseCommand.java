@@ -15,6 +15,7 @@ import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.referential.ReferentialException;
+import fr.mutualite.cqp.store.EmbeddedDerbyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code cqp database show|use}: which database the product works on, kept as a preference. */
 @Command(name = "database", aliases = "base", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
 		DatabaseCommand.ShowCommand.class, DatabaseCommand.UseCommand.class, DatabaseCommand.RepairCommand.class,
-		DatabaseCommand.BackupCommand.class })
+		DatabaseCommand.BackupCommand.class, DatabaseCommand.EncryptCommand.class })
 final class DatabaseCommand implements Runnable {
 
 	@Spec
@@ -165,6 +166,30 @@ final class DatabaseCommand implements Runnable {
 				out.println(NLS.bind(Messages.Backup_done, opened.data().location(), copy));
 				out.flush();
 			}
+			return Cli.OK;
+		}
+	}
+
+	/** {@code cqp database encrypt [--db DIR]}: Derby's data encryption for an embedded database. */
+	@Command(name = "encrypt", aliases = "chiffrer", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
+	static final class EncryptCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		StoreOptions store;
+
+		@Override
+		public Integer call() throws CqpException {
+			StoreSettings settings = store.settings();
+			if (settings.mode() != StoreSettings.Mode.EMBEDDED) {
+				throw new CqpException(Messages.Encrypt_embeddedOnly);
+			}
+			char[] boot = Passwords.get(Passwords.BOOT, settings.folder().toString(), true);
+			EmbeddedDerbyStore.encrypt(settings.folder(), settings.user(), settings.password(), boot);
+			PrintWriter out = spec.commandLine().getOut();
+			out.println(NLS.bind(Messages.Encrypt_done, settings.folder().toAbsolutePath().normalize(), Passwords.BOOT));
+			out.flush();
 			return Cli.OK;
 		}
 	}

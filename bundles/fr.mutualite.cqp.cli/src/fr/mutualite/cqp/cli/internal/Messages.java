@@ -169,6 +169,8 @@ public final class Messages extends NLS {
 	public static String Role_jury;
 	public static String Role_owner;
 	public static String DataAudit_written;
+	public static String Encrypt_embeddedOnly;
+	public static String Encrypt_done;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -15,6 +15,8 @@ final class Passwords {
 
 	/** The password of the database's user. */
 	static final String DATABASE = "CQP_DB_PASSWORD"; //$NON-NLS-1$
+	/** The boot password of an encrypted embedded database. */
+	static final String BOOT = "CQP_BOOT_PASSWORD"; //$NON-NLS-1$
 	/** The password of a user being added. */
 	static final String NEW_USER = "CQP_NEW_PASSWORD"; //$NON-NLS-1$
 

@@ -40,13 +40,14 @@ final class StoreOptions {
 			throw new CqpException(Messages.Store_dbOrServer);
 		}
 		char[] password = Passwords.fromEnvironment(Passwords.DATABASE);
+		char[] boot = Passwords.fromEnvironment(Passwords.BOOT);
 		if (db != null) {
-			return StoreSettings.embedded(db.toAbsolutePath(), StoreSettings.OWNER, password);
+			return StoreSettings.embedded(db.toAbsolutePath(), StoreSettings.OWNER, password).withBootPassword(boot);
 		}
 		StoreSettings chosen = server != null ? server(server, user)
 				: DatabaseChoice.read(DataFolder.get(), password);
 		if (chosen.mode() == StoreSettings.Mode.EMBEDDED) {
-			return chosen;
+			return chosen.withBootPassword(boot);
 		}
 		String name = user != null ? user : chosen.user();
 		char[] secret = password != null ? password

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param user     the user name; in embedded mode, {@link #OWNER} unless the database asks for
  *                 credentials
  * @param password the user's password, or {@code null} when none is needed
+ * @param bootPassword the boot password of an encrypted embedded database (the one a database
+ *                 created with these settings is encrypted with), or {@code null}
  */
 public record StoreSettings(Mode mode, Path folder, String host, int port, String database, String user,
-		char[] password) {
+		char[] password, char[] bootPassword) {
 
 	/** How the product reaches its database. */
 	public enum Mode {
@@ -49,17 +51,22 @@ public record StoreSettings(Mode mode, Path folder, String host, int port, Strin
 
 	/** The database embedded in {@code folder}, opened as its owner without password. */
 	public static StoreSettings embedded(Path folder) {
-		return new StoreSettings(Mode.EMBEDDED, folder, null, 0, null, OWNER, null);
+		return new StoreSettings(Mode.EMBEDDED, folder, null, 0, null, OWNER, null, null);
 	}
 
 	/** The database embedded in {@code folder}, opened with credentials. */
 	public static StoreSettings embedded(Path folder, String user, char[] password) {
-		return new StoreSettings(Mode.EMBEDDED, folder, null, 0, null, user, password);
+		return new StoreSettings(Mode.EMBEDDED, folder, null, 0, null, user, password, null);
 	}
 
 	/** The database {@code database} of the server at {@code host:port}. */
 	public static StoreSettings server(String host, int port, String database, String user, char[] password) {
-		return new StoreSettings(Mode.SERVER, null, host, port, database, user, password);
+		return new StoreSettings(Mode.SERVER, null, host, port, database, user, password, null);
+	}
+
+	/** These settings, opening (or creating) an embedded database encrypted with {@code boot}. */
+	public StoreSettings withBootPassword(char[] boot) {
+		return new StoreSettings(mode, folder, host, port, database, user, password, boot);
 	}
 
 	/** Where the data lives, for messages. */

@@ -120,10 +120,10 @@ public final class DerbyDossierStore implements DossierStore {
 		if (!embedded) {
 			data = ClientDerbyStore.open(settings);
 		} else if (opening == DossierStoreFactory.Opening.CREATE_IF_MISSING && !EmbeddedDerbyStore.exists(settings.folder())) {
-			data = EmbeddedDerbyStore.create(settings.folder(), settings.password());
+			data = EmbeddedDerbyStore.create(settings.folder(), settings.password(), settings.bootPassword());
 			notices.accept(NLS.bind(Messages.Store_created, data.location()));
 		} else {
-			data = EmbeddedDerbyStore.open(settings.folder(), settings.user(), settings.password());
+			data = EmbeddedDerbyStore.open(settings.folder(), settings.user(), settings.password(), settings.bootPassword());
 		}
 		try {
 			Migrations.migrate(data.connect(), data.location(), embedded, notices);

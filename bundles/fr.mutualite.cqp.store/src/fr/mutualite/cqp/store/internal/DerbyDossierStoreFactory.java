@@ -34,7 +34,7 @@ public final class DerbyDossierStoreFactory implements DossierStoreFactory {
 
 	@Override
 	public List<String> repair(StoreSettings settings) throws CqpException {
-		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.open(settings.folder(), settings.user(), settings.password())) {
+		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.open(settings.folder(), settings.user(), settings.password(), settings.bootPassword())) {
 			return Migrations.repair(store.connect(), store.location());
 		}
 	}

@@ -88,6 +88,10 @@ public final class Messages extends NLS {
 	public static String Server_creationLeft;
 	public static String Store_unknownCandidate;
 	public static String Store_unknownRegistration;
+	public static String Encryption_shortPassword;
+	public static String Encryption_badPassword;
+	public static String Encryption_already;
+	public static String Encryption_badBootPassword;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

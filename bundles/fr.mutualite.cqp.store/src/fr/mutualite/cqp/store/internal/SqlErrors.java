@@ -14,6 +14,8 @@ public final class SqlErrors {
 	private static final String ALREADY_BOOTED = "XSDB6"; //$NON-NLS-1$
 	/** Authentication refused. */
 	private static final String BAD_CREDENTIALS = "08004"; //$NON-NLS-1$
+	/** An encrypted database booted without its boot password, or with a wrong one. */
+	private static final String BAD_BOOT_PASSWORD = "XBM06"; //$NON-NLS-1$
 	/** No server at that address. */
 	private static final String NO_SERVER = "08001"; //$NON-NLS-1$
 	/** A value too long for its column. */
@@ -36,6 +38,9 @@ public final class SqlErrors {
 		}
 		if (has(e, BAD_CREDENTIALS)) {
 			return NLS.bind(Messages.Store_badCredentials, location);
+		}
+		if (has(e, BAD_BOOT_PASSWORD)) {
+			return NLS.bind(Messages.Encryption_badBootPassword, location);
 		}
 		return NLS.bind(Messages.Store_cannotOpen, location, detail(e));
 	}
