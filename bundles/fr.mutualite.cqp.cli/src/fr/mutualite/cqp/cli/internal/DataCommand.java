@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 /** {@code cqp data ...}: the candidates' dossiers of a database: synthetic branch, import, export. */
 @Command(name = "data", aliases = "donnees", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
 		DataCommand.GenerateCommand.class, DataCommand.ImportCommand.class, DataCommand.ExportCommand.class,
-		DataCommand.AuditCommand.class })
+		DataCommand.AuditCommand.class, DataCommand.EraseCommand.class })
 final class DataCommand implements Runnable {
 
 	/** How often long tasks report their progress. */
@@ -260,6 +260,35 @@ final class DataCommand implements Runnable {
 			Path target = OutputFiles.write(out, stream -> AuditTrail.write(lines, stream));
 			spec.commandLine().getErr().println(NLS.bind(Messages.DataAudit_written, new Object[] { Integer.valueOf(lines.size()),
 					candidate, target }));
+			return Cli.OK;
+		}
+	}
+
+	/** {@code cqp data erase --candidate ID --yes}: a candidate's personal data erased at their request. */
+	@Command(name = "erase", aliases = "effacer", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
+	static final class EraseCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		StoreOptions store;
+
+		@Option(names = "--candidate", paramLabel = "IDENTIFIANT", required = true, descriptionKey = "data.erase.candidate")
+		String candidate;
+
+		@Option(names = "--yes", descriptionKey = "data.erase.yes")
+		boolean yes;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			if (!yes) {
+				throw new CqpException(NLS.bind(Messages.DataErase_confirm, candidate));
+			}
+			try (DossierStore target = store.open(ReferentialCommand.library(spec), DossierStoreFactory.Opening.EXISTING,
+					spec.commandLine().getErr())) {
+				target.candidates().erase(candidate);
+				spec.commandLine().getOut().println(NLS.bind(Messages.DataErase_done, candidate, target.data().location()));
+			}
 			return Cli.OK;
 		}
 	}

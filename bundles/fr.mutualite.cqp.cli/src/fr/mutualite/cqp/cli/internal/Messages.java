@@ -171,6 +171,8 @@ public final class Messages extends NLS {
 	public static String DataAudit_written;
 	public static String Encrypt_embeddedOnly;
 	public static String Encrypt_done;
+	public static String DataErase_confirm;
+	public static String DataErase_done;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

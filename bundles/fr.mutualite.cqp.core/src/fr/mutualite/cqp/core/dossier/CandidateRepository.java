@@ -34,4 +34,13 @@ public interface CandidateRepository {
 
 	/** How many candidates the store holds. */
 	int count() throws CqpException;
+
+	/**
+	 * Erases the candidate {@code id}'s personal data at their request (GDPR): name, birth date,
+	 * e-mail, and the free texts of their booklets (answers, comments, reviews, experience,
+	 * proofs, the jury's advice) are removed, the evaluations, decisions and certificates kept,
+	 * so that every statistic stays as it was; recorded in the audit trail. The branch's
+	 * administrators only; refused for a candidate already erased.
+	 */
+	void erase(String id) throws CqpException;
 }

@@ -406,6 +406,63 @@ public final class DerbyDossierStore implements DossierStore {
 
 	private final class Candidates implements CandidateRepository {
 
+		/** The free texts of a registration's booklets that may name or describe the candidate. */
+		private static final String[][] PERSONAL_TEXTS = { { "ASSESSMENT", "COMMENT_TEXT" }, { "RATING", "COMMENT_TEXT" }, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				{ "ANSWER", "ANSWER_TEXT" }, { "PROGRESS_REVIEW", "WITH_WHOM, STRENGTHS, OBJECTIVES" }, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				{ "EXPERIENCE_PERIOD", "EMPLOYER, POSITION" }, { "PROOF", "DESCRIPTION" }, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				{ "VAE_DOSSIER", "ADMISSIBILITY_REASON" }, { "JURY_DECISION", "ADVICE" } }; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+		/** The name an erased candidate keeps. */
+		private static final String ERASED = "ANONYME"; //$NON-NLS-1$
+
+		@Override
+		public void erase(String id) throws CqpException {
+			if (!role.administers()) {
+				throw new CqpException(NLS.bind(Messages.Access_refused, data.location()));
+			}
+			Jdbc.transaction(data, c -> {
+				Instant now = Instant.now();
+				if (!Jdbc.exists(c, "SELECT 1 FROM CANDIDATE WHERE ID = ?", id)) { //$NON-NLS-1$
+					throw new CqpException(NLS.bind(Messages.Store_unknownCandidate, id, data.location()));
+				}
+				if (Jdbc.exists(c, "SELECT 1 FROM CANDIDATE WHERE ID = ? AND MATCH_KEY = ?", id, ERASED + ':' + id)) { //$NON-NLS-1$
+					throw new CqpException(NLS.bind(Messages.Store_alreadyErased, id));
+				}
+				try (PreparedStatement s = c.prepareStatement("UPDATE CQP.CANDIDATE SET LAST_NAME = ?, FIRST_NAME = ?, BIRTH_DATE = NULL, " //$NON-NLS-1$
+						+ "EMAIL = NULL, MATCH_KEY = ?, VERSION = VERSION + 1, UPDATED_BY = ?, UPDATED_AT = ? WHERE ID = ?")) { //$NON-NLS-1$
+					s.setString(1, ERASED);
+					s.setString(2, id);
+					s.setString(3, ERASED + ':' + id);
+					s.setString(4, user);
+					setTime(s, 5, now);
+					s.setString(6, id);
+					s.executeUpdate();
+				}
+				String ofCandidate = " WHERE REGISTRATION_ID IN (SELECT ID FROM CQP.REGISTRATION WHERE CANDIDATE_ID = ?)"; //$NON-NLS-1$
+				for (String[] texts : PERSONAL_TEXTS) {
+					String set = String.join(", ", java.util.Arrays.stream(texts[1].split(", ")).map(t -> t + " = NULL").toList()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					try (PreparedStatement s = c.prepareStatement("UPDATE CQP." + texts[0] + " SET " + set + ofCandidate)) { //$NON-NLS-1$ //$NON-NLS-2$
+						s.setString(1, id);
+						s.executeUpdate();
+					}
+				}
+				try (PreparedStatement s = c.prepareStatement("UPDATE CQP.REGISTRATION SET VERSION = VERSION + 1, UPDATED_BY = ?, " //$NON-NLS-1$
+						+ "UPDATED_AT = ? WHERE CANDIDATE_ID = ?")) { //$NON-NLS-1$
+					s.setString(1, user);
+					setTime(s, 2, now);
+					s.setString(3, id);
+					s.executeUpdate();
+				}
+				try (PreparedStatement s = c.prepareStatement("INSERT INTO CQP.AUDIT_TRAIL (CHANGED_AT, CHANGED_BY, CANDIDATE_ID, " //$NON-NLS-1$
+						+ "SUBJECT, ITEM, AFTER_VALUE) VALUES (?, ?, ?, 'PERSONAL_DATA', 'ERASED', 'erased')")) { //$NON-NLS-1$
+					setTime(s, 1, now);
+					s.setString(2, user);
+					s.setString(3, id);
+					s.executeUpdate();
+				}
+				return null;
+			});
+		}
+
 		@Override
 		public Optional<Versioned<Candidate>> find(String id) throws CqpException {
 			return Optional.ofNullable(Jdbc.read(data, c -> reader(c).candidate(id)));

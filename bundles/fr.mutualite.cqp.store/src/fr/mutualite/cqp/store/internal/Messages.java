@@ -92,6 +92,7 @@ public final class Messages extends NLS {
 	public static String Encryption_badPassword;
 	public static String Encryption_already;
 	public static String Encryption_badBootPassword;
+	public static String Store_alreadyErased;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

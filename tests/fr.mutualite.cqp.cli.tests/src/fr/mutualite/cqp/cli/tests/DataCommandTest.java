@@ -60,6 +60,20 @@ class DataCommandTest {
 		assertEquals(Cli.FAILED, unknown.code());
 		assertEquals("Aucun candidat « C-9999999 » dans la base de données " + db + " que vous puissiez voir.",
 				unknown.err().strip());
+		// erasing a candidate's personal data: confirmed only, then recorded in their audit trail
+		Cqp unconfirmed = Cqp.run("data", "erase", "--candidate", "C-0000002", "--db", db);
+		assertEquals(Cli.FAILED, unconfirmed.code());
+		assertEquals("L'effacement des données personnelles du candidat C-0000002 est définitif : relancez avec --yes pour le confirmer.",
+				unconfirmed.err().strip());
+		Cqp erased = Cqp.run("data", "erase", "--candidate", "C-0000002", "--yes", "--db", db);
+		assertEquals(Cli.OK, erased.code(), erased.err());
+		assertEquals("Données personnelles du candidat C-0000002 effacées dans " + db + " (nom, date de naissance, courriel, "
+				+ "textes libres de ses livrets) ; ses évaluations et décisions restent comptées dans les statistiques.",
+				erased.out().strip());
+		List<String> trail = Cqp.run("data", "audit", "--candidate", "C-0000002", "--db", db).out().lines().toList();
+		assertEquals(2, trail.size(), trail.toString());
+		assertTrue(trail.get(1).endsWith(",,PERSONAL_DATA,ERASED,,erased"), trail.get(1));
+		assertEquals(61, Cqp.run("data", "export", "--db", db).out().lines().count(), "the registration stays");
 	}
 
 	@Test
