@@ -16,15 +16,18 @@ import java.util.stream.Collectors;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.AuditTrail;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.ImportReport;
+import fr.mutualite.cqp.core.dossier.PersonalDataExport;
 import fr.mutualite.cqp.core.dossier.RegistrationCsv;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.core.report.ReportService;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
 import fr.mutualite.cqp.model.referential.TrainingBody;
 import fr.mutualite.cqp.referential.ReferentialException;
@@ -40,7 +43,7 @@ import picocli.CommandLine.Spec;
 /** {@code cqp data ...}: the candidates' dossiers of a database: synthetic branch, import, export. */
 @Command(name = "data", aliases = "donnees", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
 		DataCommand.GenerateCommand.class, DataCommand.ImportCommand.class, DataCommand.ExportCommand.class,
-		DataCommand.AuditCommand.class, DataCommand.EraseCommand.class })
+		DataCommand.AuditCommand.class, DataCommand.PersonalCommand.class, DataCommand.EraseCommand.class })
 final class DataCommand implements Runnable {
 
 	/** How often long tasks report their progress. */
@@ -260,6 +263,33 @@ final class DataCommand implements Runnable {
 			Path target = OutputFiles.write(out, stream -> AuditTrail.write(lines, stream));
 			spec.commandLine().getErr().println(NLS.bind(Messages.DataAudit_written, new Object[] { Integer.valueOf(lines.size()),
 					candidate, target }));
+			return Cli.OK;
+		}
+	}
+
+	/** {@code cqp data personal --candidate ID --out FILE}: a candidate's personal data handed to them. */
+	@Command(name = "personal", aliases = "personnel", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
+	static final class PersonalCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		StoreOptions store;
+
+		@Option(names = "--candidate", paramLabel = "IDENTIFIANT", required = true, descriptionKey = "data.personal.candidate")
+		String candidate;
+
+		@Option(names = "--out", paramLabel = "FICHIER", required = true, descriptionKey = "data.personal.out")
+		Path out;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			Path written;
+			try (DossierStore source = store.open(ReferentialCommand.library(spec), DossierStoreFactory.Opening.EXISTING,
+					spec.commandLine().getErr())) {
+				written = PersonalDataExport.write(source, CqpServices.get(ReportService.class), candidate.strip(), out);
+			}
+			spec.commandLine().getOut().println(NLS.bind(Messages.DataPersonal_written, candidate.strip(), written));
 			return Cli.OK;
 		}
 	}

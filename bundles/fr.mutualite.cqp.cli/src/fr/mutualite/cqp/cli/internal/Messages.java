@@ -173,6 +173,7 @@ public final class Messages extends NLS {
 	public static String Encrypt_done;
 	public static String DataErase_confirm;
 	public static String DataErase_done;
+	public static String DataPersonal_written;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

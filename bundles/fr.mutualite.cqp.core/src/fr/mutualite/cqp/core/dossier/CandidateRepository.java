@@ -43,4 +43,11 @@ public interface CandidateRepository {
 	 * administrators only; refused for a candidate already erased.
 	 */
 	void erase(String id) throws CqpException;
+
+	/**
+	 * Everything the database holds about the candidate {@code id} (GDPR right of access), read in
+	 * one transaction that also records the export in the audit trail. The branch's
+	 * administrators only; refused for an unknown candidate.
+	 */
+	PersonalData personalData(String id) throws CqpException;
 }

@@ -141,6 +141,7 @@ public final class Messages extends NLS {
 	public static String Print_on;
 	public static String Print_reason;
 	public static String Print_advice;
+	public static String PersonalData_temporaryLeft;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

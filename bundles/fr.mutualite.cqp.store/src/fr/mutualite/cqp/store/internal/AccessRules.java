@@ -183,13 +183,13 @@ public final class AccessRules {
 	}
 
 	/** A table of the owner's schema: its columns and primary key. */
-	private record Table(String name, List<String> columns, List<String> key) {
+	record Table(String name, List<String> columns, List<String> key) {
 		boolean personal() {
 			return columns.contains(REGISTRATION_ID) || "REGISTRATION".equals(name) || "CANDIDATE".equals(name); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 	}
 
-	private static Map<String, Table> tables(Connection c) throws SQLException {
+	static Map<String, Table> tables(Connection c) throws SQLException {
 		Map<String, Table> tables = new LinkedHashMap<>();
 		DatabaseMetaData meta = c.getMetaData();
 		try (ResultSet r = meta.getTables(null, OWNER, null, new String[] { "TABLE" })) { //$NON-NLS-1$

@@ -53,6 +53,7 @@ import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.Identity;
 import fr.mutualite.cqp.core.dossier.ImportReport;
 import fr.mutualite.cqp.core.dossier.JuryRepository;
+import fr.mutualite.cqp.core.dossier.PersonalData;
 import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.dossier.RegistrationRepository;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
@@ -452,15 +453,37 @@ public final class DerbyDossierStore implements DossierStore {
 					s.setString(3, id);
 					s.executeUpdate();
 				}
-				try (PreparedStatement s = c.prepareStatement("INSERT INTO CQP.AUDIT_TRAIL (CHANGED_AT, CHANGED_BY, CANDIDATE_ID, " //$NON-NLS-1$
-						+ "SUBJECT, ITEM, AFTER_VALUE) VALUES (?, ?, ?, 'PERSONAL_DATA', 'ERASED', 'erased')")) { //$NON-NLS-1$
-					setTime(s, 1, now);
-					s.setString(2, user);
-					s.setString(3, id);
-					s.executeUpdate();
-				}
+				recordPersonalData(c, now, id, "ERASED"); //$NON-NLS-1$
 				return null;
 			});
+		}
+
+		@Override
+		public PersonalData personalData(String id) throws CqpException {
+			if (!role.administers()) {
+				throw new CqpException(NLS.bind(Messages.Access_refused, data.location()));
+			}
+			return Jdbc.transaction(data, c -> {
+				if (!Jdbc.exists(c, "SELECT 1 FROM CANDIDATE WHERE ID = ?", id)) { //$NON-NLS-1$
+					throw new CqpException(NLS.bind(Messages.Store_unknownCandidate, id, data.location()));
+				}
+				PersonalData personal = new PersonalData(id, PersonalRows.read(c, id));
+				recordPersonalData(c, Instant.now(), id, "EXPORTED"); //$NON-NLS-1$
+				return personal;
+			});
+		}
+
+		/** Records in the audit trail what was done with the candidate's personal data ({@code item}). */
+		private void recordPersonalData(Connection c, Instant now, String id, String item) throws SQLException {
+			try (PreparedStatement s = c.prepareStatement("INSERT INTO CQP.AUDIT_TRAIL (CHANGED_AT, CHANGED_BY, CANDIDATE_ID, " //$NON-NLS-1$
+					+ "SUBJECT, ITEM, AFTER_VALUE) VALUES (?, ?, ?, 'PERSONAL_DATA', ?, ?)")) { //$NON-NLS-1$
+				setTime(s, 1, now);
+				s.setString(2, user);
+				s.setString(3, id);
+				s.setString(4, item);
+				s.setString(5, item.toLowerCase(java.util.Locale.ROOT));
+				s.executeUpdate();
+			}
 		}
 
 		@Override

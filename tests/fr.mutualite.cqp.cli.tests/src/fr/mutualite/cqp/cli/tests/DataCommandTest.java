@@ -1,18 +1,40 @@
 package fr.mutualite.cqp.cli.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
 import fr.mutualite.cqp.cli.internal.Cli;
+import fr.mutualite.cqp.store.EmbeddedDerbyStore;
 
 /** {@code cqp data generate|import|export} and {@code cqp database}, on real databases in a temporary folder. */
 class DataCommandTest {
@@ -74,6 +96,103 @@ class DataCommandTest {
 		assertEquals(2, trail.size(), trail.toString());
 		assertTrue(trail.get(1).endsWith(",,PERSONAL_DATA,ERASED,,erased"), trail.get(1));
 		assertEquals(61, Cqp.run("data", "export", "--db", db).out().lines().count(), "the registration stays");
+	}
+
+	/** The booklet of each table of a registration's booklets, in the names of the package's PDFs. */
+	private static final Map<String, String> BOOKLET_TABLES = Map.of("ORIENTATION", "orientation",
+			"TRAINING_MODULE", "formation", "FORMATIVE_EVALUATION", "formation", "TUTOR_ASSESSMENT", "tuteur",
+			"PROGRESS_REVIEW", "tuteur", "FINAL_EVALUATION", "finale", "VAE_DOSSIER", "vae", "JURY_DECISION", "jury",
+			"CERTIFICATE", "certificat");
+
+	@Test
+	void aCandidatesPersonalDataComeAsOnePrivateZipOfJsonAndTheirBooklets() throws Exception {
+		Path folder = tmp.resolve("base");
+		String db = folder.toString();
+		assertEquals(Cli.OK, Cqp.run("data", "generate", "--candidates", "40", "--seed", "5", "--as-of", "2026-06-30", "--db", db).code());
+		String id;
+		String lastName;
+		int auditLines;
+		try (EmbeddedDerbyStore store = EmbeddedDerbyStore.open(folder); Connection c = store.connect();
+				Statement s = c.createStatement()) {
+			// a candidate who holds a certificate: every booklet of their path is filled
+			try (ResultSet r = s.executeQuery("SELECT C.ID, C.LAST_NAME FROM CANDIDATE C JOIN REGISTRATION R ON R.CANDIDATE_ID = C.ID "
+					+ "JOIN CERTIFICATE T ON T.REGISTRATION_ID = R.ID ORDER BY C.ID FETCH FIRST 1 ROWS ONLY")) {
+				assertTrue(r.next(), "a generated branch has certificates");
+				id = r.getString(1);
+				lastName = r.getString(2);
+			}
+			try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM AUDIT_TRAIL WHERE CANDIDATE_ID = '" + id + "'")) {
+				r.next();
+				auditLines = r.getInt(1);
+			}
+		}
+		Path zip = tmp.resolve("acces/" + id + ".zip");
+		Cqp written = Cqp.run("data", "personal", "--candidate", id, "--out", zip.toString(), "--db", db);
+		assertEquals(Cli.OK, written.code(), written.err());
+		assertEquals("Les données personnelles du candidat " + id + " sont écrites dans " + zip + ".", written.out().strip());
+		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(zip)));
+		try (Stream<Path> files = Files.list(zip.getParent())) {
+			assertEquals(List.of(zip), files.toList(), "no partial file left");
+		}
+		Map<String, byte[]> entries = new LinkedHashMap<>();
+		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+			for (ZipEntry entry; (entry = in.getNextEntry()) != null;) {
+				entries.put(entry.getName(), in.readAllBytes());
+			}
+		}
+		JsonObject json = JsonParser.parseString(new String(entries.get("donnees.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+		assertEquals(id, json.get("candidat").getAsString());
+		JsonObject tables = json.getAsJsonObject("tables");
+		JsonArray candidate = tables.getAsJsonArray("CANDIDATE");
+		assertEquals(1, candidate.size());
+		assertEquals(lastName, candidate.get(0).getAsJsonObject().get("LAST_NAME").getAsString());
+		// every row is the candidate's: their own, or one of their registrations'
+		Set<String> registrations = new TreeSet<>();
+		for (JsonElement row : tables.getAsJsonArray("REGISTRATION")) {
+			assertEquals(id, row.getAsJsonObject().get("CANDIDATE_ID").getAsString());
+			registrations.add(row.getAsJsonObject().get("ID").getAsString());
+		}
+		for (Map.Entry<String, JsonElement> table : tables.entrySet()) {
+			for (JsonElement row : table.getValue().getAsJsonArray()) {
+				JsonElement registration = row.getAsJsonObject().get("REGISTRATION_ID");
+				if (registration != null && !registration.isJsonNull()) {
+					assertTrue(registrations.contains(registration.getAsString()), table.getKey() + ": " + row);
+				}
+			}
+		}
+		// the trail as it was before, the export itself recorded after
+		assertEquals(auditLines, tables.has("AUDIT_TRAIL") ? tables.getAsJsonArray("AUDIT_TRAIL").size() : 0);
+		List<String> trail = Cqp.run("data", "audit", "--candidate", id, "--db", db).out().lines().toList();
+		assertEquals(auditLines + 2, trail.size(), trail.toString());
+		assertTrue(trail.get(trail.size() - 1).endsWith(",,PERSONAL_DATA,EXPORTED,,exported"), trail.toString());
+		// one PDF per booklet with rows in the JSON, named by the registration
+		Set<String> expected = new TreeSet<>();
+		expected.add("donnees.json");
+		for (Map.Entry<String, String> booklet : BOOKLET_TABLES.entrySet()) {
+			if (tables.has(booklet.getKey())) {
+				for (JsonElement row : tables.getAsJsonArray(booklet.getKey())) {
+					expected.add("livrets/" + row.getAsJsonObject().get("REGISTRATION_ID").getAsString() + '-' + booklet.getValue() + ".pdf");
+				}
+			}
+		}
+		assertTrue(expected.stream().anyMatch(e -> e.endsWith("-certificat.pdf")), expected.toString());
+		assertEquals(expected, new TreeSet<>(entries.keySet()));
+		for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+			if (entry.getKey().endsWith(".pdf")) {
+				try (PDDocument document = Loader.loadPDF(entry.getValue())) {
+					String text = new PDFTextStripper().getText(document);
+					assertTrue(text.contains(lastName), entry.getKey() + " names the candidate");
+				}
+			}
+		}
+		// refused: an unknown candidate, a folder as output; nothing written
+		Cqp unknown = Cqp.run("data", "personal", "--candidate", "C-9999999", "--out", tmp.resolve("x.zip").toString(), "--db", db);
+		assertEquals(Cli.FAILED, unknown.code());
+		assertEquals("Aucun candidat « C-9999999 » dans la base de données " + db + " que vous puissiez voir.", unknown.err().strip());
+		assertFalse(Files.exists(tmp.resolve("x.zip")));
+		Cqp folderOut = Cqp.run("data", "personal", "--candidate", id, "--out", zip.getParent().toString(), "--db", db);
+		assertEquals(Cli.FAILED, folderOut.code());
+		assertFalse(folderOut.err().contains("Exception"), folderOut.err());
 	}
 
 	@Test
