@@ -267,6 +267,7 @@ public final class ReferentialExport {
 		BigDecimal value = rules.getPointValue();
 		json.name("pointValue").value(value); //$NON-NLS-1$
 		json.name("pointValueYear").value(rules.getPointValueYear()); //$NON-NLS-1$
+		json.name("personalDataRetentionYears").value(rules.getPersonalDataRetentionYears()); //$NON-NLS-1$
 		json.endObject();
 	}
 

@@ -26,6 +26,7 @@ import fr.mutualite.cqp.core.dossier.ImportReport;
 import fr.mutualite.cqp.core.dossier.PersonalDataExport;
 import fr.mutualite.cqp.core.dossier.RegistrationCsv;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
+import fr.mutualite.cqp.core.dossier.Retention;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.report.ReportService;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Spec;
 /** {@code cqp data ...}: the candidates' dossiers of a database: synthetic branch, import, export. */
 @Command(name = "data", aliases = "donnees", mixinStandardHelpOptions = true, subcommands = { //$NON-NLS-1$ //$NON-NLS-2$
 		DataCommand.GenerateCommand.class, DataCommand.ImportCommand.class, DataCommand.ExportCommand.class,
-		DataCommand.AuditCommand.class, DataCommand.PersonalCommand.class, DataCommand.EraseCommand.class })
+		DataCommand.AuditCommand.class, DataCommand.PersonalCommand.class, DataCommand.EraseCommand.class,
+		DataCommand.RetentionCommand.class })
 final class DataCommand implements Runnable {
 
 	/** How often long tasks report their progress. */
@@ -319,6 +321,42 @@ final class DataCommand implements Runnable {
 				target.candidates().erase(candidate);
 				spec.commandLine().getOut().println(NLS.bind(Messages.DataErase_done, candidate, target.data().location()));
 			}
+			return Cli.OK;
+		}
+	}
+
+	/** {@code cqp data retention [--as-of DAY] [--yes]}: the retention rule of the referentials applied. */
+	@Command(name = "retention", aliases = "conservation", mixinStandardHelpOptions = true) //$NON-NLS-1$ //$NON-NLS-2$
+	static final class RetentionCommand implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
+
+		@Mixin
+		StoreOptions store;
+
+		@Option(names = "--as-of", paramLabel = "AAAA-MM-JJ", descriptionKey = "data.retention.asOf")
+		LocalDate asOf;
+
+		@Option(names = "--yes", descriptionKey = "data.retention.yes")
+		boolean yes;
+
+		@Override
+		public Integer call() throws CqpException, ReferentialException {
+			LocalDate day = asOf == null ? LocalDate.now() : asOf;
+			Retention.Report report;
+			String location;
+			try (DossierStore target = store.open(ReferentialCommand.library(spec), DossierStoreFactory.Opening.EXISTING,
+					spec.commandLine().getErr())) {
+				report = target.candidates().applyRetention(day, yes);
+				location = target.data().location();
+			}
+			PrintWriter out = spec.commandLine().getOut();
+			for (String id : report.erased()) {
+				out.println(id);
+			}
+			out.println(NLS.bind(yes ? Messages.DataRetention_applied : Messages.DataRetention_planned, new Object[] { day,
+					location, Integer.valueOf(report.erased().size()), Integer.valueOf(report.kept()) }));
+			Cli.requireWritten(out);
 			return Cli.OK;
 		}
 	}

@@ -174,6 +174,8 @@ public final class Messages extends NLS {
 	public static String DataErase_confirm;
 	public static String DataErase_done;
 	public static String DataPersonal_written;
+	public static String DataRetention_applied;
+	public static String DataRetention_planned;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

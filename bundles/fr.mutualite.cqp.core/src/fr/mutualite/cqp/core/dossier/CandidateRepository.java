@@ -50,4 +50,12 @@ public interface CandidateRepository {
 	 * administrators only; refused for an unknown candidate.
 	 */
 	PersonalData personalData(String id) throws CqpException;
+
+	/**
+	 * The retention rule applied on {@code asOf} (see {@link Retention}): the personal data of
+	 * every candidate whose data are no longer to be kept are erased as {@link #erase} does, in one
+	 * transaction, each recorded in the audit trail; with {@code apply} false, only told. The
+	 * branch's administrators only.
+	 */
+	Retention.Report applyRetention(java.time.LocalDate asOf, boolean apply) throws CqpException;
 }

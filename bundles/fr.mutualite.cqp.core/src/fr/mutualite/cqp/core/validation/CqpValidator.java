@@ -376,6 +376,11 @@ public final class CqpValidator extends EObjectValidator {
 							Labels.of(feature));
 				}
 			}
+			int retention = rules.getPersonalDataRetentionYears();
+			if (retention != 0 && retention < rules.getPartialValidityYears()) {
+				report(Diagnostic.ERROR, "REF-07", rules, ValidationMessages.REF_07_retention, //$NON-NLS-1$
+						Integer.valueOf(retention), Integer.valueOf(rules.getPartialValidityYears()));
+			}
 		}
 
 		void approval(Approval approval) {

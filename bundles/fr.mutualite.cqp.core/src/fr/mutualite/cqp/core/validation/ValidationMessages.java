@@ -64,6 +64,7 @@ public final class ValidationMessages extends NLS {
 	public static String DOS_20_notComplete;
 	public static String DOS_21_conditions;
 	public static String DOS_21_none;
+	public static String REF_07_retention;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, ValidationMessages.class);
 	}

@@ -56,6 +56,7 @@ import fr.mutualite.cqp.core.dossier.JuryRepository;
 import fr.mutualite.cqp.core.dossier.PersonalData;
 import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.dossier.RegistrationRepository;
+import fr.mutualite.cqp.core.dossier.Retention;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
 import fr.mutualite.cqp.core.dossier.RegistrationGroup;
 import fr.mutualite.cqp.core.dossier.RegistrationSummary;
@@ -417,71 +418,114 @@ public final class DerbyDossierStore implements DossierStore {
 
 		@Override
 		public void erase(String id) throws CqpException {
-			if (!role.administers()) {
-				throw new CqpException(NLS.bind(Messages.Access_refused, data.location()));
-			}
+			requireAdministrator();
 			Jdbc.transaction(data, c -> {
-				Instant now = Instant.now();
 				if (!Jdbc.exists(c, "SELECT 1 FROM CANDIDATE WHERE ID = ?", id)) { //$NON-NLS-1$
 					throw new CqpException(NLS.bind(Messages.Store_unknownCandidate, id, data.location()));
 				}
 				if (Jdbc.exists(c, "SELECT 1 FROM CANDIDATE WHERE ID = ? AND MATCH_KEY = ?", id, ERASED + ':' + id)) { //$NON-NLS-1$
 					throw new CqpException(NLS.bind(Messages.Store_alreadyErased, id));
 				}
-				try (PreparedStatement s = c.prepareStatement("UPDATE CQP.CANDIDATE SET LAST_NAME = ?, FIRST_NAME = ?, BIRTH_DATE = NULL, " //$NON-NLS-1$
-						+ "EMAIL = NULL, MATCH_KEY = ?, VERSION = VERSION + 1, UPDATED_BY = ?, UPDATED_AT = ? WHERE ID = ?")) { //$NON-NLS-1$
-					s.setString(1, ERASED);
-					s.setString(2, id);
-					s.setString(3, ERASED + ':' + id);
-					s.setString(4, user);
-					setTime(s, 5, now);
-					s.setString(6, id);
-					s.executeUpdate();
-				}
-				String ofCandidate = " WHERE REGISTRATION_ID IN (SELECT ID FROM CQP.REGISTRATION WHERE CANDIDATE_ID = ?)"; //$NON-NLS-1$
-				for (String[] texts : PERSONAL_TEXTS) {
-					String set = String.join(", ", java.util.Arrays.stream(texts[1].split(", ")).map(t -> t + " = NULL").toList()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					try (PreparedStatement s = c.prepareStatement("UPDATE CQP." + texts[0] + " SET " + set + ofCandidate)) { //$NON-NLS-1$ //$NON-NLS-2$
-						s.setString(1, id);
-						s.executeUpdate();
-					}
-				}
-				try (PreparedStatement s = c.prepareStatement("UPDATE CQP.REGISTRATION SET VERSION = VERSION + 1, UPDATED_BY = ?, " //$NON-NLS-1$
-						+ "UPDATED_AT = ? WHERE CANDIDATE_ID = ?")) { //$NON-NLS-1$
-					s.setString(1, user);
-					setTime(s, 2, now);
-					s.setString(3, id);
-					s.executeUpdate();
-				}
-				recordPersonalData(c, now, id, "ERASED"); //$NON-NLS-1$
+				erase(c, Instant.now(), id, "erased"); //$NON-NLS-1$
 				return null;
 			});
 		}
 
 		@Override
-		public PersonalData personalData(String id) throws CqpException {
+		public Retention.Report applyRetention(LocalDate asOf, boolean apply) throws CqpException {
+			requireAdministrator();
+			return Jdbc.transaction(data, c -> {
+				List<Retention.Path> paths = new ArrayList<>();
+				try (PreparedStatement s = c.prepareStatement("SELECT R.CANDIDATE_ID, R.CERTIFICATION_CODE, R.REFERENTIAL_VERSION, " //$NON-NLS-1$
+						+ "R.REGISTRATION_DATE, MAX(S.SESSION_DATE) FROM REGISTRATION R JOIN CANDIDATE C ON C.ID = R.CANDIDATE_ID " //$NON-NLS-1$
+						+ "LEFT JOIN JURY_DECISION D ON D.REGISTRATION_ID = R.ID LEFT JOIN JURY_SESSION S ON S.ID = D.SESSION_ID " //$NON-NLS-1$
+						+ "WHERE C.MATCH_KEY <> CAST(? AS VARCHAR(16)) || C.ID GROUP BY R.ID, R.CANDIDATE_ID, R.CERTIFICATION_CODE, " //$NON-NLS-1$
+						+ "R.REFERENTIAL_VERSION, R.REGISTRATION_DATE ORDER BY R.CANDIDATE_ID, R.ID")) { //$NON-NLS-1$
+					s.setString(1, ERASED + ':');
+					try (ResultSet r = s.executeQuery()) {
+						while (r.next()) {
+							paths.add(new Retention.Path(r.getString(1), r.getString(2), r.getString(3), Jdbc.day(r, 4),
+									Jdbc.day(r, 5)));
+						}
+					}
+				}
+				List<String> due = Retention.due(paths, library, asOf);
+				if (apply) {
+					Instant now = Instant.now();
+					for (String id : due) {
+						erase(c, now, id, "retention"); //$NON-NLS-1$
+					}
+				}
+				int held;
+				try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM CANDIDATE WHERE MATCH_KEY <> CAST(? AS VARCHAR(16)) || ID")) { //$NON-NLS-1$
+					s.setString(1, ERASED + ':');
+					try (ResultSet r = s.executeQuery()) {
+						r.next();
+						held = r.getInt(1);
+					}
+				}
+				return new Retention.Report(asOf, due, apply ? held : held - due.size());
+			});
+		}
+
+		private void requireAdministrator() throws CqpException {
 			if (!role.administers()) {
 				throw new CqpException(NLS.bind(Messages.Access_refused, data.location()));
 			}
+		}
+
+		/** Erases the personal data of candidate {@code id}, recording {@code why} in the audit trail. */
+		private void erase(Connection c, Instant now, String id, String why) throws SQLException {
+			try (PreparedStatement s = c.prepareStatement("UPDATE CQP.CANDIDATE SET LAST_NAME = ?, FIRST_NAME = ?, BIRTH_DATE = NULL, " //$NON-NLS-1$
+					+ "EMAIL = NULL, MATCH_KEY = ?, VERSION = VERSION + 1, UPDATED_BY = ?, UPDATED_AT = ? WHERE ID = ?")) { //$NON-NLS-1$
+				s.setString(1, ERASED);
+				s.setString(2, id);
+				s.setString(3, ERASED + ':' + id);
+				s.setString(4, user);
+				setTime(s, 5, now);
+				s.setString(6, id);
+				s.executeUpdate();
+			}
+			String ofCandidate = " WHERE REGISTRATION_ID IN (SELECT ID FROM CQP.REGISTRATION WHERE CANDIDATE_ID = ?)"; //$NON-NLS-1$
+			for (String[] texts : PERSONAL_TEXTS) {
+				String set = String.join(", ", Arrays.stream(texts[1].split(", ")).map(t -> t + " = NULL").toList()); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				try (PreparedStatement s = c.prepareStatement("UPDATE CQP." + texts[0] + " SET " + set + ofCandidate)) { //$NON-NLS-1$ //$NON-NLS-2$
+					s.setString(1, id);
+					s.executeUpdate();
+				}
+			}
+			try (PreparedStatement s = c.prepareStatement("UPDATE CQP.REGISTRATION SET VERSION = VERSION + 1, UPDATED_BY = ?, " //$NON-NLS-1$
+					+ "UPDATED_AT = ? WHERE CANDIDATE_ID = ?")) { //$NON-NLS-1$
+				s.setString(1, user);
+				setTime(s, 2, now);
+				s.setString(3, id);
+				s.executeUpdate();
+			}
+			recordPersonalData(c, now, id, "ERASED", why); //$NON-NLS-1$
+		}
+
+		@Override
+		public PersonalData personalData(String id) throws CqpException {
+			requireAdministrator();
 			return Jdbc.transaction(data, c -> {
 				if (!Jdbc.exists(c, "SELECT 1 FROM CANDIDATE WHERE ID = ?", id)) { //$NON-NLS-1$
 					throw new CqpException(NLS.bind(Messages.Store_unknownCandidate, id, data.location()));
 				}
 				PersonalData personal = new PersonalData(id, PersonalRows.read(c, id));
-				recordPersonalData(c, Instant.now(), id, "EXPORTED"); //$NON-NLS-1$
+				recordPersonalData(c, Instant.now(), id, "EXPORTED", "exported"); //$NON-NLS-1$ //$NON-NLS-2$
 				return personal;
 			});
 		}
 
-		/** Records in the audit trail what was done with the candidate's personal data ({@code item}). */
-		private void recordPersonalData(Connection c, Instant now, String id, String item) throws SQLException {
+		/** Records in the audit trail what was done with the candidate's personal data ({@code item}), and why. */
+		private void recordPersonalData(Connection c, Instant now, String id, String item, String why) throws SQLException {
 			try (PreparedStatement s = c.prepareStatement("INSERT INTO CQP.AUDIT_TRAIL (CHANGED_AT, CHANGED_BY, CANDIDATE_ID, " //$NON-NLS-1$
 					+ "SUBJECT, ITEM, AFTER_VALUE) VALUES (?, ?, ?, 'PERSONAL_DATA', ?, ?)")) { //$NON-NLS-1$
 				setTime(s, 1, now);
 				s.setString(2, user);
 				s.setString(3, id);
 				s.setString(4, item);
-				s.setString(5, item.toLowerCase(java.util.Locale.ROOT));
+				s.setString(5, why);
 				s.executeUpdate();
 			}
 		}

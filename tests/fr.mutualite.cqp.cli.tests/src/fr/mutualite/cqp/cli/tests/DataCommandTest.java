@@ -193,6 +193,27 @@ class DataCommandTest {
 		Cqp folderOut = Cqp.run("data", "personal", "--candidate", id, "--out", zip.getParent().toString(), "--db", db);
 		assertEquals(Cli.FAILED, folderOut.code());
 		assertFalse(folderOut.err().contains("Exception"), folderOut.err());
+
+		// the retention rule: told first, applied with --yes, then nothing more to do
+		List<String> all = new java.util.ArrayList<>();
+		for (int i = 1; i <= 40; i++) {
+			all.add(String.format("C-%07d", i));
+		}
+		Cqp told = Cqp.run("data", "retention", "--as-of", "2100-01-01", "--db", db);
+		assertEquals(Cli.OK, told.code(), told.err());
+		List<String> lines = told.out().lines().toList();
+		assertEquals(all, lines.subList(0, 40));
+		assertEquals(List.of("Règle de conservation au 2100-01-01 dans " + db + " : 40 candidats à effacer (liste ci-dessus), 0 conservés ; "
+				+ "rien n'est effacé sans --yes."), lines.subList(40, lines.size()));
+		Cqp applied = Cqp.run("data", "retention", "--as-of", "2100-01-01", "--yes", "--db", db);
+		assertEquals(Cli.OK, applied.code(), applied.err());
+		assertEquals(told.out().replace("Règle de conservation au 2100-01-01 dans " + db + " : 40 candidats à effacer (liste ci-dessus), 0 conservés ; "
+				+ "rien n'est effacé sans --yes.", "Règle de conservation appliquée au 2100-01-01 dans " + db
+				+ " : données personnelles de 40 candidats effacées (liste ci-dessus), 0 candidats conservés."), applied.out());
+		assertEquals("Règle de conservation appliquée au 2100-01-01 dans " + db
+				+ " : données personnelles de 0 candidats effacées (liste ci-dessus), 0 candidats conservés.",
+				Cqp.run("data", "retention", "--as-of", "2100-01-01", "--yes", "--db", db).out().strip());
+		assertEquals(41, Cqp.run("data", "export", "--db", db).out().lines().count(), "the registrations stay");
 	}
 
 	@Test

@@ -112,6 +112,16 @@ class ReferentialRulesTest {
 		rules.setJuryEmployeeMembers(1);
 		List<Problem> problems = Validation.validate(file("commun"), TODAY);
 		assertEquals(2, rule(problems, "REF-07").size(), problems.toString());
+		// personal data kept less long than a partial award stays valid
+		rules.setPersonalDataRetentionYears(rules.getPartialValidityYears() - 1);
+		List<Problem> retention = rule(Validation.validate(file("commun"), TODAY), "REF-07");
+		assertEquals(3, retention.size(), retention.toString());
+		assertEquals("Règles de certification " + rules.getValidFrom() + " : la conservation des données personnelles ("
+				+ (rules.getPartialValidityYears() - 1) + " ans) est plus courte que la validité des acquis partiels ("
+				+ rules.getPartialValidityYears() + " ans) : un candidat pourrait revenir devant un jury après l'effacement de son dossier. [REF-07]",
+				retention.get(2).message());
+		rules.setPersonalDataRetentionYears(0);
+		assertEquals(2, rule(Validation.validate(file("commun"), TODAY), "REF-07").size(), "0: kept until erased on request");
 		RuleSet later = EcoreUtil.copy(rules);
 		later.setValidFrom(LocalDate.of(2020, 1, 1));
 		file("commun").getRuleSets().add(later);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -13,18 +14,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.Awards;
 import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.RegistrationSummary;
+import fr.mutualite.cqp.core.dossier.Retention;
+import fr.mutualite.cqp.model.dossier.JuryDecision;
+import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 
 /** A candidate's personal data erased at their request: the statistics' figures unchanged. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PersonalDataTest {
 
 	/** The columns an erasure may change; every other column of every table stays as it was. */
@@ -99,6 +110,7 @@ class PersonalDataTest {
 	}
 
 	@Test
+	@Order(1)
 	void aCandidateErasedKeepsEveryFigureAndLosesTheirNameAndTheirTexts() throws Exception {
 		// the candidate with the most free text in their booklets
 		String id = column("SELECT R.CANDIDATE_ID FROM REGISTRATION R JOIN ANSWER A ON A.REGISTRATION_ID = R.ID "
@@ -124,5 +136,49 @@ class PersonalDataTest {
 		assertEquals("Aucun candidat « C-9999999 » dans la base de données " + store.data().location() + " que vous puissiez voir.",
 				assertThrows(CqpException.class, () -> store.candidates().erase("C-9999999")).getMessage());
 		assertEquals("ANONYME", store.candidates().find(id).orElseThrow().value().getLastName());
+	}
+
+	/** The retention paths of every candidate not erased yet, read through the repositories. */
+	private static List<Retention.Path> paths() throws Exception {
+		List<Retention.Path> paths = new ArrayList<>();
+		for (String id : column("SELECT ID FROM CANDIDATE WHERE MATCH_KEY <> 'ANONYME:' || ID ORDER BY ID")) {
+			List<RegistrationSummary> summaries = new ArrayList<>(store.registrations().ofCandidate(id));
+			summaries.sort(java.util.Comparator.comparing(RegistrationSummary::registrationId));
+			for (RegistrationSummary summary : summaries) {
+				Registration registration = store.registrations().find(summary.registrationId()).orElseThrow().value();
+				LocalDate last = null;
+				for (JuryDecision decision : store.juries().decisionsOn(registration.getId())) {
+					LocalDate day = Awards.day(decision);
+					last = last == null || day != null && day.isAfter(last) ? day : last;
+				}
+				paths.add(new Retention.Path(id, summary.certificationCode(), registration.getReferentialVersion(),
+						summary.registrationDate(), last));
+			}
+		}
+		return paths;
+	}
+
+	@Test
+	@Order(2)
+	void theRetentionRuleErasesTheCandidatesPastTheirPeriodOnlyAndTellsFirstWithoutYes() throws Exception {
+		List<Retention.Path> paths = paths();
+		List<LocalDate> ends = Retention.keptUntil(paths, store.library()).values().stream().flatMap(Optional::stream).sorted().toList();
+		assertEquals(40 - 1, Retention.keptUntil(paths, store.library()).size(), "every candidate but the one erased");
+		// a day when about half of them are past their period
+		LocalDate asOf = ends.get(ends.size() / 2);
+		List<String> due = Retention.due(paths, store.library(), asOf);
+		assertNotEquals(List.of(), due);
+		List<String> names = column("SELECT ID || LAST_NAME FROM CANDIDATE ORDER BY ID");
+		Retention.Report told = store.candidates().applyRetention(asOf, false);
+		assertEquals(new Retention.Report(asOf, due, 39 - due.size()), told);
+		assertEquals(names, column("SELECT ID || LAST_NAME FROM CANDIDATE ORDER BY ID"), "nothing erased without --yes");
+		Map<String, List<String>> before = figures();
+		assertEquals(told, store.candidates().applyRetention(asOf, true));
+		assertEquals(before, figures(), "every figure the statistics read is unchanged");
+		assertEquals(due, column("SELECT ID FROM CANDIDATE WHERE LAST_NAME = 'ANONYME' AND ID IN (SELECT CANDIDATE_ID FROM AUDIT_TRAIL "
+				+ "WHERE SUBJECT = 'PERSONAL_DATA' AND ITEM = 'ERASED' AND AFTER_VALUE = 'retention') ORDER BY ID"));
+		assertEquals(List.of(String.valueOf(due.size())), column("SELECT COUNT(*) FROM AUDIT_TRAIL WHERE AFTER_VALUE = 'retention'"));
+		assertEquals(new Retention.Report(asOf, List.of(), 39 - due.size()), store.candidates().applyRetention(asOf, true),
+				"applied twice: nothing more");
 	}
 }
