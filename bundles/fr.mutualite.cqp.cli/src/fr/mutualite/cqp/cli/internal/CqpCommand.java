@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** The root command {@code cqp}: its options, and the list of its sub-commands. */
 @Command(name = "cqp", mixinStandardHelpOptions = true, versionProvider = CqpCommand.Version.class, //$NON-NLS-1$
 		usageHelpAutoWidth = true, sortOptions = false, subcommands = { ReferentialCommand.class, DataCommand.class,
-		DatabaseCommand.class, ServerCommand.class, UserCommand.class, ReportCommand.class, BookletCommand.class, DemoCommand.class, BenchCommand.class })
+		DatabaseCommand.class, ServerCommand.class, UserCommand.class, ExchangeCommand.class, ReportCommand.class, BookletCommand.class, DemoCommand.class, BenchCommand.class })
 final class CqpCommand implements Runnable {
 
 	@Spec

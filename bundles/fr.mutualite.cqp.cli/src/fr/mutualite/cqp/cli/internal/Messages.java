@@ -176,6 +176,8 @@ public final class Messages extends NLS {
 	public static String DataPersonal_written;
 	public static String DataRetention_applied;
 	public static String DataRetention_planned;
+	public static String Exchange_exported;
+	public static String Exchange_imported;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

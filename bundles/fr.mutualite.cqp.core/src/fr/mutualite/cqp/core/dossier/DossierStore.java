@@ -46,6 +46,14 @@ public interface DossierStore extends AutoCloseable {
 	/** The users of a shared database and their roles (managed by its owner). */
 	UserRepository users();
 
+	/**
+	 * Writes what an exchange package brings ({@link fr.mutualite.cqp.core.exchange.ExchangeImport}
+	 * decides it), in one transaction, each change of a watched fact in the audit trail; refused
+	 * whole when a registration it updates was saved since it was read. The branch's
+	 * administrators only.
+	 */
+	void receive(fr.mutualite.cqp.core.exchange.ExchangePlan plan) throws CqpException;
+
 	/** A loader of many new dossiers in one transaction. */
 	BulkLoader bulkLoader() throws CqpException;
 

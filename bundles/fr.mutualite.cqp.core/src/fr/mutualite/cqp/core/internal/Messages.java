@@ -142,6 +142,25 @@ public final class Messages extends NLS {
 	public static String Print_reason;
 	public static String Print_advice;
 	public static String PersonalData_temporaryLeft;
+	public static String Exchange_refused;
+	public static String Exchange_noManifest;
+	public static String Exchange_badManifest;
+	public static String Exchange_badFormat;
+	public static String Exchange_missingPart;
+	public static String Exchange_extraPart;
+	public static String Exchange_altered;
+	public static String Exchange_tooLarge;
+	public static String Exchange_twice;
+	public static String Exchange_notZip;
+	public static String Exchange_noFile;
+	public static String Exchange_cannotRead;
+	public static String Exchange_cannotWrite;
+	public static String Exchange_badDossiers;
+	public static String Exchange_unknownReference;
+	public static String Exchange_nothing;
+	public static String Exchange_vanished;
+	public static String Exchange_conflict;
+	public static String Exchange_unknownTrainingBody;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

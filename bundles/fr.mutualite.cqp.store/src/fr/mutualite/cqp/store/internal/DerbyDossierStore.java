@@ -66,6 +66,7 @@ import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.dossier.TrainingBodyRepository;
 import fr.mutualite.cqp.core.dossier.UserRepository;
 import fr.mutualite.cqp.core.dossier.Versioned;
+import fr.mutualite.cqp.core.exchange.ExchangePlan;
 import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Certificate;
@@ -174,6 +175,41 @@ public final class DerbyDossierStore implements DossierStore {
 				}
 			}
 			return lines;
+		});
+	}
+
+	@Override
+	public void receive(ExchangePlan plan) throws CqpException {
+		if (!role.administers()) {
+			throw new CqpException(NLS.bind(Messages.Access_refused, data.location()));
+		}
+		Jdbc.transaction(data, c -> {
+			Instant now = Instant.now();
+			Set<String> added = new LinkedHashSet<>();
+			try (DossierWriter writer = new DossierWriter(c, user, now)) {
+				for (Company company : plan.companies()) {
+					writer.company(company, 1);
+				}
+				for (Candidate candidate : plan.candidates()) {
+					writer.candidate(candidate, 1);
+					for (Registration registration : candidate.getRegistrations()) {
+						writer.registration(registration, candidate.getId(), 1);
+						added.add(registration.getId());
+					}
+				}
+				for (ExchangePlan.Added registration : plan.registrations()) {
+					writer.registration(registration.registration(), registration.candidateId(), 1);
+					added.add(registration.registration().getId());
+				}
+				writer.flush();
+			}
+			AuditedFacts.record(c, user, now, Map.of(), AuditedFacts.read(c, added));
+			for (Versioned<Registration> update : plan.updates()) {
+				Registration registration = update.value();
+				saveIn(c, now, "REGISTRATION", "ID", registration.getId(), label(registration), update, //$NON-NLS-1$ //$NON-NLS-2$
+						registrations.booklets(update));
+			}
+			return null;
 		});
 	}
 
