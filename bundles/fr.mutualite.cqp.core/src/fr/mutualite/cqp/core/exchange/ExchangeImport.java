@@ -53,19 +53,10 @@ public final class ExchangeImport {
 		List<String> conflicts = new ArrayList<>();
 		int unchanged = 0;
 		int newRegistrations = 0;
-		for (Candidate candidate : contents.dossiers().getCandidates()) {
-			for (Registration registration : candidate.getRegistrations()) {
-				String body = registration.getTrainingBody() == null ? null : registration.getTrainingBody().getCode();
-				if (body != null && store.trainingBodies().find(body).isEmpty()) {
-					throw new CqpException(NLS.bind(Messages.Exchange_unknownTrainingBody, body, store.data().location()));
-				}
-			}
-		}
 		for (Candidate candidate : new ArrayList<>(contents.dossiers().getCandidates())) {
 			Optional<Versioned<Candidate>> known = store.candidates().findByIdentity(candidate.getLastName(),
 					candidate.getFirstName(), candidate.getBirthDate());
 			for (Registration registration : candidate.getRegistrations()) {
-				stripJury(registration);
 				registration.setCompany(company(store, registration.getCompany(), companies, newCompanies));
 			}
 			if (known.isEmpty()) {
@@ -137,12 +128,6 @@ public final class ExchangeImport {
 		return known;
 	}
 
-	/** Certificates are issued by the branch's jury only: a package's are not received. */
-	private static void stripJury(Registration registration) {
-		registration.setCertificate(null);
-		registration.getCertificateHistory().clear();
-	}
-
 	/** Whether the two registrations hold the same booklets (identifiers, companies and certificates aside). */
 	static boolean sameBooklets(Registration held, Registration received) {
 		Registration a = EcoreUtil.copy(held);
@@ -151,7 +136,7 @@ public final class ExchangeImport {
 			r.setId(null);
 			r.setCompany(null);
 			r.setTrainingBody(null);
-			stripJury(r);
+			ExchangePackage.withoutCertificates(r);
 		}
 		String heldCompany = held.getCompany() == null ? "" : Identity.companyKey(held.getCompany().getName(), held.getCompany().getCity()); //$NON-NLS-1$
 		String receivedCompany = received.getCompany() == null ? "" //$NON-NLS-1$

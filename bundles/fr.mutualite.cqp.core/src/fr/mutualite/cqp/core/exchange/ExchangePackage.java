@@ -46,6 +46,7 @@ import fr.mutualite.cqp.core.dossier.CandidateDossier;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.RegistrationSummary;
 import fr.mutualite.cqp.core.internal.Messages;
+import fr.mutualite.cqp.core.validation.Validation;
 import fr.mutualite.cqp.model.CqpResourceFactory;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Company;
@@ -64,7 +65,9 @@ import fr.mutualite.cqp.referential.ReferentialLibrary;
  * ({@value #MANIFEST}) naming the sender and giving each part's size and SHA-256. Reading checks
  * everything before anything is used: a part missing, added, altered or cut short, a file that is
  * not such a package, an entry over {@value #MAX_PART} bytes, a dossier referring to a
- * certification or a training body the referentials do not hold: one sentence, nothing imported.
+ * certification or a training body the referentials do not hold, a booklet's value the rules
+ * refuse (an error of the dossiers' validation on a booklet's element): one sentence, nothing
+ * imported.
  * The digests detect a damaged or altered part; they do not prove who wrote the manifest.
  */
 public final class ExchangePackage {
@@ -122,6 +125,7 @@ public final class ExchangePackage {
 			if (registration.getTrainingBody() != null) {
 				registration.setTrainingBody(trainingBody(registration.getTrainingBody().getCode()));
 			}
+			withoutCertificates(registration);
 			stamps.put(registration.getId(), new Stamp(dossier.registration().updatedAt(), dossier.registration().updatedBy()));
 		}
 		dossiers.getCompanies().addAll(companies.values());
@@ -140,18 +144,32 @@ public final class ExchangePackage {
 		return proxy;
 	}
 
-	/** The training bodies the dossiers refer to, as bodies holding just their code. */
-	private static void trainingBodies(Dossiers dossiers) {
+	/**
+	 * The training bodies the dossiers refer to by their code, found in the referentials of
+	 * {@code library}; the code of the first one they do not hold, if any.
+	 */
+	private static String trainingBodies(Dossiers dossiers, ReferentialLibrary library) {
+		Map<String, TrainingBody> known = new HashMap<>();
+		library.referentials().forEach(r -> r.getTrainingBodies().forEach(b -> known.put(b.getCode(), b)));
 		for (Candidate candidate : dossiers.getCandidates()) {
 			for (Registration registration : candidate.getRegistrations()) {
 				TrainingBody body = (TrainingBody) registration.eGet(DossierPackage.Literals.REGISTRATION__TRAINING_BODY, false);
 				if (body != null && body.eIsProxy() && TRAINING_BODY.equals(((InternalEObject) body).eProxyURI().scheme())) {
-					TrainingBody known = ReferentialFactory.eINSTANCE.createTrainingBody();
-					known.setCode(((InternalEObject) body).eProxyURI().lastSegment());
-					registration.setTrainingBody(known);
+					String code = ((InternalEObject) body).eProxyURI().lastSegment();
+					if (!known.containsKey(code)) {
+						return code;
+					}
+					registration.setTrainingBody(known.get(code));
 				}
 			}
 		}
+		return null;
+	}
+
+	/** Certificates are issued by the branch's jury only: a package neither carries nor brings any. */
+	static void withoutCertificates(Registration registration) {
+		registration.setCertificate(null);
+		registration.getCertificateHistory().clear();
 	}
 
 	/** One company object per company in the package. */
@@ -332,12 +350,25 @@ public final class ExchangePackage {
 				throw refused(file, NLS.bind(Messages.Exchange_badDossiers, DOSSIERS),
 						new IOException(resource.getErrors().get(0).getMessage()));
 			}
-			trainingBodies(dossiers);
+			dossiers.getCandidates().forEach(c -> c.getRegistrations().forEach(ExchangePackage::withoutCertificates));
+			String unknown = trainingBodies(dossiers, library);
+			if (unknown != null) {
+				throw refused(file, NLS.bind(Messages.Exchange_unknownTrainingBody, unknown));
+			}
 			Map<EObject, java.util.Collection<EStructuralFeature.Setting>> unresolved = EcoreUtil.UnresolvedProxyCrossReferencer
 					.find(resource);
 			for (EObject proxy : unresolved.keySet()) {
 				URI uri = EcoreUtil.getURI(proxy);
 				throw refused(file, NLS.bind(Messages.Exchange_unknownReference, uri.fragment(), uri.lastSegment()));
+			}
+			for (Validation.Problem problem : Validation.validate(dossiers, java.time.LocalDate.now())) {
+				// the values of the booklets; a registration's own checks (approval, deadlines) are
+				// the branch's to review, as after any import
+				if (problem.severity() == Validation.Severity.ERROR && problem.element() != null
+						&& !(problem.element() instanceof Registration) && !(problem.element() instanceof Candidate)
+						&& !(problem.element() instanceof Dossiers)) {
+					throw refused(file, NLS.bind(Messages.Exchange_invalid, problem.message()));
+				}
 			}
 			return dossiers;
 		} catch (IOException | RuntimeException e) {

@@ -161,6 +161,7 @@ public final class Messages extends NLS {
 	public static String Exchange_vanished;
 	public static String Exchange_conflict;
 	public static String Exchange_unknownTrainingBody;
+	public static String Exchange_invalid;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

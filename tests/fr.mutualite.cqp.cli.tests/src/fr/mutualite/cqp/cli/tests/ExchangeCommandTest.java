@@ -221,6 +221,21 @@ class ExchangeCommandTest {
 		Path without = tmp.resolve("incomplet.zip");
 		zip(without, missing);
 		refused(without, copy, "la partie versions.json manque");
+		// more training hours than the rules allow, digests made to match: the validation of the booklets refuses it
+		Map<String, byte[]> wrong = new LinkedHashMap<>(entries(later));
+		String xmi = new String(wrong.get("dossiers.dossiers"), StandardCharsets.UTF_8);
+		java.util.regex.Matcher hours = java.util.regex.Pattern.compile("hours=\"\\d+\"").matcher(xmi);
+		assertTrue(hours.find(xmi.indexOf("<trainingPath>")), "the dossiers hold training hours");
+		wrong.put("dossiers.dossiers", (xmi.substring(0, hours.start()) + "hours=\"9999\"" + xmi.substring(hours.end()))
+				.getBytes(StandardCharsets.UTF_8));
+		wrong.put("manifeste.json", redigest(wrong));
+		Path invalid = tmp.resolve("invalide.zip");
+		zip(invalid, wrong);
+		Cqp refusedValue = Cqp.run("exchange", "import", invalid.toString(), "--db", copy.toString());
+		assertEquals(Cli.FAILED, refusedValue.code(), refusedValue.out());
+		assertTrue(refusedValue.err().strip().startsWith("Le paquet d'échange " + invalid + " est refusé : un de ses dossiers porte "
+				+ "une valeur refusée : "), refusedValue.err());
+		assertEquals(1, refusedValue.err().strip().lines().count(), refusedValue.err());
 		Path text = tmp.resolve("texte.zip");
 		Files.writeString(text, "identifiant;nom\n");
 		refused(text, copy, "ce n'est pas un paquet d'échange complet (archive ZIP illisible ou tronquée)");
@@ -231,6 +246,17 @@ class ExchangeCommandTest {
 		assertEquals("Aucune inscription de l'organisme « INCONNU » dans la base de données " + branch
 				+ " que vous puissiez voir : pas de paquet à faire.", none.err().strip());
 		assertTrue(Files.notExists(tmp.resolve("rien.zip")));
+	}
+
+	/** The manifest of {@code entries} with the digests and sizes of their parts as they are now. */
+	private static byte[] redigest(Map<String, byte[]> entries) throws Exception {
+		JsonObject manifest = JsonParser.parseString(new String(entries.get("manifeste.json"), StandardCharsets.UTF_8)).getAsJsonObject();
+		for (JsonElement part : manifest.getAsJsonArray("parties")) {
+			byte[] bytes = entries.get(part.getAsJsonObject().get("nom").getAsString());
+			part.getAsJsonObject().addProperty("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+			part.getAsJsonObject().addProperty("octets", bytes.length);
+		}
+		return manifest.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static void refused(Path file, Path db, String why) {
