@@ -4,7 +4,6 @@
 # private files whatever the umask, a full disk, killed upgrades and creations, a database an
 # older release left half upgraded, sharing through the server, broken referential files.
 
-no_java() { ! grep -q 'Exception\|	at \|java\.\|org\.apache\|org\.eclipse' "$1"; }
 sources=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
 # ---- files are their owner's alone, whatever the umask

@@ -5,7 +5,6 @@
 # product's folder as argument; needs an X display (releng/test provides Xvfb).
 set -u
 product=${1:?usage: product-tests.sh PRODUCT_FOLDER}
-cqp="$product/cqp"
 # shellcheck source=../lib/x11.sh
 . "$(dirname "$0")/../lib/x11.sh"
 work=$(mktemp -d)
@@ -16,19 +15,8 @@ cleanup() {
 }
 trap cleanup EXIT
 export CQP_DATA="$work/data" CQP_LANG=fr
-failures=0
-pass() { echo "  ok      $1"; }
-fail() {
-	echo "  ÉCHEC   $1"
-	sed 's/^/          | /' "$work/out" "$work/err" 2>/dev/null | head -n 20
-	failures=$((failures + 1))
-}
-run() {
-	"$@" >"$work/out" 2>"$work/err" </dev/null
-	code=$?
-}
-millis() { date +%s%3N; }
-one_line() { [ "$(grep -c . "$1")" -eq 1 ] && ! grep -q 'Exception\|	at ' "$1"; }
+# shellcheck source=../lib/product-checks.sh
+. "$(dirname "$0")/../lib/product-checks.sh"
 
 echo "Product tests: $product"
 
@@ -81,18 +69,6 @@ else fail "missing display (code $code)"; fi
 
 # ---- the store: a synthetic branch that Derby's own ij reads, a crash during an import, a server
 
-plugins="$product/plugins"
-ij_script() { # ij_script DATABASE_URL FILE: runs the SQL statements of FILE with Derby's ij, from the product's own jars
-	{ printf "connect '%s';\n" "$1"; cat "$2"; printf '\nexit;\n'; } |
-		"$(cqp_java)" "-Dderby.stream.error.file=$work/ij-derby.log" -cp "$(ls "$plugins"/derby_*.jar "$plugins"/org.apache.derby.tools_*.jar \
-			"$plugins"/org.apache.derby.shared_*.jar | tr '\n' ':')" org.apache.derby.tools.ij
-}
-ij() { # ij DATABASE_URL SQL: runs SQL (statements separated by semicolons)
-	printf '%s;\n' "$2" >"$work/query.sql"
-	ij_script "$1" "$work/query.sql"
-}
-cqp_java() { (. "$product/cqp-env.sh" && cqp_find_java); }
-count_rows() { grep -c . "$1"; }
 wait_for_line() { # wait_for_line FILE PATTERN PID: until FILE has a line matching PATTERN, while PID lives
 	for _ in $(seq 1 1200); do
 		grep -q "$2" "$1" && return 0
@@ -213,6 +189,13 @@ else fail "bench reports (code $code)"; fi
 
 # shellcheck source=data-safety-tests.sh
 . "$(dirname "$0")/data-safety-tests.sh"
+
+# the robustness suite, as "releng/cqp bench robustness" runs it
+if bash "$(dirname "$0")/robustness.sh" "$product" >"$work/out" 2>"$work/err"; then
+	pass "robustness: $(tail -n 3 "$work/out" | paste -sd ';' -)"
+else
+	fail "the robustness suite"
+fi
 
 if [ -z "${DISPLAY:-}" ]; then
 	echo "x" >"$work/out"

@@ -46,10 +46,12 @@ public interface CandidateRepository {
 
 	/**
 	 * Everything the database holds about the candidate {@code id} (GDPR right of access), read in
-	 * one transaction that also records the export in the audit trail. The branch's
-	 * administrators only; refused for an unknown candidate.
+	 * one transaction. The branch's administrators only; refused for an unknown candidate.
 	 */
 	PersonalData personalData(String id) throws CqpException;
+
+	/** Records in the candidate's audit trail that their personal data were handed to them. */
+	void recordPersonalDataExport(String id) throws CqpException;
 
 	/**
 	 * The retention rule applied on {@code asOf} (see {@link Retention}): the personal data of

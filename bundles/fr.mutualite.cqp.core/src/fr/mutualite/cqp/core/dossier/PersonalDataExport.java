@@ -34,7 +34,9 @@ import fr.mutualite.cqp.model.referential.BookletKind;
  * everything the database holds about them ({@value #JSON}) and, for each of their
  * registrations, the PDF of each booklet filled in and of each certificate issued
  * ({@code livrets/<registration>-<booklet>.pdf}). The file is complete or absent, readable by its
- * owner only; the PDFs are laid out in a private temporary folder removed afterwards.
+ * owner only; the PDFs are laid out in a private temporary folder removed afterwards. The export
+ * is recorded in the candidate's audit trail once the file is written (and the file removed if
+ * that cannot be recorded).
  */
 public final class PersonalDataExport {
 
@@ -79,6 +81,17 @@ public final class PersonalDataExport {
 			throw e;
 		}
 		delete(folder);
+		try {
+			store.candidates().recordPersonalDataExport(candidateId);
+		} catch (CqpException e) {
+			// handed over only if recorded
+			try {
+				Files.deleteIfExists(written);
+			} catch (IOException left) {
+				e.addSuppressed(left);
+			}
+			throw e;
+		}
 		return written;
 	}
 

@@ -43,8 +43,11 @@ public final class ExchangeImport {
 	private ExchangeImport() {
 	}
 
-	/** Receives {@code contents} into {@code store}. */
+	/** Receives {@code contents} into {@code store}; the branch's administrators only. */
 	public static Report receive(DossierStore store, ExchangePackage.Contents contents) throws CqpException {
+		if (!store.role().administers()) {
+			throw new CqpException(NLS.bind(Messages.Exchange_notAdministrator, store.data().location()));
+		}
 		Map<String, Company> companies = new HashMap<>();
 		List<Company> newCompanies = new ArrayList<>();
 		List<Candidate> newCandidates = new ArrayList<>();

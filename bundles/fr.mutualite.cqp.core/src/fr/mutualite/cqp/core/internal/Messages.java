@@ -162,6 +162,7 @@ public final class Messages extends NLS {
 	public static String Exchange_conflict;
 	public static String Exchange_unknownTrainingBody;
 	public static String Exchange_invalid;
+	public static String Exchange_notAdministrator;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -543,13 +543,20 @@ public final class DerbyDossierStore implements DossierStore {
 		@Override
 		public PersonalData personalData(String id) throws CqpException {
 			requireAdministrator();
-			return Jdbc.transaction(data, c -> {
+			return Jdbc.read(data, c -> {
 				if (!Jdbc.exists(c, "SELECT 1 FROM CANDIDATE WHERE ID = ?", id)) { //$NON-NLS-1$
 					throw new CqpException(NLS.bind(Messages.Store_unknownCandidate, id, data.location()));
 				}
-				PersonalData personal = new PersonalData(id, PersonalRows.read(c, id));
+				return new PersonalData(id, PersonalRows.read(c, id));
+			});
+		}
+
+		@Override
+		public void recordPersonalDataExport(String id) throws CqpException {
+			requireAdministrator();
+			Jdbc.transaction(data, c -> {
 				recordPersonalData(c, Instant.now(), id, "EXPORTED", "exported"); //$NON-NLS-1$ //$NON-NLS-2$
-				return personal;
+				return null;
 			});
 		}
 

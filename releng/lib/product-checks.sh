@@ -1,0 +1,31 @@
+# Sourced by the product's test scripts (releng/tests/*.sh), after setting $product (the
+# materialised product's folder) and $work (a private scratch folder): running the product's
+# commands, judging their messages, and Derby's ij from the product's own jars.
+cqp="$product/cqp"
+plugins="$product/plugins"
+failures=0
+pass() { echo "  ok      $1"; }
+fail() {
+	echo "  ÉCHEC   $1"
+	sed 's/^/          | /' "$work/out" "$work/err" 2>/dev/null | head -n 20
+	failures=$((failures + 1))
+}
+run() {
+	"$@" >"$work/out" 2>"$work/err" </dev/null
+	code=$?
+}
+millis() { date +%s%3N; }
+one_line() { [ "$(grep -c . "$1")" -eq 1 ] && ! grep -q 'Exception\|	at ' "$1"; }
+no_java() { ! grep -q 'Exception\|	at \|java\.\|org\.apache\|org\.eclipse' "$1"; }
+count_rows() { grep -c . "$1"; }
+cqp_java() { (. "$product/cqp-env.sh" && cqp_find_java); }
+ij_script() { # ij_script DATABASE_URL FILE: runs the SQL statements of FILE with Derby's ij, from the product's own jars
+	{ printf "connect '%s';\n" "$1"; cat "$2"; printf '\nexit;\n'; } |
+		"$(cqp_java)" "-Dderby.stream.error.file=$work/ij-derby.log" -Dij.maximumDisplayWidth=100000 \
+			-cp "$(ls "$plugins"/derby_*.jar "$plugins"/derbyclient_*.jar "$plugins"/org.apache.derby.tools_*.jar \
+				"$plugins"/org.apache.derby.shared_*.jar | tr '\n' ':')" org.apache.derby.tools.ij
+}
+ij() { # ij DATABASE_URL SQL: runs SQL (statements separated by semicolons)
+	printf '%s;\n' "$2" >"$work/query.sql"
+	ij_script "$1" "$work/query.sql"
+}
