@@ -20,6 +20,11 @@ export CQP_DATA="$work/data" CQP_LANG=fr
 
 echo "Product tests: $product"
 
+# the robustness suite, as "releng/cqp bench robustness" runs it, beside the other tests (it
+# has its own data folder, databases and server port); judged at the end
+bash "$(dirname "$0")/robustness.sh" "$product" >"$work/robustness.out" 2>"$work/robustness.err" &
+robustness=$!
+
 t0=$(millis); run "$cqp" --version; t_version=$(($(millis) - t0))
 if [ $code -eq 0 ] && grep -qE '^CQP Mutualité 0\.1\.0 \(version [0-9]{12}\)$' "$work/out"; then
 	pass "cqp --version prints the product's version"
@@ -190,13 +195,6 @@ else fail "bench reports (code $code)"; fi
 # shellcheck source=data-safety-tests.sh
 . "$(dirname "$0")/data-safety-tests.sh"
 
-# the robustness suite, as "releng/cqp bench robustness" runs it
-if bash "$(dirname "$0")/robustness.sh" "$product" >"$work/out" 2>"$work/err"; then
-	pass "robustness: $(tail -n 3 "$work/out" | paste -sd ';' -)"
-else
-	fail "the robustness suite"
-fi
-
 if [ -z "${DISPLAY:-}" ]; then
 	echo "x" >"$work/out"
 	echo "DISPLAY is not set: run the tests with releng/test, which starts Xvfb." >"$work/err"
@@ -225,6 +223,14 @@ else
 	kill "$app" 2>/dev/null
 	wait "$app" 2>/dev/null
 	app=""
+fi
+
+if wait "$robustness"; then
+	pass "robustness: $(tail -n 3 "$work/robustness.out" | paste -sd ';' -)"
+else
+	cp "$work/robustness.out" "$work/out"
+	cp "$work/robustness.err" "$work/err"
+	fail "the robustness suite"
 fi
 
 echo "Product timings: headless command (cqp --version) ${t_version} ms, demo ${t_demo} ms, start to window ${t_window:-?} ms"

@@ -24,7 +24,7 @@ trap cleanup EXIT
 export CQP_DATA="$work/data" CQP_LANG=fr
 # shellcheck source=../lib/product-checks.sh
 . "$(dirname "$0")/../lib/product-checks.sh"
-py() { python3 - "$@"; }
+py() { python3 -W ignore - "$@"; }
 
 base="$work/base"
 echo "Robustesse : $product (graine ${2:-1})"
@@ -35,37 +35,49 @@ run "$cqp" data generate --candidates 80 --seed 3 --as-of 2026-06-30 --db "$base
 ij "jdbc:derby:$base;user=CQP" "SELECT T.TABLENAME, COUNT(*) FROM SYS.SYSTABLES T JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID \
 JOIN SYS.SYSCOLUMNS C ON C.REFERENCEID = T.TABLEID WHERE S.SCHEMANAME = 'CQP' AND T.TABLETYPE = 'T' GROUP BY T.TABLENAME" >"$work/tables"
 awk -F'|' '/^[A-Z_]+ *\|/ { gsub(/ /, "", $1); gsub(/ /, "", $2); cols = "1"; for (i = 2; i <= $2; i++) cols = cols "," i;
-	printf "SELECT * FROM CQP.%s ORDER BY %s;\nSELECT COUNT(*) AS LIGNES_%s FROM CQP.%s;\n", $1, cols, $1, $1 }' "$work/tables" >"$work/dump.sql"
-[ "$(grep -c '^SELECT \*' "$work/dump.sql")" -ge 30 ] || { cp "$work/tables" "$work/out"; fail "the tables of the database"; exit 1; }
+	printf "SELECT * FROM CQP.%s ORDER BY %s;\n", $1, cols, $1, $1 }' "$work/tables" >"$work/dump.sql"
+awk -F'|' '/^[A-Z_]+ *\|/ { gsub(/ /, "", $1); printf "VALUES (SELECT '"'"'%s='"'"' || TRIM(CAST(COUNT(*) AS CHAR(12))) FROM CQP.%s);\n", $1, $1 }' \
+	"$work/tables" >"$work/counts.sql"
 state() { # state DATABASE: a digest of every row of every table
 	ij_script "jdbc:derby:$1;user=CQP" "$work/dump.sql" 2>&1 | sha256sum | cut -c1-16
 }
-counts() { # counts DATABASE: the rows of each table, one line
-	ij_script "jdbc:derby:$1;user=CQP" "$work/dump.sql" 2>&1 | grep -A2 '^LIGNES_' | grep -E '^[0-9]+ *$' | tr -s ' \n' ' '
+counts() { # counts DATABASE: the rows of each table, one line; empty when the database does not open
+	ij_script "jdbc:derby:$1;user=CQP" "$work/counts.sql" 2>&1 | grep -oE '^[A-Z_]+=[0-9]+' | tr '\n' ' '
 }
+[ "$(grep -c '^SELECT \*' "$work/dump.sql")" -ge 30 ] && [ "$(counts "$base" | wc -w)" -ge 30 ] ||
+	{ cp "$work/tables" "$work/out"; fail "the tables of the database"; exit 1; }
 
 # ---- 1. hostile inputs
 hostile_tried=0 hostile_passed=0
 before=$(state "$base")
 referentials_before=$(find "$CQP_DATA" -path '*referentiels*' -type f -exec sha256sum {} + 2>/dev/null | sort | sha256sum)
+group_trials=() group_label=""
 hostile() { # hostile EXIT_CODE[+] PATTERN LABEL -- COMMAND...: refused with EXIT_CODE, one sentence matching PATTERN
-	# (with "+": one sentence per line refused, and the count), nothing changed
+	# (with "+": one sentence per line refused, and the count); the database is compared at the end of the group
 	local expected=${1%+} pattern=$2 label=$3 sentences=one_line
 	[ "$1" != "$expected" ] && sentences=true
 	shift 4
 	hostile_tried=$((hostile_tried + 1))
 	run "$@"
-	local after
-	after=$(state "$base")
-	local referentials
-	referentials=$(find "$CQP_DATA" -path '*referentiels*' -type f -exec sha256sum {} + 2>/dev/null | sort | sha256sum)
-	if [ "$code" -eq "$expected" ] && "$sentences" "$work/err" && no_java "$work/err" && grep -q -- "$pattern" "$work/err" &&
-		[ "$after" = "$before" ] && [ "$referentials" = "$referentials_before" ]; then
-		hostile_passed=$((hostile_passed + 1))
+	if [ "$code" -eq "$expected" ] && "$sentences" "$work/err" && no_java "$work/err" && grep -q -- "$pattern" "$work/err"; then
+		group_trials+=("$label")
 	else
-		echo "code $code (attendu $expected), base ${after} (avant ${before})" >>"$work/err"
+		echo "code $code (attendu $expected)" >>"$work/err"
 		fail "entrée hostile : $label"
 	fi
+}
+unchanged() { # unchanged GROUP: the trials of the group passed if every row of every table, and the referentials, are as before
+	local after referentials
+	after=$(state "$base")
+	referentials=$(find "$CQP_DATA" -path '*referentiels*' -type f -exec sha256sum {} + 2>/dev/null | sort | sha256sum)
+	if [ "$after" = "$before" ] && [ "$referentials" = "$referentials_before" ]; then
+		hostile_passed=$((hostile_passed + ${#group_trials[@]}))
+	else
+		echo "base ${after} (avant ${before}) après : ${group_trials[*]}" >"$work/out"
+		: >"$work/err"
+		fail "entrées hostiles ($1) : la base ou les référentiels ont changé"
+	fi
+	group_trials=()
 }
 db=(--db "$base")
 
@@ -107,6 +119,8 @@ hostile 1+ "ligne 2\|guillemet" "CSV, guillemet non fermé" -- "$cqp" data impor
 hostile 1 "dossier" "CSV qui est un dossier" -- "$cqp" data import "$in/dossier.csv" "${db[@]}"
 hostile 1 "n'existe pas" "CSV absent" -- "$cqp" data import "$in/absent.csv" "${db[@]}"
 hostile 1 "fichier" "CSV qui est un périphérique" -- "$cqp" data import /dev/zero "${db[@]}"
+
+unchanged CSV
 
 # exchange packages, made from a real one
 run "$cqp" exchange export --training-body IFPASS --out "$in/paquet.zip" "${db[@]}"
@@ -187,6 +201,8 @@ hostile 1 "n'existe pas" "paquet absent" -- "$cqp" exchange import "$in/absent.z
 hostile 1 "INCONNU" "export d'un organisme inconnu" -- "$cqp" exchange export --training-body INCONNU --out "$in/x.zip" "${db[@]}"
 hostile 1 "OR 1=1" "export, organisme au code SQL" -- "$cqp" exchange export --training-body "' OR 1=1 --" --out "$in/x.zip" "${db[@]}"
 
+unchanged paquets
+
 # CASE JSON (referential import) and referential XMI (referential check)
 : >"$in/vide.json"
 printf '{"CFDocument": ' >"$in/tronque.json"
@@ -218,6 +234,8 @@ hostile 1 "lisible" "référentiel avec une entité externe (XXE)" -- "$cqp" ref
 hostile 1 "lisible" "référentiel d'un autre espace de noms" -- "$cqp" referential check "$in/espace.referentiel"
 hostile 1 "2013-02-31" "référentiel, date impossible" -- "$cqp" referential check "$in/date.referentiel"
 
+unchanged référentiels
+
 # report parameters
 out=(--out "$work/rapports")
 hostile 1 "abc" "paramètre d'année non numérique" -- "$cqp" report run inscriptions --param annee_debut=abc "${db[@]}" "${out[@]}"
@@ -227,6 +245,8 @@ hostile 2 "NOM=VALEUR" "paramètre sans valeur" -- "$cqp" report run inscription
 hostile 1 "99999999999" "année hors limites" -- "$cqp" report run inscriptions --param annee_debut=99999999999 "${db[@]}" "${out[@]}"
 hostile 1 "inexistant" "rapport inconnu" -- "$cqp" report run inexistant "${db[@]}" "${out[@]}"
 hostile 1 "docx" "format de rapport inconnu" -- "$cqp" report run inscriptions --format docx "${db[@]}" "${out[@]}"
+
+unchanged rapports
 
 # SQL-looking, over-long and impossible values given to the commands
 long=$(printf 'C%09000d' 0)
@@ -241,6 +261,8 @@ hostile 1 "csv;DROP" "format d'export au code SQL" -- "$cqp" data export --forma
 hostile 1 "shutdown\|;" "base nommée avec des options de connexion" -- "$cqp" data export --db "$base;shutdown=true"
 hostile 1 "dossier\|périphérique\|fichier" "sortie vers un périphérique" -- "$cqp" data personal --candidate C-0000001 --out /dev/full "${db[@]}"
 hostile 1 "effacement\|--yes" "effacement sans confirmation" -- "$cqp" data erase --candidate C-0000001 "${db[@]}"
+
+unchanged valeurs
 
 # ---- 2. kill -9 at random moments
 kill_tried=0 kill_passed=0 kill_before=0 kill_after=0
@@ -272,9 +294,10 @@ trial() { # trial NAME COMMAND...: kills COMMAND at a random moment of its run o
 		sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
 		kill -9 "$pid" 2>/dev/null
 		wait "$pid" 2>/dev/null
-		run "$cqp" data export --db "$copy" --out "$work/reouverte.csv"
-		local reopened=$code now
+		# reopening runs Derby's recovery; the rows are then read table by table
+		local now reopened=0
 		now=$(counts "$copy")
+		[ -n "$now" ] || reopened=1
 		if [ "$reopened" -eq 0 ] && [ "$now" = "$before_counts" ]; then
 			kill_passed=$((kill_passed + 1)) kill_before=$((kill_before + 1))
 		elif [ "$reopened" -eq 0 ] && [ "$now" = "$reference_counts" ]; then
@@ -312,13 +335,25 @@ password() { case $1 in ADMINISTRATEUR) echo admin-secret ;; ANALYSTE) echo anal
 role_of() { case $1 in ADMINISTRATEUR) echo CQP_ADMIN ;; ANALYSTE) echo CQP_ANALYST ;; ORGANISME) echo CQP_TRAINING_BODY ;;
 	EVALUATEUR) echo CQP_EVALUATOR ;; JURY) echo CQP_JURY ;; esac; }
 schema_of() { case $1 in ORGANISME | EVALUATEUR) echo CQP_SCOPE ;; *) echo CQP ;; esac; }
-# through ij: each operation, then whether it went through
-ij_try() { # ij_try USER SQL: 0 when the statement went through
-	local user=$1
-	printf 'SET ROLE %s;\nSET SCHEMA %s;\nAUTOCOMMIT OFF;\n%s;\nROLLBACK;\n' "$(role_of "$user")" "$(schema_of "$user")" "$2" >"$work/essai.sql"
-	ij_script "jdbc:derby://localhost:$server_port/base;user=$user;password=$(password "$user")" "$work/essai.sql" >"$work/out" 2>&1
-	! grep -q 'ERROR\|ERREUR' "$work/out"
+# through ij: one session per user tries each operation, undone after; then whether it went through
+declare -A went
+ij_session() { # ij_session USER: runs every operation of $ops as USER, noting in $went which went through
+	local user=$1 k=0 op label sql wanted
+	printf 'SET ROLE %s;\nSET SCHEMA %s;\nAUTOCOMMIT OFF;\n' "$(role_of "$user")" "$(schema_of "$user")" >"$work/essai.sql"
+	for op in "${ops[@]}"; do
+		IFS='|' read -r label sql wanted <<<"$op"
+		printf "VALUES 'OPERATION_%d';\n%s;\nROLLBACK;\n" "$k" "$sql" >>"$work/essai.sql"
+		k=$((k + 1))
+	done
+	ij_script "jdbc:derby://localhost:$server_port/base;user=$user;password=$(password "$user")" "$work/essai.sql" >"$work/session" 2>&1
+	for ((i = 0; i < k; i++)); do
+		if awk -v from="OPERATION_$i" -v to="OPERATION_$((i + 1))" '$0 ~ "^" from "$" { on = 1; next } $0 ~ "^" to "$" { on = 0 }
+			on && /ERROR|ERREUR/ { bad = 1 } END { exit bad ? 1 : 0 }' "$work/session" && grep -q "^OPERATION_$i\$" "$work/session"; then
+			went["$user|$i"]=1
+		fi
+	done
 }
+ij_went() { [ -n "${went["$1|$2"]:-}" ]; }
 expect() { # expect LABEL YES|NO CHECK...: the check's outcome is the expected one
 	local label=$1 wanted=$2
 	shift 2
@@ -346,12 +381,17 @@ ops=(
 	"créer un utilisateur de la base|CALL SYSCS_UTIL.SYSCS_CREATE_USER('INTRUS', 'intrus-secret')|NO NO NO NO NO"
 )
 users=(ADMINISTRATEUR ANALYSTE ORGANISME EVALUATEUR JURY)
+for user in "${users[@]}"; do
+	ij_session "$user"
+done
+k=0
 for op in "${ops[@]}"; do
 	IFS='|' read -r label sql wanted <<<"$op"
 	read -r -a answers <<<"$wanted"
 	for i in "${!users[@]}"; do
-		expect "${users[$i]} / ij / $label" "${answers[$i]}" ij_try "${users[$i]}" "$sql"
+		expect "${users[$i]} / ij / $label" "${answers[$i]}" ij_went "${users[$i]}" "$k"
 	done
+	k=$((k + 1))
 done
 # through the product: each command, then whether it went through
 cqp_try() { # cqp_try USER COMMAND...: 0 when the command succeeded
