@@ -20,6 +20,38 @@ export CQP_DATA="$work/data" CQP_LANG=fr
 
 echo "Product tests: $product"
 
+# the window first: opened while the robustness suite ran beside it, GTK once failed to start
+# ("No more handles [gtk_init_check() failed]")
+if [ -z "${DISPLAY:-}" ]; then
+	echo "x" >"$work/out"
+	echo "DISPLAY is not set: run the tests with releng/test, which starts Xvfb." >"$work/err"
+	fail "the application window"
+elif cqp_main_window >/dev/null; then
+	echo "x" >"$work/out"
+	echo "A CQP Mutualité window is already open on $DISPLAY: close it first." >"$work/err"
+	fail "the application window"
+else
+	# only what the application logs counts here
+	logged=$(wc -l <"$CQP_DATA/.metadata/.log" 2>/dev/null || echo 0)
+	t0=$(millis)
+	"$cqp" >"$work/ui.out" 2>"$work/ui.err" &
+	app=$!
+	t_window=""
+	cqp_wait_main_window 60 "$app" >/dev/null && t_window=$(($(millis) - t0))
+	sleep 1
+	errors=$(tail -n +"$((logged + 1))" "$CQP_DATA/.metadata/.log" 2>/dev/null | grep -c '^!ENTRY [^ ]* 4 ')
+	if [ -n "$t_window" ] && kill -0 "$app" 2>/dev/null && [ "${errors:-0}" -eq 0 ]; then
+		pass "cqp opens the window titled \"CQP Mutualité\", with no error in the log"
+	else
+		cp "$work/ui.err" "$work/err"
+		[ -f "$CQP_DATA/.metadata/.log" ] && tail -n +"$((logged + 1))" "$CQP_DATA/.metadata/.log" >"$work/out"
+		fail "the application window"
+	fi
+	kill "$app" 2>/dev/null
+	wait "$app" 2>/dev/null
+	app=""
+fi
+
 # the robustness suite, as "releng/cqp bench robustness" runs it, beside the other tests (it
 # has its own data folder, databases and server port); judged at the end
 bash "$(dirname "$0")/robustness.sh" "$product" >"$work/robustness.out" 2>"$work/robustness.err" &
@@ -195,35 +227,6 @@ else fail "bench reports (code $code)"; fi
 # shellcheck source=data-safety-tests.sh
 . "$(dirname "$0")/data-safety-tests.sh"
 
-if [ -z "${DISPLAY:-}" ]; then
-	echo "x" >"$work/out"
-	echo "DISPLAY is not set: run the tests with releng/test, which starts Xvfb." >"$work/err"
-	fail "the application window"
-elif cqp_main_window >/dev/null; then
-	echo "x" >"$work/out"
-	echo "A CQP Mutualité window is already open on $DISPLAY: close it first." >"$work/err"
-	fail "the application window"
-else
-	# the commands above logged their refusals; only what the application logs counts here
-	logged=$(wc -l <"$CQP_DATA/.metadata/.log" 2>/dev/null || echo 0)
-	t0=$(millis)
-	"$cqp" >"$work/ui.out" 2>"$work/ui.err" &
-	app=$!
-	t_window=""
-	cqp_wait_main_window 60 "$app" >/dev/null && t_window=$(($(millis) - t0))
-	sleep 1
-	errors=$(tail -n +"$((logged + 1))" "$CQP_DATA/.metadata/.log" 2>/dev/null | grep -c '^!ENTRY [^ ]* 4 ')
-	if [ -n "$t_window" ] && kill -0 "$app" 2>/dev/null && [ "${errors:-0}" -eq 0 ]; then
-		pass "cqp opens the window titled \"CQP Mutualité\", with no error in the log"
-	else
-		cp "$work/ui.err" "$work/err"
-		[ -f "$CQP_DATA/.metadata/.log" ] && tail -n +"$((logged + 1))" "$CQP_DATA/.metadata/.log" >"$work/out"
-		fail "the application window"
-	fi
-	kill "$app" 2>/dev/null
-	wait "$app" 2>/dev/null
-	app=""
-fi
 
 if wait "$robustness"; then
 	pass "robustness: $(tail -n 3 "$work/robustness.out" | paste -sd ';' -)"

@@ -91,6 +91,20 @@ public final class PrivateFiles {
 		}
 	}
 
+	/** Removes {@code root} and everything under it; nothing when it does not exist. Links are not followed. */
+	public static void deleteTree(Path root) throws IOException {
+		if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+			return;
+		}
+		try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(file);
+			}
+		} catch (java.io.UncheckedIOException e) {
+			throw e.getCause();
+		}
+	}
+
 	/**
 	 * Makes {@code root} and everything under it its owner's alone (a database written by an
 	 * older release, or under a permissive umask). Symbolic links are not followed.

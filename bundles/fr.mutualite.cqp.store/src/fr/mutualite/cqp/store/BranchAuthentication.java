@@ -7,17 +7,16 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.apache.derby.authentication.UserAuthenticator;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.IoErrors;
+import fr.mutualite.cqp.core.PrivateFiles;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.store.internal.Messages;
 
@@ -104,11 +103,7 @@ public final class BranchAuthentication implements UserAuthenticator {
 				} catch (SQLException e) {
 					// shut down, or not booted
 				}
-				try (Stream<Path> files = Files.walk(folder)) {
-					for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-						Files.deleteIfExists(p);
-					}
-				}
+				PrivateFiles.deleteTree(folder);
 				System.err.println(NLS.bind(Messages.Server_creationRefused, folder));
 			} catch (IOException e) {
 				System.err.println(NLS.bind(Messages.Server_creationLeft, folder, IoErrors.reason(e)));

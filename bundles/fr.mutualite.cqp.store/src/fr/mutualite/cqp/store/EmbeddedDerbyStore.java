@@ -284,13 +284,8 @@ public final class EmbeddedDerbyStore implements DataStore {
 
 	/** Removes what a creation interrupted here left under its temporary name. */
 	private static void removeLeftover(Path making) {
-		if (!Files.exists(making)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(making)) {
-			for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(p);
-			}
+		try {
+			PrivateFiles.deleteTree(making);
 		} catch (IOException e) {
 			// a private leftover folder beside the database; nothing was lost
 		}

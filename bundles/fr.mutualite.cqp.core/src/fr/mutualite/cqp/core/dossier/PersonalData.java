@@ -17,11 +17,6 @@ import com.google.gson.stream.JsonWriter;
  */
 public record PersonalData(String candidateId, SortedMap<String, List<Map<String, Object>>> tables) {
 
-	/** The rows of {@code table}, none when the candidate has none there. */
-	public List<Map<String, Object>> rows(String table) {
-		return tables.getOrDefault(table, List.of());
-	}
-
 	/** Writes the data as JSON: {@code {"candidat": ID, "tables": {TABLE: [{COLUMN: value}]}}}. */
 	public void writeJson(Writer out) throws IOException {
 		JsonWriter json = new JsonWriter(out);

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -146,10 +145,8 @@ public final class PersonalDataExport {
 
 	/** Removes the temporary folder of the PDFs: they hold personal data, so a failure is told. */
 	private static void delete(Path folder) throws CqpException {
-		try (Stream<Path> files = Files.walk(folder)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(file);
-			}
+		try {
+			PrivateFiles.deleteTree(folder);
 		} catch (IOException e) {
 			throw new CqpException(NLS.bind(Messages.PersonalData_temporaryLeft, folder, IoErrors.reason(e)), e);
 		}

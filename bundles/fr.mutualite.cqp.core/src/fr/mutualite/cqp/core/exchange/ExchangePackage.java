@@ -325,13 +325,12 @@ public final class ExchangePackage {
 	}
 
 	private static byte[] xmi(Dossiers dossiers) throws CqpException {
-		ResourceSet set = dossiers.eResource() != null && dossiers.eResource().getResourceSet() != null
-				? dossiers.eResource().getResourceSet() : ReferentialLibrary.newResourceSet();
 		Resource resource = new CqpResourceFactory().createResource(URI.createURI("paquet:/" + DOSSIERS)); //$NON-NLS-1$
 		resource.getContents().add(dossiers);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try {
-			resource.save(bytes, Map.of(XMLResource.OPTION_URI_HANDLER, new ByFileName(set)));
+			// writing shortens the references only: no resource set to look in
+			resource.save(bytes, Map.of(XMLResource.OPTION_URI_HANDLER, new ByFileName(null)));
 		} catch (IOException e) {
 			throw new CqpException(NLS.bind(Messages.Exchange_cannotWrite, IoErrors.reason(e)), e);
 		}

@@ -5,7 +5,6 @@ import static fr.mutualite.cqp.store.internal.Jdbc.setString;
 import static fr.mutualite.cqp.store.internal.Jdbc.setTime;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
@@ -178,11 +177,16 @@ public final class DerbyDossierStore implements DossierStore {
 		});
 	}
 
-	@Override
-	public void receive(ExchangePlan plan) throws CqpException {
+	/** Refuses, in one sentence, what only the branch's administrators may do. */
+	private void requireAdministrator() throws CqpException {
 		if (!role.administers()) {
 			throw new CqpException(NLS.bind(Messages.Access_refused, data.location()));
 		}
+	}
+
+	@Override
+	public void receive(ExchangePlan plan) throws CqpException {
+		requireAdministrator();
 		Jdbc.transaction(data, c -> {
 			Instant now = Instant.now();
 			Set<String> added = new LinkedHashSet<>();
@@ -308,11 +312,9 @@ public final class DerbyDossierStore implements DossierStore {
 
 	/** Removes a copy left half written. */
 	private static void deleteQuietly(Path folder) {
-		try (var walk = Files.walk(folder)) {
-			for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(p);
-			}
-		} catch (IOException | UncheckedIOException e) {
+		try {
+			PrivateFiles.deleteTree(folder);
+		} catch (IOException e) {
 			java.util.logging.Logger.getLogger(DerbyDossierStore.class.getName()).log(java.util.logging.Level.WARNING,
 					"A backup copy left half written could not be removed: " + folder, e); //$NON-NLS-1$
 		}
@@ -502,12 +504,6 @@ public final class DerbyDossierStore implements DossierStore {
 				}
 				return new Retention.Report(asOf, due, apply ? held : held - due.size());
 			});
-		}
-
-		private void requireAdministrator() throws CqpException {
-			if (!role.administers()) {
-				throw new CqpException(NLS.bind(Messages.Access_refused, data.location()));
-			}
 		}
 
 		/** Erases the personal data of candidate {@code id}, recording {@code why} in the audit trail. */
