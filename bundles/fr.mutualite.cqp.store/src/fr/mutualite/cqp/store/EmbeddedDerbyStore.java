@@ -97,12 +97,8 @@ public final class EmbeddedDerbyStore implements DataStore {
 			throw new CqpException(NLS.bind(Messages.Encryption_shortPassword, Integer.valueOf(MIN_BOOT_PASSWORD)));
 		}
 		checkBootPassword(boot);
-		try {
-			if (Files.readAllLines(absolute.resolve(SERVICE_FILE), StandardCharsets.ISO_8859_1).contains("dataEncryption=true")) { //$NON-NLS-1$
-				throw new CqpException(NLS.bind(Messages.Encryption_already, absolute));
-			}
-		} catch (IOException e) {
-			throw new CqpException(NLS.bind(Messages.Store_cannotOpen, absolute, IoErrors.reason(e)), e);
+		if (encrypted(absolute)) {
+			throw new CqpException(NLS.bind(Messages.Encryption_already, absolute));
 		}
 		routeDerbyLog(absolute.getParent());
 		EmbeddedDataSource source = dataSource(absolute, user, password);
@@ -181,6 +177,16 @@ public final class EmbeddedDerbyStore implements DataStore {
 			removeLeftover(making);
 		}
 		return boot(absolute, StoreSettings.OWNER, password, boot);
+	}
+
+	/** Whether the database of {@code folder} (which must hold one) is encrypted. */
+	public static boolean encrypted(Path folder) throws CqpException {
+		Path absolute = existing(folder);
+		try {
+			return Files.readAllLines(absolute.resolve(SERVICE_FILE), StandardCharsets.ISO_8859_1).contains("dataEncryption=true"); //$NON-NLS-1$
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Store_cannotOpen, absolute, IoErrors.reason(e)), e);
+		}
 	}
 
 	/** Whether {@code folder} holds a Derby database. */

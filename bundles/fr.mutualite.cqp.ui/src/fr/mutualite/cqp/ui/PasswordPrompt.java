@@ -11,8 +11,8 @@ import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.ui.internal.Messages;
 
 /**
- * Asks, on the UI thread and from any thread, the password of a database on a server: the
- * credentials every view gives the application's database.
+ * Asks, on the UI thread and from any thread, the password of a database on a server or the boot
+ * password of an encrypted one: the credentials every view gives the application's database.
  */
 public final class PasswordPrompt implements CurrentDatabase.Credentials {
 
@@ -24,13 +24,22 @@ public final class PasswordPrompt implements CurrentDatabase.Credentials {
 
 	@Override
 	public char[] password(StoreSettings settings) {
+		return ask(Messages.Statistics_passwordTitle, NLS.bind(Messages.Statistics_password, settings.user(), settings.location()));
+	}
+
+	@Override
+	public char[] bootPassword(StoreSettings settings, boolean retry) {
+		return ask(Messages.Boot_title, NLS.bind(retry ? Messages.Boot_retry : Messages.Boot_password, settings.location()));
+	}
+
+	/** Asks a password (its characters hidden) in a dialog titled {@code title}; null when declined. */
+	private char[] ask(String title, String question) {
 		char[][] password = new char[1][];
 		if (shell.isDisposed()) {
 			return null;
 		}
 		shell.getDisplay().syncExec(() -> {
-			InputDialog dialog = new InputDialog(shell, Messages.Statistics_passwordTitle,
-					NLS.bind(Messages.Statistics_password, settings.user(), settings.location()), "", null) { //$NON-NLS-1$
+			InputDialog dialog = new InputDialog(shell, title, question, "", null) { //$NON-NLS-1$
 				@Override
 				protected int getInputTextStyle() {
 					return SWT.SINGLE | SWT.BORDER | SWT.PASSWORD;

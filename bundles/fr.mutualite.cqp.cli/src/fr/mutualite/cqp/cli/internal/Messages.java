@@ -162,12 +162,6 @@ public final class Messages extends NLS {
 	public static String User_lineNoRole;
 	public static String User_removed;
 	public static String User_assigned;
-	public static String Role_admin;
-	public static String Role_analyst;
-	public static String Role_trainingBody;
-	public static String Role_evaluator;
-	public static String Role_jury;
-	public static String Role_owner;
 	public static String DataAudit_written;
 	public static String Encrypt_embeddedOnly;
 	public static String Encrypt_done;

@@ -151,14 +151,7 @@ final class UserCommand implements Runnable {
 
 	/** A user's role in words, with their training body. */
 	static String describe(UserAccount user) {
-		String role = switch (user.role()) {
-		case ADMIN -> Messages.Role_admin;
-		case ANALYST -> Messages.Role_analyst;
-		case TRAINING_BODY -> NLS.bind(Messages.Role_trainingBody, user.trainingBody());
-		case EVALUATOR -> Messages.Role_evaluator;
-		case JURY -> Messages.Role_jury;
-		case OWNER -> Messages.Role_owner;
-		};
+		String role = user.role() == Role.TRAINING_BODY ? user.role().label() + ' ' + user.trainingBody() : user.role().label();
 		return role + " (" + user.role().commandName() + ')'; //$NON-NLS-1$
 	}
 }

@@ -11,16 +11,42 @@ import fr.mutualite.cqp.referential.ReferentialLibrary;
  */
 public interface CurrentDatabase {
 
-	/** Asks the user for the password of a server database; {@code null} when they decline. */
-	@FunctionalInterface
+	/** Asks the user what opening the database needs; {@code null} when they decline. */
 	interface Credentials {
+		/** The password of the user of a server database. */
 		char[] password(StoreSettings settings);
+
+		/**
+		 * The boot password of an encrypted embedded database; {@code retry} when the previous
+		 * one was wrong.
+		 */
+		char[] bootPassword(StoreSettings settings, boolean retry);
+
+		/** Credentials known beforehand (copied at each request); either may be {@code null}. */
+		static Credentials given(char[] password, char[] bootPassword) {
+			return new Credentials() {
+				@Override
+				public char[] password(StoreSettings settings) {
+					return password == null ? null : password.clone();
+				}
+
+				@Override
+				public char[] bootPassword(StoreSettings settings, boolean retry) {
+					return bootPassword == null || retry ? null : bootPassword.clone();
+				}
+			};
+		}
 	}
 
 	/** Told, on any thread, that the database or the referentials were reopened. */
 	@FunctionalInterface
 	interface Listener {
 		void reopened();
+
+		/** Told, on any thread, that the database was opened: {@link CurrentDatabase#role()} is known. */
+		default void opened() {
+			// most listeners only care about a reopening
+		}
 	}
 
 	/** The database the user's preferences name now (without password). */
@@ -31,6 +57,9 @@ public interface CurrentDatabase {
 	 * the database is on a server. Refuses in one sentence a database that does not exist.
 	 */
 	DossierStore store(Credentials credentials) throws CqpException;
+
+	/** What the user of the open database may do; empty while it is not open. */
+	java.util.Optional<Role> role();
 
 	/** The referentials, read on first use; files left out are in their notices. */
 	ReferentialLibrary referentials() throws CqpException;

@@ -3,6 +3,8 @@ package fr.mutualite.cqp.core.dossier;
 import java.util.Locale;
 import java.util.Optional;
 
+import fr.mutualite.cqp.core.internal.Messages;
+
 /**
  * What a user of a database may do. The database enforces it (each role but the owner is a Derby
  * role with its own privileges, views and guards); the application only hides what a role may
@@ -59,6 +61,18 @@ public enum Role {
 	/** Sees every candidate of the branch (the others see their own). */
 	public boolean seesAll() {
 		return seesAll;
+	}
+
+	/** The role in words, in the user's language. */
+	public String label() {
+		return switch (this) {
+		case OWNER -> Messages.Role_owner;
+		case ADMIN -> Messages.Role_admin;
+		case ANALYST -> Messages.Role_analyst;
+		case TRAINING_BODY -> Messages.Role_trainingBody;
+		case EVALUATOR -> Messages.Role_evaluator;
+		case JURY -> Messages.Role_jury;
+		};
 	}
 
 	/** The name commands use: {@code training-body} for {@link #TRAINING_BODY}. */

@@ -163,6 +163,13 @@ public final class Messages extends NLS {
 	public static String Exchange_unknownTrainingBody;
 	public static String Exchange_invalid;
 	public static String Exchange_notAdministrator;
+	public static String Role_admin;
+	public static String Role_analyst;
+	public static String Role_trainingBody;
+	public static String Role_evaluator;
+	public static String Role_jury;
+	public static String Role_owner;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -93,6 +93,8 @@ public final class Messages extends NLS {
 	public static String Encryption_already;
 	public static String Encryption_badBootPassword;
 	public static String Store_alreadyErased;
+	public static String Current_noBootPassword;
+	public static String Current_wrongBootPassword;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

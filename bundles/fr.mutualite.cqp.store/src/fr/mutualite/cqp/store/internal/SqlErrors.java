@@ -56,6 +56,11 @@ public final class SqlErrors {
 		return NLS.bind(Messages.Store_cannotOpen, settings.location(), detail(e));
 	}
 
+	/** Whether {@code e} is an encrypted database refusing its boot password (missing or wrong). */
+	public static boolean wrongBootPassword(Throwable e) {
+		return has(e, BAD_BOOT_PASSWORD);
+	}
+
 	/** Why a read or a write on {@code location} failed; nothing was written. */
 	public static CqpException failure(String location, SQLException e) {
 		String message;

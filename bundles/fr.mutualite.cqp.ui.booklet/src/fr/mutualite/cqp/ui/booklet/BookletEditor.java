@@ -36,6 +36,7 @@ import org.eclipse.ui.forms.widgets.Section;
 import org.eclipse.ui.part.EditorPart;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.Role;
 import fr.mutualite.cqp.core.dossier.Awards;
 import fr.mutualite.cqp.core.dossier.Booklets;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
@@ -55,6 +56,7 @@ import fr.mutualite.cqp.ui.RegistrationInput;
 import fr.mutualite.cqp.ui.emf.ModelEditing;
 import fr.mutualite.cqp.ui.emf.ProblemSource;
 import fr.mutualite.cqp.ui.emf.PropertyForm;
+import fr.mutualite.cqp.ui.emf.ReadOnly;
 import fr.mutualite.cqp.ui.emf.Values;
 
 /**
@@ -75,6 +77,8 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 	private Composite content;
 	private Label state;
 	private Button complete;
+	/** The user's role when it may not change what this editor shows. */
+	private Optional<Role> readOnly = Optional.empty();
 	private Button sign;
 	private final List<PropertyForm> forms = new ArrayList<>();
 	private final List<Runnable> refreshers = new ArrayList<>();
@@ -176,8 +180,33 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		GridLayoutFactory.fillDefaults().spacing(0, 10).applyTo(content);
 		// a small preferred width: the form wraps its texts at the window's width instead of widening
 		GridDataFactory.fillDefaults().grab(true, true).hint(300, SWT.DEFAULT).applyTo(content);
+		readOnly = writable();
 		fill(content);
+		readOnly.ifPresent(role -> {
+			ReadOnly.apply(content);
+			for (Button b : new Button[] { complete, sign }) {
+				if (b != null) {
+					b.setVisible(false);
+				}
+			}
+			ReadOnly.say(toolkit, form.getBody(), role);
+		});
 		refresh();
+	}
+
+	/**
+	 * The role of the database's user when it may not change what this editor shows (the dossier:
+	 * registering; a booklet: filling booklets); empty when it may.
+	 */
+	private Optional<Role> writable() {
+		try {
+			Role role = copy.store(getSite().getShell()).role();
+			return (kind() == null ? role.registers() : role.fillsBooklets()) ? Optional.empty() : Optional.of(role);
+		} catch (CqpException e) {
+			// the database was open to read the dossier; if it is lost, the save will say so
+			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
+			return Optional.empty();
+		}
 	}
 
 	/** The form's title: the candidate, the certification, and the booklet's title. */
@@ -365,6 +394,9 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 				if (!filled && e.getState()) {
 					filled = true;
 					fill.accept(client);
+					if (readOnly.isPresent()) {
+						ReadOnly.apply(client);
+					}
 					refresh();
 					form.reflow(true);
 				}
@@ -400,7 +432,7 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		toolkit.paintBordersFor(fields.getControl());
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(fields.getControl());
 		if (!editable) {
-			readOnly(fields.getControl());
+			ReadOnly.apply(fields.getControl());
 		}
 		forms.add(fields);
 		return fields;
@@ -432,22 +464,6 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 				rebuild();
 			}
 		});
-	}
-
-	/** Shows the fields of {@code control} without letting them change: texts read only, no choosers. */
-	private static void readOnly(Control control) {
-		if (control instanceof Composite composite) {
-			for (Control child : composite.getChildren()) {
-				readOnly(child);
-			}
-		}
-		if (control instanceof org.eclipse.swt.widgets.Text text) {
-			text.setEditable(false);
-		} else if (control instanceof Button button && (button.getStyle() & SWT.PUSH) != 0) {
-			button.setVisible(false);
-		} else if (!(control instanceof Label) && !(control instanceof Composite)) {
-			control.setEnabled(false);
-		}
 	}
 
 	// ---- editor

@@ -46,6 +46,7 @@ import org.eclipse.ui.forms.widgets.Section;
 import org.eclipse.ui.part.EditorPart;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.Role;
 import fr.mutualite.cqp.core.dossier.Awards;
 import fr.mutualite.cqp.core.dossier.Booklets;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
@@ -78,6 +79,7 @@ import fr.mutualite.cqp.ui.PasswordPrompt;
 import fr.mutualite.cqp.ui.emf.ModelEditing;
 import fr.mutualite.cqp.ui.emf.ProblemSource;
 import fr.mutualite.cqp.ui.emf.PropertyForm;
+import fr.mutualite.cqp.ui.emf.ReadOnly;
 import fr.mutualite.cqp.ui.emf.Values;
 
 /**
@@ -253,11 +255,27 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 			issue.addListener(SWT.Selection, e -> issueOrSay());
 			refreshers.add(() -> issue.setEnabled(!isDirty() && !Validation.hasErrors(problems)
 					&& !session.value().getDecisions().isEmpty()));
+			readOnlyRole().ifPresent(role -> {
+				ReadOnly.apply(form.getBody());
+				ReadOnly.say(toolkit, form.getBody(), role);
+			});
 		} finally {
 			form.setRedraw(true);
 		}
 		changed();
 		form.reflow(true);
+	}
+
+	/** The role of the database's user when it may not hold sessions (it reads them); empty when it may. */
+	private java.util.Optional<Role> readOnlyRole() {
+		try {
+			Role role = store().role();
+			return role.decides() ? java.util.Optional.empty() : java.util.Optional.of(role);
+		} catch (CqpException e) {
+			// the session was read from the database; if it is lost now, the save will say so
+			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
+			return java.util.Optional.empty();
+		}
 	}
 
 	private Composite section(String title, String description) {

@@ -1,14 +1,20 @@
 package fr.mutualite.cqp.ui.internal;
 
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import fr.mutualite.cqp.core.CqpProduct;
+import fr.mutualite.cqp.core.dossier.CurrentDatabase;
+import fr.mutualite.cqp.ui.RoleSourceProvider;
 
-/** Sets up the workbench: one window titled with the product's name, opening on the referentials. */
+/**
+ * Sets up the workbench: one window titled with the product's name, opening on the referentials;
+ * once it is open, the database is opened so that the menus fit the user's role.
+ */
 final class CqpWorkbenchAdvisor extends WorkbenchAdvisor {
 
 	@Override
@@ -18,6 +24,11 @@ final class CqpWorkbenchAdvisor extends WorkbenchAdvisor {
 
 	@Override
 	public void postStartup() {
+		IWorkbench workbench = getWorkbenchConfigurer().getWorkbench();
+		if (workbench.getActiveWorkbenchWindow() != null) {
+			RoleSourceProvider.openInBackground(workbench.getService(CurrentDatabase.class),
+					workbench.getActiveWorkbenchWindow().getShell());
+		}
 		UiBenchmark.runIfAsked(getWorkbenchConfigurer().getWorkbench().getDisplay());
 	}
 

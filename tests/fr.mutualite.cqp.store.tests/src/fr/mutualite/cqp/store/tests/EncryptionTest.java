@@ -8,14 +8,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.CurrentDatabase;
+import fr.mutualite.cqp.core.dossier.DatabaseChoice;
 import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.Role;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.store.EmbeddedDerbyStore;
@@ -95,5 +103,61 @@ class EncryptionTest {
 				assertThrows(CqpException.class, () -> open(StoreSettings.embedded(tmp.resolve("options"))
 						.withBootPassword("abc;create=true".toCharArray()))).getMessage());
 		assertTrue(Files.notExists(tmp.resolve("courte")) && Files.notExists(tmp.resolve("options")), "nothing created");
+	}
+
+	/** A credentials answer that gives {@code boots} in turn, and records what it was asked. */
+	private static CurrentDatabase.Credentials answering(List<String> asked, String... boots) {
+		return new CurrentDatabase.Credentials() {
+			@Override
+			public char[] password(StoreSettings settings) {
+				throw new AssertionError("an embedded database has no user password to ask");
+			}
+
+			@Override
+			public char[] bootPassword(StoreSettings settings, boolean retry) {
+				asked.add(settings.location() + "|" + retry);
+				return asked.size() <= boots.length ? boots[asked.size() - 1].toCharArray() : null;
+			}
+		};
+	}
+
+	@Test
+	void theApplicationAsksTheBootPasswordAgainWhenWrongAndGivesUpAfterThree() throws Exception {
+		Path folder = tmp.resolve("appli").toAbsolutePath();
+		try (DossierStore store = open(StoreSettings.embedded(folder).withBootPassword(BOOT))) {
+			Stores.fill(store, 5, 4);
+		}
+		ServiceTracker<CurrentDatabase, CurrentDatabase> tracker = new ServiceTracker<>(
+				FrameworkUtil.getBundle(EncryptionTest.class).getBundleContext(), CurrentDatabase.class, null);
+		tracker.open();
+		CurrentDatabase database = tracker.waitForService(TimeUnit.SECONDS.toMillis(20));
+		DatabaseChoice.write(StoreSettings.embedded(folder), Stores.factory());
+		try {
+			database.reopen();
+			assertEquals(Optional.empty(), database.role(), "not open yet");
+			List<String> asked = new ArrayList<>();
+			DossierStore store = database.store(answering(asked, "faux-mot-de-passe", "encore-faux-1", new String(BOOT)));
+			assertEquals(4, store.candidates().count());
+			assertEquals(List.of(folder + "|false", folder + "|true", folder + "|true"), asked);
+			assertEquals(Optional.of(Role.OWNER), database.role());
+			database.reopen();
+			asked.clear();
+			assertEquals("La base de données " + folder
+					+ " est chiffrée et n'a pas été ouverte : aucun mot de passe de démarrage n'a été donné.",
+					assertThrows(CqpException.class, () -> database.store(answering(asked))).getMessage());
+			assertEquals(List.of(folder + "|false"), asked);
+			asked.clear();
+			assertEquals("La base de données " + folder
+					+ " est chiffrée et n'a pas été ouverte : le mot de passe de démarrage donné 3 fois était faux.",
+					assertThrows(CqpException.class,
+							() -> database.store(answering(asked, "faux-1-faux-1", "faux-2-faux-2", "faux-3-faux-3", new String(BOOT))))
+							.getMessage());
+			assertEquals(List.of(folder + "|false", folder + "|true", folder + "|true"), asked, "three asked, no fourth");
+			assertEquals(Optional.empty(), database.role());
+		} finally {
+			database.reopen();
+			DatabaseChoice.reset();
+			tracker.close();
+		}
 	}
 }

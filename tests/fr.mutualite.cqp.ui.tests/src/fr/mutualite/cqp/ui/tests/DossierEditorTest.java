@@ -147,7 +147,7 @@ class DossierEditorTest {
 		DatabaseChoice.write(settings("marie", null), factory);
 		database = PlatformUI.getWorkbench().getService(CurrentDatabase.class);
 		database.reopen();
-		database.store(s -> MARIE_PASSWORD.clone());
+		database.store(CurrentDatabase.Credentials.given(MARIE_PASSWORD, null));
 		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 	}
 
@@ -273,7 +273,7 @@ class DossierEditorTest {
 	}
 
 	private static DossierEditor register(String code, String lastName, Route route) throws Exception {
-		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
+		DossierStore store = database.store(CurrentDatabase.Credentials.given(MARIE_PASSWORD, null));
 		ReferentialLibrary library = database.referentials();
 		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
 		candidate.setLastName(lastName);
@@ -460,7 +460,7 @@ class DossierEditorTest {
 
 	@Test
 	void aJuryAwardsInPartThenALaterJuryInFullAndTheCertificatesAreNumbered() throws Exception {
-		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
+		DossierStore store = database.store(CurrentDatabase.Credentials.given(MARIE_PASSWORD, null));
 		String ready = registeredWithFinalEvaluation("Moreau", true);
 		String notReady = registeredWithFinalEvaluation("Garnier", false);
 
@@ -567,7 +567,7 @@ class DossierEditorTest {
 	 */
 	private static String stored(String lastName, Route route, LocalDate born, LocalDate registered, BookletKind kind,
 			boolean signed, java.util.function.BiConsumer<Registration, Booklet> fill) throws Exception {
-		DossierStore store = database.store(s -> MARIE_PASSWORD.clone());
+		DossierStore store = database.store(CurrentDatabase.Credentials.given(MARIE_PASSWORD, null));
 		ReferentialLibrary library = database.referentials();
 		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
 		candidate.setLastName(lastName);

@@ -79,18 +79,21 @@ class WorkbenchWindowTest {
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
 		List<String> menus = Arrays.stream(shell.getMenuBar().getItems()).map(MenuItem::getText)
 				.filter(t -> !t.isEmpty()).toList();
-		assertEquals(List.of("&Fichier", "&Édition", "&Référentiel", "&Dossiers", "Fe&nêtre", "&Aide"), menus);
+		assertEquals(List.of("&Fichier", "&Édition", "&Référentiel", "&Dossiers", "D&onnées", "Fe&nêtre", "&Aide"), menus);
 		assertEquals(List.of("Enregistrer", "Préférences…", "Quitter"), items(shell.getMenuBar().getItem(0).getMenu()));
 		assertEquals(List.of("Annuler", "Rétablir", "Couper", "Copier", "Coller", "Supprimer"),
 				items(shell.getMenuBar().getItem(1).getMenu()));
 		assertEquals(List.of("Référentiels", "Candidats et livrets", "Statistiques", "Navigateur", "Propriétés", "Problèmes",
-				"Statistiques de l’observatoire"), items(shell.getMenuBar().getItem(4).getMenu()));
-		assertEquals(List.of("Nouveau candidat…", "Nouvelle session de jury", "Sessions de jury…"),
+				"Statistiques de l’observatoire", "Journal des modifications"), items(shell.getMenuBar().getItem(5).getMenu()));
+		// while no database is open the role is unknown: everything is shown (the database answers)
+		assertEquals(List.of("Journal des modifications", "Données personnelles du candidat sélectionné…", "Appliquer la durée de conservation…",
+				"Envoyer un paquet d’échange…", "Recevoir un paquet d’échange…"), items(shell.getMenuBar().getItem(4).getMenu()));
+		assertEquals(List.of("Candidats et livrets", "Nouveau candidat…", "Nouvelle session de jury", "Sessions de jury…"),
 				items(shell.getMenuBar().getItem(3).getMenu()));
 		assertEquals(List.of("Rattacher un domaine partagé…", "Rattacher une compétence partagée…", "Nouvelle version…", "Comparer avec une autre version…",
 				"Exporter au format CASE…", "Importer un fichier CASE…", "Diagramme des référentiels",
 				"Tableau croisé des certifications", "Cohérence des libellés"), items(shell.getMenuBar().getItem(2).getMenu()));
-		assertEquals(List.of("À propos de CQP Mutualité"), items(shell.getMenuBar().getItem(5).getMenu()));
+		assertEquals(List.of("À propos de CQP Mutualité"), items(shell.getMenuBar().getItem(6).getMenu()));
 	}
 
 	@Test

@@ -26,6 +26,7 @@ public final class Messages extends NLS {
 	public static String Problems_info;
 	public static String Problems_summary;
 
+	public static String ReadOnly_role;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
