@@ -89,14 +89,6 @@ public final class RoleSourceProvider extends AbstractSourceProvider {
 	}
 
 	/**
-	 * Whether the user of the open database may do what {@code may} says (true while it is not
-	 * open: the database answers then); for handlers that check before they act.
-	 */
-	public static boolean may(CurrentDatabase database, Predicate<Role> may) {
-		return database.role().map(may::test).orElse(Boolean.TRUE).booleanValue();
-	}
-
-	/**
 	 * Opens the database in the background (asking its password in {@code shell} when it needs
 	 * one), so that the menus fit the user's role from the start; a database that cannot be opened
 	 * is left to the views, which say why.

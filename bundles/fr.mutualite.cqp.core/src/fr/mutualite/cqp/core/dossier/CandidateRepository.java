@@ -16,6 +16,13 @@ public interface CandidateRepository {
 	/** The candidate {@code id}, without registrations. */
 	Optional<Versioned<Candidate>> find(String id) throws CqpException;
 
+	/**
+	 * The id of the person with this identity (their stable key), whether or not the user may read
+	 * their dossier: a training body registering a person another body follows learns the id, and
+	 * the registration it adds then brings the person into its scope. Empty for a new person.
+	 */
+	Optional<String> knownId(String lastName, String firstName, LocalDate birthDate) throws CqpException;
+
 	/** The candidate with this identity, without registrations. */
 	Optional<Versioned<Candidate>> findByIdentity(String lastName, String firstName, LocalDate birthDate)
 			throws CqpException;

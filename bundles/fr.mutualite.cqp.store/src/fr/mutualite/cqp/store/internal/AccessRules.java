@@ -59,6 +59,9 @@ public final class AccessRules {
 			+ "OR U.ROLE = 'EVALUATOR' AND EXISTS (SELECT 1 FROM " + OWNER + ".EVALUATOR_ASSIGNMENT A " //$NON-NLS-1$ //$NON-NLS-2$
 			+ "WHERE A.USER_NAME = U.NAME AND A.REGISTRATION_ID = R.ID))"; //$NON-NLS-1$
 
+	/** The function that tells a training body the id of a person another body follows. */
+	static final String KNOWN_CANDIDATE = "KNOWN_CANDIDATE"; //$NON-NLS-1$
+
 	private AccessRules() {
 	}
 
@@ -265,6 +268,12 @@ public final class AccessRules {
 				plan.addAll(guards(table));
 			}
 		}
+		// a training body registering a person another body follows learns their id, nothing else:
+		// a function with its owner's rights (which only a database with SQL authorization has)
+		plan.add("CREATE FUNCTION " + OWNER + '.' + KNOWN_CANDIDATE + "(MATCH_KEY VARCHAR(310)) RETURNS VARCHAR(40) " //$NON-NLS-1$ //$NON-NLS-2$
+				+ "LANGUAGE JAVA PARAMETER STYLE JAVA READS SQL DATA RETURNS NULL ON NULL INPUT EXTERNAL NAME '" //$NON-NLS-1$
+				+ fr.mutualite.cqp.store.routines.KnownCandidate.class.getName() + ".id' EXTERNAL SECURITY DEFINER"); //$NON-NLS-1$
+		plan.add("GRANT EXECUTE ON FUNCTION " + OWNER + '.' + KNOWN_CANDIDATE + " TO " + body); //$NON-NLS-1$ //$NON-NLS-2$
 		// the views the training bodies and evaluators read, in the scope schema, named as the tables
 		for (Table table : tables.values()) {
 			plan.add("CREATE VIEW " + SCOPE + '.' + table.name() + " AS SELECT * FROM " + OWNER + '.' + table.name() //$NON-NLS-1$ //$NON-NLS-2$
@@ -364,6 +373,10 @@ public final class AccessRules {
 					undo.add("DROP TRIGGER " + OWNER + ".\"" + r.getString(1) + '"'); //$NON-NLS-1$ //$NON-NLS-2$
 				}
 			}
+		}
+		if (Jdbc.exists(c, "SELECT 1 FROM SYS.SYSALIASES A JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = A.SCHEMAID " //$NON-NLS-1$
+				+ "WHERE S.SCHEMANAME = ? AND A.ALIAS = '" + KNOWN_CANDIDATE + "'", OWNER)) { //$NON-NLS-1$ //$NON-NLS-2$
+			undo.add("DROP FUNCTION " + OWNER + '.' + KNOWN_CANDIDATE); //$NON-NLS-1$
 		}
 		// views over views first: the owner's views, defined last, depend on the tables' views
 		List<String> views = new ArrayList<>();

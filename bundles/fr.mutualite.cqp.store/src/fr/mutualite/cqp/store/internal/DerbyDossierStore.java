@@ -588,6 +588,21 @@ public final class DerbyDossierStore implements DossierStore {
 		}
 
 		@Override
+		public Optional<String> knownId(String lastName, String firstName, LocalDate birthDate) throws CqpException {
+			// those who see every candidate read the table; the others ask the owner's routine
+			String query = role.seesAll() ? "SELECT ID FROM " + StoreSettings.OWNER + ".CANDIDATE WHERE MATCH_KEY = ?" //$NON-NLS-1$ //$NON-NLS-2$
+					: "VALUES " + StoreSettings.OWNER + '.' + AccessRules.KNOWN_CANDIDATE + "(?)"; //$NON-NLS-1$ //$NON-NLS-2$
+			return Jdbc.read(data, c -> {
+				try (PreparedStatement s = c.prepareStatement(query)) {
+					s.setString(1, Identity.candidateKey(lastName, firstName, birthDate));
+					try (ResultSet r = s.executeQuery()) {
+						return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+					}
+				}
+			});
+		}
+
+		@Override
 		public Versioned<Candidate> create(Candidate candidate) throws CqpException {
 			if (candidate.getId() == null) {
 				candidate.setId(Identity.newId("C")); //$NON-NLS-1$

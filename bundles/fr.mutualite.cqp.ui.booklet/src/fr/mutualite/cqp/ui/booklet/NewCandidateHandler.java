@@ -104,9 +104,9 @@ public final class NewCandidateHandler extends AbstractHandler {
 		Certification pinned = pinned(library, registration.getCertification().getCode(), registration.getDate());
 		registration.setCertification(pinned);
 		registration.setReferentialVersion(ReferentialLibrary.versionOf(pinned));
-		Optional<Versioned<Candidate>> known = store.candidates().findByIdentity(candidate.getLastName(),
-				candidate.getFirstName(), candidate.getBirthDate());
-		String candidateId = known.isPresent() ? known.get().value().getId() : store.candidates().create(candidate).value().getId();
+		Optional<String> known = store.candidates().knownId(candidate.getLastName(), candidate.getFirstName(),
+				candidate.getBirthDate());
+		String candidateId = known.isPresent() ? known.get() : store.candidates().create(candidate).value().getId();
 		return store.registrations().create(candidateId, registration).value().getId();
 	}
 

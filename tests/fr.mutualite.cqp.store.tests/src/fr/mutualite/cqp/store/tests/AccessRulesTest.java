@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import org.apache.derby.client.BasicClientDataSource;
@@ -27,11 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.DossierStore;
+import fr.mutualite.cqp.core.dossier.Identity;
 import fr.mutualite.cqp.core.dossier.Role;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.dossier.UserRepository.UserAccount;
 import fr.mutualite.cqp.core.dossier.Versioned;
+import fr.mutualite.cqp.model.dossier.Candidate;
+import fr.mutualite.cqp.model.dossier.DossierFactory;
 import fr.mutualite.cqp.model.dossier.Registration;
+import fr.mutualite.cqp.model.referential.Certification;
+import fr.mutualite.cqp.model.referential.Route;
+import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.store.DerbyNetworkServer;
 
 /**
@@ -190,6 +198,50 @@ class AccessRulesTest {
 				count("REGISTRATION")), "nothing changed");
 		assertEquals(List.of(bodyA), column(StoreSettings.OWNER, new String(OWNER),
 				"SELECT TRAINING_BODY_CODE FROM CQP.REGISTRATION WHERE ID = '" + mine + "'"));
+	}
+
+	@Test
+	void aTrainingBodyRegistersAPersonAnotherBodyFollowsLearningTheirIdOnly() throws Exception {
+		String person = column(StoreSettings.OWNER, new String(OWNER), "SELECT DISTINCT R.CANDIDATE_ID FROM CQP.REGISTRATION R "
+				+ "WHERE R.TRAINING_BODY_CODE = '" + bodyB + "' AND NOT EXISTS (SELECT 1 FROM CQP.REGISTRATION S "
+				+ "WHERE S.CANDIDATE_ID = R.CANDIDATE_ID AND S.TRAINING_BODY_CODE = '" + bodyA + "') ORDER BY 1").get(0);
+		Candidate known;
+		try (DossierStore owner = open(StoreSettings.OWNER, OWNER)) {
+			known = owner.candidates().find(person).orElseThrow().value();
+		}
+		String key = Identity.candidateKey(known.getLastName(), known.getFirstName(), known.getBirthDate());
+		String registrations = count("REGISTRATION"), candidates = count("CANDIDATE");
+		String added;
+		try (DossierStore a = open("orga", PASSWORD.toCharArray())) {
+			assertEquals(Optional.empty(), a.candidates().find(person), "another body's candidate is out of reach");
+			// the same person typed another way (case, accents) is recognised; a new person is not
+			assertEquals(List.of(Optional.of(person), Optional.empty()), List.of(
+					a.candidates().knownId(known.getLastName().toUpperCase(), known.getFirstName(), known.getBirthDate()),
+					a.candidates().knownId("Personne", "Inconnue", LocalDate.of(1970, 1, 1))));
+			Registration registration = DossierFactory.eINSTANCE.createRegistration();
+			Certification certification = Stores.library().certifications().get(0);
+			registration.setCertification(certification);
+			registration.setReferentialVersion(ReferentialLibrary.versionOf(certification));
+			registration.setDate(LocalDate.of(2026, 9, 1));
+			registration.setRoute(Route.TRAINING);
+			registration.setTrainingBody(a.trainingBodies().list().stream().filter(b -> b.getCode().equals(bodyA)).findFirst()
+					.orElseThrow());
+			added = a.registrations().create(person, registration).value().getId();
+			// the registration brings the person into its scope, not the other body's registrations
+			assertEquals(known.getLastName(), a.candidates().find(person).orElseThrow().value().getLastName());
+			assertEquals(List.of(added), a.registrations().ofCandidate(person).stream().map(r -> r.registrationId()).toList());
+		}
+		assertEquals(List.of(String.valueOf(Integer.parseInt(registrations) + 1), candidates),
+				List.of(count("REGISTRATION"), count("CANDIDATE")), "one registration more, no second person");
+		// through ij: the id only, the person's data still closed to a body that does not follow them
+		assertEquals(List.of("rows [" + person + "]", "42502"), run("orgb", "CQP_TRAINING_BODY",
+				"VALUES CQP.KNOWN_CANDIDATE('" + key + "')", "SELECT LAST_NAME FROM CQP.CANDIDATE WHERE ID = '" + person + "'"));
+		assertEquals(List.of("42504"), run("analyste", "CQP_ANALYST", "VALUES CQP.KNOWN_CANDIDATE('" + key + "')").stream()
+				.map(o -> o.substring(0, 5)).toList());
+		// as it was for the other tests
+		try (Connection c = ij(StoreSettings.OWNER, new String(OWNER)); Statement s = c.createStatement()) {
+			assertEquals(1, s.executeUpdate("DELETE FROM CQP.REGISTRATION WHERE ID = '" + added + "'"));
+		}
 	}
 
 	@Test
