@@ -127,6 +127,29 @@ public final class DataHandlers {
 				candidateId, PersonalDataExport.write(store, reports, candidateId, file)));
 	}
 
+	/** Données > Effacer les données personnelles du candidat…: at the candidate's request, once confirmed. */
+	public static final class Erase extends DataHandler {
+		@Override
+		void start(IWorkbenchWindow window, CurrentDatabase database, ExecutionEvent event) {
+			if (!(HandlerUtil.getCurrentStructuredSelection(event).getFirstElement() instanceof RegistrationSummary r)) {
+				MessageDialog.openInformation(window.getShell(), Messages.Data_eraseTitle, Messages.Data_selectCandidate);
+				return;
+			}
+			if (MessageDialog.openConfirm(window.getShell(), Messages.Data_eraseTitle, NLS.bind(Messages.Data_eraseConfirm,
+					new Object[] { r.firstName(), r.lastName(), r.candidateId() }))) {
+				erase(window.getShell(), database, r.candidateId());
+			}
+		}
+	}
+
+	/** Erases the personal data of the candidate {@code candidateId} (the statistics' figures kept), in a job. */
+	public static Job erase(Shell shell, CurrentDatabase database, String candidateId) {
+		return inBackground(shell, database, Messages.Data_eraseTitle, store -> {
+			store.candidates().erase(candidateId);
+			return NLS.bind(Messages.Data_eraseDone, candidateId);
+		});
+	}
+
 	/** Données > Envoyer un paquet d'échange…: a training body's dossiers, as one file for the branch. */
 	public static final class ExchangeExport extends DataHandler {
 		@Override

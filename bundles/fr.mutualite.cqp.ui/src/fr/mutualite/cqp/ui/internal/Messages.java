@@ -106,6 +106,9 @@ public final class Messages extends NLS {
 	public static String Data_retentionNone;
 	public static String Data_retentionDue;
 	public static String Data_retentionDone;
+	public static String Data_eraseTitle;
+	public static String Data_eraseConfirm;
+	public static String Data_eraseDone;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

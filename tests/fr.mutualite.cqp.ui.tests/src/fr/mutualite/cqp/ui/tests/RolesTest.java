@@ -196,6 +196,7 @@ class RolesTest {
 	private static final List<String> REFERENTIAL_READ = List.of("Comparer avec une autre version…", "Exporter au format CASE…",
 			"Diagramme des référentiels", "Tableau croisé des certifications", "Cohérence des libellés");
 	private static final List<String> DATA_ALL = List.of("Journal des modifications", "Données personnelles du candidat sélectionné…",
+			"Effacer les données personnelles du candidat sélectionné…",
 			"Appliquer la durée de conservation…", "Envoyer un paquet d’échange…", "Recevoir un paquet d’échange…");
 
 	private static final String CANDIDATES = "Candidats et livrets", LOG = "Journal des modifications";
@@ -324,6 +325,15 @@ class RolesTest {
 				said(DataHandlers.exchangeReceive(shell, database, pack), "Recevoir un paquet d'échange"));
 		assertEquals(40, store.candidates().count());
 
+		// a candidate's personal data erased at their request: the name goes, the registrations stay
+		Candidate other = branch.dossiers().getCandidates().stream().filter(c -> c != candidate).findFirst().orElseThrow();
+		assertEquals("Données personnelles du candidat " + other.getId() + " effacées ; ses évaluations et décisions restent "
+				+ "comptées dans les statistiques.", said(DataHandlers.erase(shell, database, other.getId()),
+						"Effacer les données personnelles d'un candidat"));
+		assertEquals(List.of("ANONYME", String.valueOf(other.getRegistrations().size())), List.of(
+				store.candidates().find(other.getId()).orElseThrow().value().getLastName(),
+				String.valueOf(store.registrations().ofCandidate(other.getId()).size())));
+
 		// an analyst is refused by the database, in its sentence
 		DossierStore analyst = login("olga");
 		String refusal = assertThrows(CqpException.class,
@@ -338,7 +348,7 @@ class RolesTest {
 	void theRetentionRuleIsToldThenAppliedOnceConfirmed() throws Exception {
 		DossierStore store = login("alice");
 		Shell shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-		int candidates = store.candidates().count();
+		int candidates = store.candidates().count() - 1; // one erased already, at their request
 		String question = candidates + " candidat(s) ont dépassé au " + LATE + " la durée de conservation ; leurs données "
 				+ "personnelles seront effacées (les statistiques restent les mêmes). 0 candidat(s) sont conservés. Effacer maintenant ?";
 		// declined: nothing erased

@@ -86,7 +86,8 @@ class WorkbenchWindowTest {
 		assertEquals(List.of("Référentiels", "Candidats et livrets", "Statistiques", "Navigateur", "Propriétés", "Problèmes",
 				"Statistiques de l’observatoire", "Journal des modifications"), items(shell.getMenuBar().getItem(5).getMenu()));
 		// while no database is open the role is unknown: everything is shown (the database answers)
-		assertEquals(List.of("Journal des modifications", "Données personnelles du candidat sélectionné…", "Appliquer la durée de conservation…",
+		assertEquals(List.of("Journal des modifications", "Données personnelles du candidat sélectionné…",
+				"Effacer les données personnelles du candidat sélectionné…", "Appliquer la durée de conservation…",
 				"Envoyer un paquet d’échange…", "Recevoir un paquet d’échange…"), items(shell.getMenuBar().getItem(4).getMenu()));
 		assertEquals(List.of("Candidats et livrets", "Nouveau candidat…", "Nouvelle session de jury", "Sessions de jury…"),
 				items(shell.getMenuBar().getItem(3).getMenu()));
