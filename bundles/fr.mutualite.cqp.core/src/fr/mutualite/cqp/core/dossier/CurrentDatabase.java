@@ -21,21 +21,6 @@ public interface CurrentDatabase {
 		 * one was wrong.
 		 */
 		char[] bootPassword(StoreSettings settings, boolean retry);
-
-		/** Credentials known beforehand (copied at each request); either may be {@code null}. */
-		static Credentials given(char[] password, char[] bootPassword) {
-			return new Credentials() {
-				@Override
-				public char[] password(StoreSettings settings) {
-					return password == null ? null : password.clone();
-				}
-
-				@Override
-				public char[] bootPassword(StoreSettings settings, boolean retry) {
-					return bootPassword == null || retry ? null : bootPassword.clone();
-				}
-			};
-		}
 	}
 
 	/** Told, on any thread, that the database or the referentials were reopened. */

@@ -180,7 +180,8 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		GridLayoutFactory.fillDefaults().spacing(0, 10).applyTo(content);
 		// a small preferred width: the form wraps its texts at the window's width instead of widening
 		GridDataFactory.fillDefaults().grab(true, true).hint(300, SWT.DEFAULT).applyTo(content);
-		readOnly = writable();
+		// the dossier is the registering roles', a booklet the roles' that fill booklets
+		readOnly = ReadOnly.unless(() -> copy.store(getSite().getShell()), kind() == null ? Role::registers : Role::fillsBooklets);
 		fill(content);
 		readOnly.ifPresent(role -> {
 			ReadOnly.apply(content);
@@ -194,20 +195,6 @@ public abstract class BookletEditor extends EditorPart implements IEditingDomain
 		refresh();
 	}
 
-	/**
-	 * The role of the database's user when it may not change what this editor shows (the dossier:
-	 * registering; a booklet: filling booklets); empty when it may.
-	 */
-	private Optional<Role> writable() {
-		try {
-			Role role = copy.store(getSite().getShell()).role();
-			return (kind() == null ? role.registers() : role.fillsBooklets()) ? Optional.empty() : Optional.of(role);
-		} catch (CqpException e) {
-			// the database was open to read the dossier; if it is lost, the save will say so
-			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
-			return Optional.empty();
-		}
-	}
 
 	/** The form's title: the candidate, the certification, and the booklet's title. */
 	protected String title() {

@@ -1,5 +1,10 @@
 package fr.mutualite.cqp.ui.emf;
 
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -8,6 +13,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
+import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.Role;
 import fr.mutualite.cqp.ui.emf.internal.Messages;
 
@@ -20,7 +27,28 @@ public final class ReadOnly {
 	/** The name ({@code getData("name")}) of a button that prints: it stays for a reader. */
 	private static final String PRINT = "print"; //$NON-NLS-1$
 
+	/** The open database, as an editor reaches it. */
+	@FunctionalInterface
+	public interface Store {
+		DossierStore get() throws CqpException;
+	}
+
 	private ReadOnly() {
+	}
+
+	/**
+	 * The role of the user of {@code store} when it may not do what {@code may} says (the page is
+	 * then read only for it); empty when it may, or when the database cannot say (logged: the
+	 * database answers the save).
+	 */
+	public static Optional<Role> unless(Store store, Predicate<Role> may) {
+		try {
+			Role role = store.get().role();
+			return may.test(role) ? Optional.empty() : Optional.of(role);
+		} catch (CqpException e) {
+			Platform.getLog(ReadOnly.class).log(Status.warning(e.getMessage(), e));
+			return Optional.empty();
+		}
 	}
 
 	/**

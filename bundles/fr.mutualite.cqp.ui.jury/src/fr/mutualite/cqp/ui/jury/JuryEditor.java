@@ -255,7 +255,7 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 			issue.addListener(SWT.Selection, e -> issueOrSay());
 			refreshers.add(() -> issue.setEnabled(!isDirty() && !Validation.hasErrors(problems)
 					&& !session.value().getDecisions().isEmpty()));
-			readOnlyRole().ifPresent(role -> {
+			ReadOnly.unless(this::store, Role::decides).ifPresent(role -> {
 				ReadOnly.apply(form.getBody());
 				ReadOnly.say(toolkit, form.getBody(), role);
 			});
@@ -266,17 +266,6 @@ public final class JuryEditor extends EditorPart implements IEditingDomainProvid
 		form.reflow(true);
 	}
 
-	/** The role of the database's user when it may not hold sessions (it reads them); empty when it may. */
-	private java.util.Optional<Role> readOnlyRole() {
-		try {
-			Role role = store().role();
-			return role.decides() ? java.util.Optional.empty() : java.util.Optional.of(role);
-		} catch (CqpException e) {
-			// the session was read from the database; if it is lost now, the save will say so
-			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
-			return java.util.Optional.empty();
-		}
-	}
 
 	private Composite section(String title, String description) {
 		Section section = toolkit.createSection(form.getBody(), ExpandableComposite.SHORT_TITLE_BAR | ExpandableComposite.EXPANDED

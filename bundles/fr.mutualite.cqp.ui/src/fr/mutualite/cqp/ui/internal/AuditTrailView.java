@@ -54,6 +54,8 @@ public final class AuditTrailView extends ViewPart {
 	private TableViewer viewer;
 	/** The candidate shown (id) and their name, or null. */
 	private volatile String candidateId, candidateName;
+	/** The registration of the editor whose candidate is shown, or null. */
+	private String shownRegistration;
 	private volatile List<AuditTrail.Line> lines = List.of();
 	/** Counts the readings: only the latest one is shown. */
 	private volatile int reading;
@@ -135,8 +137,10 @@ public final class AuditTrailView extends ViewPart {
 
 	/** The candidate of the dossier or booklet {@code editor} edits, if it edits one. */
 	private void edited(IEditorPart editor) {
-		if (editor.getEditorInput() instanceof RegistrationInput input) {
+		// going from one booklet of a dossier to another shows the same candidate: nothing to read
+		if (editor.getEditorInput() instanceof RegistrationInput input && !input.registrationId().equals(shownRegistration)) {
 			String registrationId = input.registrationId();
+			shownRegistration = registrationId;
 			read(store -> {
 				Candidate candidate = store.registrations().dossier(registrationId).map(CandidateDossier::candidate)
 						.map(v -> v.value()).orElse(null);
@@ -152,6 +156,7 @@ public final class AuditTrailView extends ViewPart {
 
 	/** Shows the audit trail of the candidate {@code id} (null: none), read in the background. */
 	public void show(String id, String name) {
+		shownRegistration = null;
 		candidateId = id;
 		candidateName = name;
 		if (id == null) {

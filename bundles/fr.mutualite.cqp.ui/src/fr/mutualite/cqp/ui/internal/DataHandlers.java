@@ -106,12 +106,24 @@ public final class DataHandlers {
 		return chosen == null ? null : Path.of(chosen);
 	}
 
+	/**
+	 * The candidate's registration selected in the navigator; {@code null}, said in a dialog titled
+	 * {@code title}, when there is none.
+	 */
+	private static RegistrationSummary selected(IWorkbenchWindow window, ExecutionEvent event, String title) {
+		if (HandlerUtil.getCurrentStructuredSelection(event).getFirstElement() instanceof RegistrationSummary r) {
+			return r;
+		}
+		MessageDialog.openInformation(window.getShell(), title, Messages.Data_selectCandidate);
+		return null;
+	}
+
 	/** Données > Données personnelles du candidat…: the candidate selected in the navigator, as one ZIP. */
 	public static final class PersonalData extends DataHandler {
 		@Override
 		void start(IWorkbenchWindow window, CurrentDatabase database, ExecutionEvent event) {
-			if (!(HandlerUtil.getCurrentStructuredSelection(event).getFirstElement() instanceof RegistrationSummary r)) {
-				MessageDialog.openInformation(window.getShell(), Messages.Data_personalTitle, Messages.Data_selectCandidate);
+			RegistrationSummary r = selected(window, event, Messages.Data_personalTitle);
+			if (r == null) {
 				return;
 			}
 			Path file = saveAs(window.getShell(), NLS.bind(Messages.Data_personalFile, r.candidateId()) + ".zip"); //$NON-NLS-1$
@@ -131,11 +143,8 @@ public final class DataHandlers {
 	public static final class Erase extends DataHandler {
 		@Override
 		void start(IWorkbenchWindow window, CurrentDatabase database, ExecutionEvent event) {
-			if (!(HandlerUtil.getCurrentStructuredSelection(event).getFirstElement() instanceof RegistrationSummary r)) {
-				MessageDialog.openInformation(window.getShell(), Messages.Data_eraseTitle, Messages.Data_selectCandidate);
-				return;
-			}
-			if (MessageDialog.openConfirm(window.getShell(), Messages.Data_eraseTitle, NLS.bind(Messages.Data_eraseConfirm,
+			RegistrationSummary r = selected(window, event, Messages.Data_eraseTitle);
+			if (r != null && MessageDialog.openConfirm(window.getShell(), Messages.Data_eraseTitle, NLS.bind(Messages.Data_eraseConfirm,
 					new Object[] { r.firstName(), r.lastName(), r.candidateId() }))) {
 				erase(window.getShell(), database, r.candidateId());
 			}

@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -43,7 +39,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataFolder;
@@ -82,7 +77,6 @@ import fr.mutualite.cqp.model.referential.RuleSet;
 import fr.mutualite.cqp.model.referential.ScaleLevel;
 import fr.mutualite.cqp.model.referential.TrainingBody;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
-import fr.mutualite.cqp.store.DerbyNetworkServer;
 import fr.mutualite.cqp.ui.RegistrationInput;
 import fr.mutualite.cqp.ui.booklet.BookletEditor;
 import fr.mutualite.cqp.ui.booklet.DossierEditor;
@@ -113,9 +107,7 @@ class DossierEditorTest {
 
 	@TempDir
 	static Path tmp;
-	private static int port;
-	private static Path folder;
-	private static DerbyNetworkServer server;
+	private static Databases.Server server;
 	private static DossierStoreFactory factory;
 	private static CurrentDatabase database;
 	private static IWorkbenchPage page;
@@ -128,18 +120,8 @@ class DossierEditorTest {
 		try (InputStream in = FrameworkUtil.getBundle(DossierEditorTest.class).getEntry("data/tst.referentiel").openStream()) {
 			Files.copy(in, testReferential, StandardCopyOption.REPLACE_EXISTING);
 		}
-		ServiceTracker<DossierStoreFactory, DossierStoreFactory> tracker = new ServiceTracker<>(
-				FrameworkUtil.getBundle(DossierEditorTest.class).getBundleContext(), DossierStoreFactory.class, null);
-		tracker.open();
-		factory = tracker.waitForService(TimeUnit.SECONDS.toMillis(60));
-		tracker.close();
-		assertNotNull(factory);
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		folder = tmp.resolve("partagee").toAbsolutePath();
-		DerbyNetworkServer.requireCredentials(folder, OWNER_PASSWORD);
-		server = DerbyNetworkServer.start(folder, port, new PrintWriter(new StringWriter(), true));
+		factory = Databases.factory();
+		server = Databases.start(tmp.resolve("partagee"), OWNER_PASSWORD);
 		try (DossierStore owner = owner()) {
 			owner.users().add("marie", MARIE_PASSWORD, Role.ADMIN, null);
 			assertEquals(0, owner.registrations().count());
@@ -147,7 +129,7 @@ class DossierEditorTest {
 		DatabaseChoice.write(settings("marie", null), factory);
 		database = PlatformUI.getWorkbench().getService(CurrentDatabase.class);
 		database.reopen();
-		database.store(CurrentDatabase.Credentials.given(MARIE_PASSWORD, null));
+		database.store(Databases.password(MARIE_PASSWORD));
 		page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 	}
 
@@ -159,11 +141,11 @@ class DossierEditorTest {
 		DatabaseChoice.reset();
 		database.reopen();
 		WorkbenchWindowTest.flush();
-		server.stop();
+		server.server().stop();
 	}
 
 	private static StoreSettings settings(String user, char[] password) {
-		return StoreSettings.server(StoreSettings.LOOPBACK, port, folder.toString(), user, password);
+		return server.settings(user, password);
 	}
 
 	/** The database as its owner sees it: another user than the application's. */
@@ -273,7 +255,7 @@ class DossierEditorTest {
 	}
 
 	private static DossierEditor register(String code, String lastName, Route route) throws Exception {
-		DossierStore store = database.store(CurrentDatabase.Credentials.given(MARIE_PASSWORD, null));
+		DossierStore store = database.store(Databases.password(MARIE_PASSWORD));
 		ReferentialLibrary library = database.referentials();
 		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
 		candidate.setLastName(lastName);
@@ -460,7 +442,7 @@ class DossierEditorTest {
 
 	@Test
 	void aJuryAwardsInPartThenALaterJuryInFullAndTheCertificatesAreNumbered() throws Exception {
-		DossierStore store = database.store(CurrentDatabase.Credentials.given(MARIE_PASSWORD, null));
+		DossierStore store = database.store(Databases.password(MARIE_PASSWORD));
 		String ready = registeredWithFinalEvaluation("Moreau", true);
 		String notReady = registeredWithFinalEvaluation("Garnier", false);
 
@@ -567,7 +549,7 @@ class DossierEditorTest {
 	 */
 	private static String stored(String lastName, Route route, LocalDate born, LocalDate registered, BookletKind kind,
 			boolean signed, java.util.function.BiConsumer<Registration, Booklet> fill) throws Exception {
-		DossierStore store = database.store(CurrentDatabase.Credentials.given(MARIE_PASSWORD, null));
+		DossierStore store = database.store(Databases.password(MARIE_PASSWORD));
 		ReferentialLibrary library = database.referentials();
 		Candidate candidate = DossierFactory.eINSTANCE.createCandidate();
 		candidate.setLastName(lastName);

@@ -1,7 +1,6 @@
 package fr.mutualite.cqp.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -19,8 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
@@ -49,11 +45,7 @@ class NavigatorTest {
 
 	@BeforeAll
 	static void aDatabaseWithABranch() throws Exception {
-		ServiceTracker<DossierStoreFactory, DossierStoreFactory> tracker = new ServiceTracker<>(
-				FrameworkUtil.getBundle(NavigatorTest.class).getBundleContext(), DossierStoreFactory.class, null);
-		tracker.open();
-		DossierStoreFactory factory = tracker.waitForService(TimeUnit.SECONDS.toMillis(60));
-		assertNotNull(factory);
+		DossierStoreFactory factory = Databases.factory();
 		StoreSettings settings = StoreSettings.embedded(tmp.resolve("base"));
 		branch = new BranchGenerator(ReferentialLibrary.shipped(), 11, LocalDate.of(2026, 6, 30)).keep();
 		try (DossierStore store = factory.open(settings, ReferentialLibrary.shipped(), DossierStoreFactory.Opening.CREATE_IF_MISSING,
@@ -64,7 +56,6 @@ class NavigatorTest {
 			loader.commit();
 		}
 		DatabaseChoice.write(settings, factory);
-		tracker.close();
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		navigator = (NavigatorView) page.showView(NavigatorView.ID);
 		navigator.setPageSize(5);

@@ -1,13 +1,9 @@
 package fr.mutualite.cqp.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.zip.ZipFile;
 
@@ -47,8 +42,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.AuditTrail;
@@ -69,7 +62,6 @@ import fr.mutualite.cqp.model.dossier.FinalDomainEvaluation;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.referential.BookletKind;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
-import fr.mutualite.cqp.store.DerbyNetworkServer;
 import fr.mutualite.cqp.ui.RegistrationInput;
 import fr.mutualite.cqp.ui.RoleSourceProvider;
 import fr.mutualite.cqp.ui.booklet.BookletEditor;
@@ -94,9 +86,7 @@ class RolesTest {
 	@TempDir
 	static Path tmp;
 	private static DossierStoreFactory factory;
-	private static DerbyNetworkServer server;
-	private static int port;
-	private static Path folder;
+	private static Databases.Server server;
 	private static CurrentDatabase database;
 	private static IWorkbenchPage page;
 	private static BranchGenerator branch;
@@ -106,18 +96,8 @@ class RolesTest {
 
 	@BeforeAll
 	static void aBranchSharedByTheNetworkServerWithAUserPerRole() throws Exception {
-		ServiceTracker<DossierStoreFactory, DossierStoreFactory> tracker = new ServiceTracker<>(
-				FrameworkUtil.getBundle(RolesTest.class).getBundleContext(), DossierStoreFactory.class, null);
-		tracker.open();
-		factory = tracker.waitForService(TimeUnit.SECONDS.toMillis(60));
-		tracker.close();
-		assertNotNull(factory);
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		folder = tmp.resolve("branche").toAbsolutePath();
-		DerbyNetworkServer.requireCredentials(folder, OWNER_PASSWORD);
-		server = DerbyNetworkServer.start(folder, port, new PrintWriter(new StringWriter(), true));
+		factory = Databases.factory();
+		server = Databases.start(tmp.resolve("branche"), OWNER_PASSWORD);
 		branch = new BranchGenerator(ReferentialLibrary.shipped(), 17, LocalDate.of(2026, 6, 30)).keep();
 		try (DossierStore owner = factory.open(settings(StoreSettings.OWNER, OWNER_PASSWORD), ReferentialLibrary.shipped(),
 				DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
@@ -157,11 +137,11 @@ class RolesTest {
 		DatabaseChoice.reset();
 		database.reopen();
 		WorkbenchWindowTest.flush();
-		server.stop();
+		server.server().stop();
 	}
 
 	private static StoreSettings settings(String user, char[] password) {
-		return StoreSettings.server(StoreSettings.LOOPBACK, port, folder.toString(), user, password);
+		return server.settings(user, password);
 	}
 
 	/** The application's database opened by {@code user}, as the preferences and the password prompt would. */
@@ -170,7 +150,7 @@ class RolesTest {
 		WorkbenchWindowTest.flush();
 		DatabaseChoice.write(settings(user, null), factory);
 		database.reopen();
-		DossierStore store = database.store(CurrentDatabase.Credentials.given(PASSWORDS.get(user), null));
+		DossierStore store = database.store(Databases.password(PASSWORDS.get(user)));
 		IEvaluationService evaluation = PlatformUI.getWorkbench().getService(IEvaluationService.class);
 		WorkbenchWindowTest.waitUntil(() -> Boolean.valueOf(store.role().registers())
 				.equals(evaluation.getCurrentState().getVariable(RoleSourceProvider.REGISTERS))

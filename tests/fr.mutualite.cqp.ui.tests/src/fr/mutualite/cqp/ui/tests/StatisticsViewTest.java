@@ -22,8 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.DossierStore;
@@ -56,11 +54,7 @@ class StatisticsViewTest {
 
 	@BeforeAll
 	static void aDatabaseWithABranch() throws Exception {
-		ServiceTracker<DossierStoreFactory, DossierStoreFactory> tracker = new ServiceTracker<>(
-				FrameworkUtil.getBundle(StatisticsViewTest.class).getBundleContext(), DossierStoreFactory.class, null);
-		tracker.open();
-		DossierStoreFactory factory = tracker.waitForService(TIMEOUT_MS);
-		assertNotNull(factory);
+		DossierStoreFactory factory = Databases.factory();
 		StoreSettings settings = StoreSettings.embedded(tmp.resolve("base"));
 		branch = new BranchGenerator(ReferentialLibrary.shipped(), 5, LocalDate.of(2026, 6, 30)).keep();
 		try (DossierStore store = factory.open(settings, ReferentialLibrary.shipped(),
@@ -72,7 +66,6 @@ class StatisticsViewTest {
 			loader.commit();
 		}
 		DatabaseChoice.write(settings, factory);
-		tracker.close();
 		// the application's database is now this one
 		PlatformUI.getWorkbench().getService(CurrentDatabase.class).reopen();
 		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
