@@ -131,6 +131,47 @@ public final class RuleBook {
 		return new ArrayList<>();
 	}
 
+	/**
+	 * The days each rule set is in force, as periods that do not overlap, the earliest first: the
+	 * rules {@link #at} gives on any day of a period are those of the period (the last period may
+	 * have no end). Days no rule covers belong to no period.
+	 */
+	public List<Period> periods() {
+		java.util.TreeSet<LocalDate> bounds = new java.util.TreeSet<>();
+		for (RuleSet set : ruleSets) {
+			if (set.getValidFrom() != null) {
+				bounds.add(set.getValidFrom());
+			}
+			if (set.getValidTo() != null) {
+				bounds.add(set.getValidTo().plusDays(1));
+			}
+		}
+		if (bounds.isEmpty() && !ruleSets.isEmpty()) {
+			bounds.add(LocalDate.of(1900, 1, 1));
+		}
+		List<Period> periods = new ArrayList<>();
+		List<LocalDate> days = new ArrayList<>(bounds);
+		for (int i = 0; i < days.size(); i++) {
+			LocalDate from = days.get(i);
+			LocalDate to = i + 1 < days.size() ? days.get(i + 1).minusDays(1) : null;
+			Optional<RuleSet> rules = at(from);
+			if (rules.isEmpty()) {
+				continue;
+			}
+			Period last = periods.isEmpty() ? null : periods.get(periods.size() - 1);
+			if (last != null && last.rules() == rules.get() && last.to() != null && last.to().plusDays(1).equals(from)) {
+				periods.set(periods.size() - 1, new Period(last.from(), to, last.rules()));
+			} else {
+				periods.add(new Period(from, to, rules.get()));
+			}
+		}
+		return periods;
+	}
+
+	/** Rules in force from a day to another ({@code to} is {@code null} when open). */
+	public record Period(LocalDate from, LocalDate to, RuleSet rules) {
+	}
+
 	/** The earliest rules, if there are any. */
 	public Optional<RuleSet> first() {
 		return ruleSets.stream().findFirst();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Dossiers;
 import fr.mutualite.cqp.model.dossier.DomainDecision;
@@ -12,6 +13,7 @@ import fr.mutualite.cqp.model.dossier.JuryDecision;
 import fr.mutualite.cqp.model.dossier.JurySession;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.dossier.TrainingModule;
+import fr.mutualite.cqp.model.referential.RuleSet;
 
 /**
  * The synthetic branch as the generator made it, in plain Java: what the tests compute the
@@ -73,6 +75,11 @@ final class Branch {
 		int acquired() {
 			return (int) decision.getDomains().stream().filter(DomainDecision::isAcquired).count();
 		}
+	}
+
+	/** The rules {@code registration} follows on {@code day}: those of its referential version, as the guide dates them. */
+	static RuleSet rules(Registration registration, LocalDate day) {
+		return RuleBook.of(registration).at(day).orElseThrow(() -> new AssertionError("no rule on " + day));
 	}
 
 	/** A percentage rounded half up to a tenth, the way the reports round it. */

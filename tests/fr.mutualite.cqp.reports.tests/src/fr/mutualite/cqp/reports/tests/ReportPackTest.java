@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
@@ -43,12 +44,14 @@ import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.report.ReportParameter;
 import fr.mutualite.cqp.core.report.ReportService;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
+import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.model.dossier.JuryMember;
 import fr.mutualite.cqp.model.dossier.JurySession;
 import fr.mutualite.cqp.model.dossier.JurySide;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.referential.DomainUse;
 import fr.mutualite.cqp.model.referential.Route;
+import fr.mutualite.cqp.model.referential.RuleSet;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.reports.tests.Branch.Decision;
 
@@ -251,40 +254,129 @@ class ReportPackTest {
 
 	@Test
 	void deadlinesListTheCandidatesToActOn() throws Exception {
-		List<String> late = new ArrayList<>(), expiring = new ArrayList<>();
+		List<String> late = late(branch, Branch::rules);
+		assertFalse(late.isEmpty(), "the small branch has candidates near their limit");
+		List<String> rows = Outputs.xlsxRows(xlsx.get("echeances"));
+		assertEquals(late, listedLate(rows), "only the candidates near or past their limit are listed");
+		for (String who : expiring(branch, Branch::rules)) {
+			assertTrue(rows.stream().filter(r -> r.startsWith(who + "|")).count() >= 1, who + " partial award listed");
+		}
+	}
+
+	/** Who {@code echeances} lists as near or past the limit for a first jury, in name order. */
+	private static List<String> late(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules) {
+		List<String> late = new ArrayList<>();
 		for (Registration r : branch.registrations()) {
-			String who = ((fr.mutualite.cqp.model.dossier.Candidate) r.eContainer()).getLastName() + "|"
-					+ ((fr.mutualite.cqp.model.dossier.Candidate) r.eContainer()).getFirstName() + "|"
-					+ r.getCertification().getCode();
 			List<Decision> decisions = branch.decisions().stream().filter(d -> d.registration() == r).toList();
-			LocalDate limit = r.getDate().plusYears(3);
+			LocalDate limit = r.getDate().plusYears(rules.apply(r, r.getDate()).getRegistrationDeadlineYears());
 			if (decisions.isEmpty() && !limit.isBefore(AS_OF.minusMonths(6)) && !limit.isAfter(AS_OF.plusMonths(6))) {
-				late.add(who);
+				late.add(who(r));
 			}
-			LocalDate first = decisions.stream().filter(d -> d.acquired() > 0).map(Decision::day).min(LocalDate::compareTo)
-					.orElse(null);
+		}
+		return late.stream().sorted().toList();
+	}
+
+	/** The partial awards whose first acquired domains expire within the year. */
+	private static List<String> expiring(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules) {
+		List<String> expiring = new ArrayList<>();
+		for (Registration r : branch.registrations()) {
+			LocalDate first = branch.decisions().stream().filter(d -> d.registration() == r && d.acquired() > 0)
+					.map(Decision::day).min(LocalDate::compareTo).orElse(null);
 			if (first != null && !r.getCertificate().isFull()) {
-				LocalDate expiry = first.plusYears(5);
+				LocalDate expiry = first.plusYears(rules.apply(r, first).getPartialValidityYears());
 				if (!expiry.isBefore(AS_OF) && !expiry.isAfter(AS_OF.plusMonths(12))) {
-					expiring.add(who);
+					expiring.add(who(r));
 				}
 			}
 		}
-		assertFalse(late.isEmpty(), "the small branch has candidates near their limit");
-		List<String> rows = Outputs.xlsxRows(xlsx.get("echeances"));
-		for (String who : late) {
-			assertTrue(rows.stream().anyMatch(r -> r.startsWith(who + "|")), who + " is listed");
+		return expiring.stream().sorted().toList();
+	}
+
+	private static String who(Registration r) {
+		fr.mutualite.cqp.model.dossier.Candidate c = (fr.mutualite.cqp.model.dossier.Candidate) r.eContainer();
+		return c.getLastName() + "|" + c.getFirstName() + "|" + r.getCertification().getCode();
+	}
+
+	/** The candidates of the first list of {@code echeances}, in name order. */
+	private static List<String> listedLate(List<String> rows) {
+		return rows.stream().filter(r -> r.endsWith("|Délai dépassé") || r.endsWith("|Délai proche")
+				|| r.endsWith("|Limit passed") || r.endsWith("|Limit near")).map(r -> String.join("|",
+						java.util.Arrays.copyOf(r.split("\\|"), 3))).sorted().toList();
+	}
+
+	/**
+	 * The branch edits its rules (a copy of the shared referential in the data folder): a shorter
+	 * deadline, another jury composition, no alternation. Opened again with that referential, the
+	 * database's copy of the rules follows, and so do the reports, computed here from the new
+	 * rules; the shipped rules are put back afterwards.
+	 */
+	@Test
+	void aRuleChangedInTheReferentialIsFollowedByTheReports() throws Exception {
+		Path folder = tmp.resolve("regles");
+		Files.createDirectories(folder);
+		String shipped;
+		try (var in = ReferentialLibrary.newResourceSet().getURIConverter().createInputStream(
+				ReferentialLibrary.shippedUris().stream().filter(u -> u.lastSegment().equals("commun.referentiel")).findFirst()
+						.orElseThrow())) {
+			shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
-		long listed = rows.stream().filter(r -> r.endsWith("|Délai dépassé") || r.endsWith("|Délai proche")
-				|| r.endsWith("|Limit passed") || r.endsWith("|Limit near")).count();
-		assertEquals(late.size(), listed, "only the candidates near or past their limit are listed: " + rows);
-		for (String who : expiring) {
-			assertTrue(rows.stream().filter(r -> r.startsWith(who + "|")).count() >= 1, who + " partial award listed");
+		ReferentialLibrary before = ReferentialLibrary.shipped();
+		RuleSet old = RuleBook.of(before.certification("CMI").orElseThrow()).first().orElseThrow();
+		int deadline = old.getRegistrationDeadlineYears() - 1, members = old.getJuryMembers() + 2;
+		String edited = shipped
+				.replace("registrationDeadlineYears=\"" + old.getRegistrationDeadlineYears() + "\"",
+						"registrationDeadlineYears=\"" + deadline + "\"")
+				.replace("juryMembers=\"" + old.getJuryMembers() + "\"", "juryMembers=\"" + members + "\"")
+				.replace("alternatingPresidency=\"true\"", "alternatingPresidency=\"false\"");
+		assertFalse(edited.equals(shipped), "the rules were edited");
+		Files.writeString(folder.resolve("commun.referentiel"), edited);
+		ReferentialLibrary changed = ReferentialLibrary.withFolder(folder);
+		BiFunction<Registration, LocalDate, RuleSet> newRules = (r, day) -> RuleBook.of(changed
+				.certification(r.getCertification().getCode(), r.getReferentialVersion()).orElseThrow()).at(day)
+				.orElseThrow();
+		assertEquals(deadline, newRules.apply(branch.registrations().get(0), AS_OF).getRegistrationDeadlineYears());
+		List<String> late = late(branch, newRules);
+		String summary = sessionSummary(branch, newRules);
+		assertFalse(late.equals(late(branch, Branch::rules)), "a shorter deadline lists other candidates");
+		assertFalse(summary.equals(sessionSummary(branch, Branch::rules)), "other sessions conform");
+		store.close();
+		try {
+			store = service(DossierStoreFactory.class).open(StoreSettings.embedded(tmp.resolve("base")), changed,
+					DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
+						// the test's database
+					});
+			Path deadlines = tmp.resolve("regles/echeances.xlsx"), sessions = tmp.resolve("regles/sessions-jury.xlsx");
+			service.render("echeances", store.data(), ReportFormat.XLSX,
+					service.parameters("echeances", parameters("echeances"), store.data()), deadlines);
+			service.render("sessions-jury", store.data(), ReportFormat.XLSX,
+					service.parameters("sessions-jury", parameters("sessions-jury"), store.data()), sessions);
+			assertEquals(late, listedLate(Outputs.xlsxRows(deadlines)));
+			List<String> rows = Outputs.xlsxRows(sessions);
+			assertTrue(rows.contains(summary), summary + " in " + rows);
+		} finally {
+			store.close();
+			store = service(DossierStoreFactory.class).open(StoreSettings.embedded(tmp.resolve("base")),
+					ReferentialLibrary.shipped(), DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
+						// the test's database
+					});
 		}
 	}
 
 	@Test
 	void juryCompositionAndAlternatingPresidency() throws Exception {
+		String summary = sessionSummary(branch, Branch::rules);
+		List<String> rows = Outputs.xlsxRows(xlsx.get("sessions-jury"));
+		assertTrue(rows.contains(summary), summary + " in " + rows);
+		String text = Outputs.pdfText(pdf.get("sessions-jury"));
+		assertTrue(text.contains(summary.replace('|', ' ')), summary);
+	}
+
+	/**
+	 * The summary line of {@code sessions-jury} computed from the branch: a session conforms when
+	 * its members are those the rules of each candidate it decides on ask for ({@code rules} gives
+	 * them for a registration on a day), alternation counted where the rules ask for it.
+	 */
+	private static String sessionSummary(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules) {
 		List<JurySession> sessions = branch.sessions();
 		int count = 0, candidates = 0, composed = 0, alternated = 0, notAlternated = 0;
 		for (int i = 0; i < sessions.size(); i++) {
@@ -297,8 +389,13 @@ class ReportPackTest {
 			candidates += s.getDecisions().size();
 			long employers = s.getMembers().stream().filter(m -> m.getSide() == JurySide.EMPLOYER).count();
 			long employees = s.getMembers().stream().filter(m -> m.getSide() == JurySide.EMPLOYEE).count();
-			composed += s.getMembers().size() == 4 && employers == 2 && employees == 2 && s.getPresident() != null ? 1 : 0;
-			if (i > 0) {
+			List<RuleSet> asked = s.getDecisions().stream().map(d -> rules.apply(d.getRegistration(), s.getDate())).toList();
+			boolean conforms = !asked.isEmpty() && s.getPresident() != null && asked.stream()
+					.allMatch(k -> s.getMembers().size() == k.getJuryMembers() && employers == k.getJuryEmployerMembers()
+							&& employees == k.getJuryEmployeeMembers());
+			composed += conforms ? 1 : 0;
+			boolean alternates = asked.isEmpty() || asked.stream().anyMatch(RuleSet::isAlternatingPresidency);
+			if (i > 0 && alternates) {
 				JuryMember previous = sessions.get(i - 1).getPresident();
 				if (previous.getSide() != s.getPresident().getSide()) {
 					alternated++;
@@ -307,11 +404,7 @@ class ReportPackTest {
 				}
 			}
 		}
-		String summary = count + "|" + candidates + "|" + composed + "|" + alternated + "|" + notAlternated;
-		List<String> rows = Outputs.xlsxRows(xlsx.get("sessions-jury"));
-		assertTrue(rows.contains(summary), summary + " in " + rows);
-		String text = Outputs.pdfText(pdf.get("sessions-jury"));
-		assertTrue(text.contains(summary.replace('|', ' ')), summary);
+		return count + "|" + candidates + "|" + composed + "|" + alternated + "|" + notAlternated;
 	}
 
 	@Test
