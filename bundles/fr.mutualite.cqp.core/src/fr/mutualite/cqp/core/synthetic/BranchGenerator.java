@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -77,12 +76,17 @@ import fr.mutualite.cqp.model.referential.TrainingBody;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 
 /**
- * A synthetic branch: years of candidates of the six CQPs following the rules of the
- * referentials (orientation, modules of 280 to 320 hours, formative evaluations with resits,
- * tutor grids, final evaluations by two evaluators, VAE dossiers (8 % of them too short and recorded not admissible), jury
- * sessions of two employer and two employee representatives whose presidency alternates, full
- * and partial awards, second juries within the validity of partial acquisitions), with the
- * failures, drop-outs and late candidates of real life.
+ * A synthetic branch: years of candidates of every certification the referentials hold,
+ * following the dated rules of each (orientation, modules within the training hours, formative
+ * evaluations with resits, tutor grids, final evaluations by two evaluators under the conditions
+ * each domain's modality asks for, VAE dossiers of which some are not admissible, jury sessions
+ * composed as the rules say with an alternating presidency, full and partial awards, refusals,
+ * second juries within and after the validity of partial acquisitions), with the failures,
+ * drop-outs and late candidates of real life. Each candidate has a strength that every
+ * evaluation of theirs follows, so that the domains of one candidate are correlated; training
+ * bodies are approved for some certifications, some of them until a day now past; some holders
+ * register for a second certification that shares domains with the first. The distributions are
+ * documented in {@code docs/synthetic-branch.md}.
  * <p>
  * The same seed, number of candidates and reference day give the same branch, candidate by
  * candidate. Nothing is dated after the reference day: later steps have not happened yet.
@@ -91,12 +95,20 @@ public final class BranchGenerator {
 
 	/** Years of registrations before the reference day. */
 	static final int YEARS = 8;
-	/** Shares of the certifications among candidates, in percent. */
-	private static final Map<String, Integer> SHARES = Map.of("CMI", 30, "CMC", 15, "CARC", 20, "CRD", 15, "AC", 10, //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-			"SPSP", 10); //$NON-NLS-1$
+	/**
+	 * How likely a candidate of average strength is to master a domain at the final evaluation,
+	 * and how much strength moves it (on the log-odds scale), on the training path and in VAE.
+	 */
+	private static final double TRAINING_MASTERY = 0.97, TRAINING_SPREAD = 2.2, VAE_MASTERY = 0.88, VAE_SPREAD = 2.6;
+	/** The same for a formative evaluation, first and later attempts. */
+	private static final double FORMATIVE_FIRST = 0.85, FORMATIVE_AGAIN = 0.90, FORMATIVE_SPREAD = 1.2;
+	/** Percent of training-path registrations, of VAE requests found not admissible, of holders registering again. */
+	private static final int VAE_PERCENT = 20, INADMISSIBLE_PERCENT = 12, SECOND_CERTIFICATION_PERCENT = 12;
+	/** Percent of training bodies' approvals per certification, and of approvals that ended before the reference day. */
+	private static final int APPROVED_PERCENT = 65, ENDED_PERCENT = 20;
 	private static final DossierFactory F = DossierFactory.eINSTANCE;
 	/** French texts of the dossiers: data, the same whatever the product's language. */
-	private static final Properties TEXTS = texts();
+	private static final Properties TEXTS = properties("textes.properties"); //$NON-NLS-1$
 
 	/** Where the generator hands what it makes, in an order a database accepts. */
 	public interface Sink {
@@ -146,10 +158,14 @@ public final class BranchGenerator {
 	private final Dossiers dossiers = F.createDossiers();
 	private final Referential bodies = ReferentialFactory.eINSTANCE.createReferential();
 	private final List<Certification> certifications = new ArrayList<>();
+	/** The relative weight of each certification among candidates. */
+	private final Map<Certification, Integer> weights = new HashMap<>();
+	private final Map<Certification, RuleBook> ruleBooks = new HashMap<>();
+	/** For each certification, the others that share at least one of its domains. */
+	private final Map<Certification, List<Certification>> neighbours = new HashMap<>();
 	private final Map<Certification, List<JurySession>> sessions = new HashMap<>();
 	private final Map<String, Integer> certificateNumbers = new HashMap<>();
 	private final Set<String> identities = new HashSet<>();
-	private final RuleSet rules;
 	private boolean keep;
 
 	/**
@@ -159,14 +175,27 @@ public final class BranchGenerator {
 		this.library = library;
 		this.seed = seed;
 		this.asOf = asOf;
-		for (String code : SHARES.keySet().stream().sorted().toList()) {
-			library.certification(code).ifPresent(certifications::add);
+		Properties shares = properties("parts.properties"); //$NON-NLS-1$
+		int otherwise = Integer.parseInt(shares.getProperty("*")); //$NON-NLS-1$
+		// every certification with domains and rules, a seventh as the six
+		for (Certification certification : library.certifications()) {
+			RuleBook book = RuleBook.of(certification);
+			if (!certification.getDomains().isEmpty() && book.first().isPresent()) {
+				certifications.add(certification);
+				ruleBooks.put(certification, book);
+				weights.put(certification, Integer.valueOf(shares.getProperty(certification.getCode(), Integer.toString(otherwise))));
+			}
 		}
-		if (certifications.isEmpty()) {
+		if (library.certifications().isEmpty()) {
 			throw new CqpException(Messages.Generator_noCertification);
 		}
-		Optional<RuleSet> found = RuleBook.of(certifications.get(0)).at(asOf.minusYears(YEARS));
-		rules = found.orElseThrow(() -> new CqpException(Messages.Generator_noRules));
+		if (certifications.isEmpty()) {
+			throw new CqpException(Messages.Generator_noRules);
+		}
+		for (Certification c : certifications) {
+			Set<CompetenceDomain> own = domainsOf(c);
+			neighbours.put(c, certifications.stream().filter(o -> o != c && domainsOf(o).stream().anyMatch(own::contains)).toList());
+		}
 		bodies.setId("organismes-synthetiques"); //$NON-NLS-1$
 		renewApprovals();
 		companies();
@@ -225,11 +254,14 @@ public final class BranchGenerator {
 	// ---- the branch's fixtures
 
 	/**
-	 * The seed's training bodies, their approvals renewed: in the synthetic branch each is
-	 * approved for all six CQPs, for the routes of its seed approval, until two years after the
-	 * reference day.
+	 * The seed's training bodies, their approvals drawn again: each is approved, for the routes
+	 * of its seed approvals, for some certifications ({@link #APPROVED_PERCENT}), some of those
+	 * approvals having ended one to four years before the reference day ({@link #ENDED_PERCENT}),
+	 * the others running until two years after it. Every certification keeps, for each route some
+	 * body offers, one body approved until after the reference day.
 	 */
 	private void renewApprovals() {
+		SplittableRandom random = new SplittableRandom(seed * 31 + 7);
 		Set<String> seen = new HashSet<>();
 		for (Referential referential : library.referentials()) {
 			for (TrainingBody seedBody : referential.getTrainingBodies()) {
@@ -244,15 +276,68 @@ public final class BranchGenerator {
 				}
 				body.getApprovals().clear();
 				for (Certification certification : certifications) {
-					Approval approval = ReferentialFactory.eINSTANCE.createApproval();
-					approval.setCertification(certification);
-					approval.getRoutes().addAll(routes);
-					approval.setValidUntil(asOf.plusYears(2));
-					body.getApprovals().add(approval);
+					if (random.nextInt(100) < APPROVED_PERCENT) {
+						approve(body, certification, routes, random.nextInt(100) < ENDED_PERCENT
+								? asOf.minusDays(365 + random.nextInt(3 * 365))
+								: asOf.plusYears(2));
+					}
 				}
 				bodies.getTrainingBodies().add(body);
 			}
 		}
+		for (Certification certification : certifications) {
+			for (Route route : Route.VALUES) {
+				boolean open = bodies.getTrainingBodies().stream().anyMatch(b -> b.getApprovals().stream()
+						.anyMatch(a -> a.getCertification() == certification && a.getRoutes().contains(route)
+								&& a.getValidUntil().isAfter(asOf)));
+				TrainingBody offering = bodies.getTrainingBodies().stream().filter(b -> routesOf(b).contains(route))
+						.findFirst().orElse(null);
+				if (!open && offering != null) {
+					offering.getApprovals().removeIf(a -> a.getCertification() == certification);
+					approve(offering, certification, routesOf(offering), asOf.plusYears(2));
+				}
+			}
+		}
+	}
+
+	private static void approve(TrainingBody body, Certification certification, Set<Route> routes, LocalDate until) {
+		Approval approval = ReferentialFactory.eINSTANCE.createApproval();
+		approval.setCertification(certification);
+		approval.getRoutes().addAll(routes);
+		approval.setValidUntil(until);
+		body.getApprovals().add(approval);
+	}
+
+	/** The routes a synthetic body offers (the same in all its approvals). */
+	private Set<Route> routesOf(TrainingBody body) {
+		Set<Route> routes = EnumSet.noneOf(Route.class);
+		body.getApprovals().forEach(a -> routes.addAll(a.getRoutes()));
+		if (routes.isEmpty()) {
+			for (Referential referential : library.referentials()) {
+				referential.getTrainingBodies().stream().filter(b -> b.getCode().equals(body.getCode()))
+						.forEach(b -> b.getApprovals().forEach(a -> routes.addAll(a.getRoutes())));
+			}
+		}
+		if (routes.isEmpty()) {
+			routes.add(Route.TRAINING);
+		}
+		return routes;
+	}
+
+	/** The rules of {@code certification} in force on {@code day} (the earliest before any). */
+	private RuleSet rules(Certification certification, LocalDate day) {
+		RuleBook book = ruleBooks.get(certification);
+		return book.at(day).orElseGet(() -> book.first().orElseThrow());
+	}
+
+	private static Set<CompetenceDomain> domainsOf(Certification certification) {
+		Set<CompetenceDomain> domains = new HashSet<>();
+		for (DomainUse use : certification.getDomains()) {
+			if (use.getDomain() != null) {
+				domains.add(use.getDomain());
+			}
+		}
+		return domains;
 	}
 
 	private void companies() {
@@ -269,13 +354,15 @@ public final class BranchGenerator {
 
 	/**
 	 * Two sessions a year per certification (June and December, each certification on its own
-	 * day), four members each, the presidency alternating from one session to the next.
+	 * day), with the employer and employee representatives the certification's rules ask for on
+	 * that day, the presidency alternating from one session to the next across the branch.
 	 */
 	private void sessions() {
 		List<String[]> members = lines("jury.txt").stream().map(l -> l.split(";")).toList(); //$NON-NLS-1$ //$NON-NLS-2$
 		List<String[]> employers = members.stream().filter(m -> m[0].equals("EMPLOYER")).toList(); //$NON-NLS-1$
 		List<String[]> employees = members.stream().filter(m -> m[0].equals("EMPLOYEE")).toList(); //$NON-NLS-1$
 		List<JurySession> all = new ArrayList<>();
+		Map<JurySession, Certification> sessionCertification = new HashMap<>();
 		for (int year = asOf.getYear() - YEARS; year <= asOf.getYear(); year++) {
 			for (int c = 0; c < certifications.size(); c++) {
 				Certification certification = certifications.get(c);
@@ -290,6 +377,7 @@ public final class BranchGenerator {
 					session.setDate(day);
 					session.setPlace(text("place"));
 					all.add(session);
+					sessionCertification.put(session, certification);
 					sessions.computeIfAbsent(certification, k -> new ArrayList<>()).add(session);
 				}
 			}
@@ -297,13 +385,16 @@ public final class BranchGenerator {
 		all.sort(Comparator.comparing(JurySession::getDate));
 		for (int i = 0; i < all.size(); i++) {
 			JurySession session = all.get(i);
-			for (int k = 0; k < 2; k++) {
+			Certification certification = sessionCertification.get(session);
+			RuleSet rules = rules(certification, session.getDate());
+			int employerSeats = rules.getJuryEmployerMembers(), employeeSeats = rules.getJuryEmployeeMembers();
+			for (int k = 0; k < employerSeats; k++) {
 				session.getMembers().add(member(employers.get((i + k) % employers.size()), JurySide.EMPLOYER));
 			}
-			for (int k = 0; k < 2; k++) {
+			for (int k = 0; k < employeeSeats; k++) {
 				session.getMembers().add(member(employees.get((i * 2 + k) % employees.size()), JurySide.EMPLOYEE));
 			}
-			session.setPresident(session.getMembers().get(i % 2 == 0 ? 0 : 2));
+			session.setPresident(session.getMembers().get(i % 2 == 0 || employeeSeats == 0 ? 0 : employerSeats));
 			dossiers.getJurySessions().add(session);
 		}
 	}
@@ -336,26 +427,51 @@ public final class BranchGenerator {
 		candidate.setCompany(company);
 		dossiers.getCandidates().add(candidate);
 
+		// how well this candidate does, in every evaluation: a standard normal draw
+		double strength = random.nextGaussian();
 		Certification certification = certification(random);
-		Registration registration = F.createRegistration();
-		registration.setId(String.format("R-%07d", Integer.valueOf(n))); //$NON-NLS-1$
-		registration.setCertification(certification);
-		registration.setReferentialVersion(ReferentialLibrary.referentialOf(certification).getVersion());
 		LocalDate registered = asOf.minusDays(30 + random.nextInt(365 * YEARS - 30));
-		registration.setDate(registered);
-		registration.setRoute(random.nextInt(100) < 20 ? Route.VAE : Route.TRAINING);
-		registration.setCompany(company);
-		registration.setTrainingBody(trainingBody(random, certification, registration.getRoute()));
-		candidate.getRegistrations().add(registration);
+		Route route = random.nextInt(100) < VAE_PERCENT ? Route.VAE : Route.TRAINING;
+		Registration registration = register(random, candidate, String.format("R-%07d", Integer.valueOf(n)), //$NON-NLS-1$
+				certification, registered, route);
+		new Path(random, registration, strength, Set.of(), decisions).run();
 
-		new Path(random, registration, registered, decisions).run();
+		// a holder registering for another certification that shares domains with the first
+		Certificate award = registration.getCertificate();
+		List<Certification> next = neighbours.getOrDefault(certification, List.of());
+		if (award != null && award.isFull() && !next.isEmpty() && random.nextInt(100) < SECOND_CERTIFICATION_PERCENT) {
+			LocalDate again = award.getDate().plusDays(60 + random.nextInt(480));
+			if (!again.isAfter(asOf.minusDays(30))) {
+				Certification second = pick(random, next);
+				Registration other = register(random, candidate, String.format("R-%07d-2", Integer.valueOf(n)), second, //$NON-NLS-1$
+						again, Route.TRAINING);
+				Set<CompetenceDomain> held = domainsOf(certification);
+				held.retainAll(domainsOf(second));
+				new Path(random, other, strength, held, decisions).run();
+			}
+		}
 		return candidate;
 	}
 
+	private Registration register(SplittableRandom random, Candidate candidate, String id, Certification certification,
+			LocalDate registered, Route route) {
+		Registration registration = F.createRegistration();
+		registration.setId(id);
+		registration.setCertification(certification);
+		registration.setReferentialVersion(ReferentialLibrary.referentialOf(certification).getVersion());
+		registration.setDate(registered);
+		registration.setRoute(route);
+		registration.setCompany(candidate.getCompany());
+		registration.setTrainingBody(trainingBody(random, certification, route, registered));
+		candidate.getRegistrations().add(registration);
+		return registration;
+	}
+
 	private Certification certification(SplittableRandom random) {
-		int draw = random.nextInt(100);
+		int total = certifications.stream().mapToInt(c -> weights.get(c).intValue()).sum();
+		int draw = random.nextInt(Math.max(1, total));
 		for (Certification certification : certifications) {
-			draw -= SHARES.get(certification.getCode()).intValue();
+			draw -= weights.get(certification).intValue();
 			if (draw < 0) {
 				return certification;
 			}
@@ -363,10 +479,15 @@ public final class BranchGenerator {
 		return certifications.get(certifications.size() - 1);
 	}
 
-	private TrainingBody trainingBody(SplittableRandom random, Certification certification, Route route) {
+	/** A body approved for the certification and route on the day of registration (or, failing one, at some time). */
+	private TrainingBody trainingBody(SplittableRandom random, Certification certification, Route route, LocalDate day) {
 		List<TrainingBody> approved = bodies.getTrainingBodies().stream().filter(b -> b.getApprovals().stream()
 				.anyMatch(a -> a.getCertification() == certification && a.getRoutes().contains(route))).toList();
-		return approved.isEmpty() ? pick(random, bodies.getTrainingBodies()) : pick(random, approved);
+		List<TrainingBody> then = approved.stream().filter(b -> b.getApprovals().stream()
+				.anyMatch(a -> a.getCertification() == certification && a.getRoutes().contains(route)
+						&& !a.getValidUntil().isBefore(day))).toList();
+		return !then.isEmpty() ? pick(random, then)
+				: approved.isEmpty() ? pick(random, bodies.getTrainingBodies()) : pick(random, approved);
 	}
 
 	/** The life of one registration, step by step, up to the reference day. */
@@ -382,13 +503,22 @@ public final class BranchGenerator {
 		/** Domains whose final evaluation found them mastered, and when. */
 		private final Map<CompetenceDomain, Boolean> mastered = new LinkedHashMap<>();
 		private final String trainer;
+		/** The candidate's strength, and the rules in force at registration. */
+		private final double strength;
+		private final RuleSet rules;
+		/** Domains the candidate already holds from another certification: evaluated directly. */
+		private final Set<CompetenceDomain> held;
 
-		Path(SplittableRandom random, Registration registration, LocalDate registered, List<JuryDecision> decisions) {
+		Path(SplittableRandom random, Registration registration, double strength, Set<CompetenceDomain> held,
+				List<JuryDecision> decisions) {
 			this.random = random;
 			this.registration = registration;
 			this.certification = registration.getCertification();
-			this.registered = registered;
+			this.registered = registration.getDate();
 			this.decisions = decisions;
+			this.strength = strength;
+			this.held = held;
+			this.rules = rules(certification, registered);
 			for (DomainUse use : certification.getDomains()) {
 				domains.add(use.getDomain());
 			}
@@ -401,9 +531,10 @@ public final class BranchGenerator {
 		void run() {
 			Map<CompetenceDomain, Integer> experience = orientation();
 			boolean late = random.nextInt(100) < 6;
-			boolean dropsOut = random.nextInt(100) < 8;
+			// the weakest give up more often
+			boolean dropsOut = random.nextInt(100) < (strength < -1 ? 16 : 6);
 			LocalDate ready = registration.getRoute() == Route.TRAINING ? training(experience, dropsOut)
-					: vae(dropsOut);
+					: vae(random.nextInt(100) < INADMISSIBLE_PERCENT, dropsOut);
 			if (ready == null) {
 				return;
 			}
@@ -415,7 +546,12 @@ public final class BranchGenerator {
 				return;
 			}
 			Map<CompetenceDomain, Boolean> acquired = decide(first, null);
-			if (acquired.containsValue(Boolean.FALSE) && random.nextInt(100) < 55) {
+			if (!acquired.containsValue(Boolean.FALSE)) {
+				return;
+			}
+			int draw = random.nextInt(100);
+			if (draw < 55) {
+				// back within the validity of what was acquired: only the missing domains are decided again
 				LocalDate retry = first.getDate().plusMonths(5 + random.nextInt(20));
 				if (registration.getRoute() == Route.TRAINING) {
 					retry = secondFinalEvaluation(acquired, retry);
@@ -424,7 +560,24 @@ public final class BranchGenerator {
 				if (second != null) {
 					decide(second, acquired);
 				}
+			} else if (draw < 80) {
+				// back after the validity ran out: every domain is decided again
+				int validity = rules(certification, first.getDate()).getPartialValidityYears();
+				LocalDate retry = first.getDate().plusYears(validity).plusDays(30 + random.nextInt(500));
+				if (registration.getRoute() == Route.TRAINING) {
+					retry = secondFinalEvaluation(acquired, retry);
+				}
+				JurySession second = retry == null ? null : nextSession(retry);
+				if (second != null) {
+					decide(second, null);
+				}
 			}
+		}
+
+		/** A draw that succeeds with probability {@code base} for an average candidate, moved by their strength. */
+		private boolean succeeds(double base, double spread) {
+			double odds = Math.log(base / (1 - base)) + spread * strength;
+			return random.nextDouble() < 1 / (1 + Math.exp(-odds));
 		}
 
 		/** The orientation interview: experience per domain (0 none, 1 partly, 2 fully). */
@@ -441,6 +594,9 @@ public final class BranchGenerator {
 			Map<CompetenceDomain, Integer> experience = new LinkedHashMap<>();
 			for (CompetenceDomain domain : domains) {
 				int level = registration.getRoute() == Route.VAE ? 1 + random.nextInt(2) : weighted(45, 40, 15);
+				if (held.contains(domain)) {
+					level = 2;
+				}
 				experience.put(domain, Integer.valueOf(level));
 				BookletSection section = section(orientation.getBooklet(), domain, s -> !s.getDomainScales().isEmpty()
 						&& s.getDomainScales().get(0).getLevels().size() == 3);
@@ -528,7 +684,7 @@ public final class BranchGenerator {
 			fin.setEvaluator2(evaluator(text("tutor")));
 			registration.setFinalEvaluation(fin);
 			for (CompetenceDomain domain : domains) {
-				boolean ok = random.nextInt(100) < 88;
+				boolean ok = succeeds(TRAINING_MASTERY, TRAINING_SPREAD);
 				finalDomain(fin, domain, finalDay, ok);
 				mastered.put(domain, Boolean.valueOf(ok));
 			}
@@ -544,6 +700,13 @@ public final class BranchGenerator {
 					fin.getAnswers().add(answer);
 				}
 			}
+			if (finalDay.isAfter(asOf.minusDays(60)) && random.nextInt(100) < 25 && !fin.getDomains().isEmpty()) {
+				// the two evaluators do not agree yet on one domain: the booklet waits for them, no jury
+				FinalDomainEvaluation sheet = fin.getDomains().get(random.nextInt(fin.getDomains().size()));
+				sheet.setEvaluatorsAgree(false);
+				sheet.setComment(text("disagree")); //$NON-NLS-1$
+				return null;
+			}
 			return finalDay;
 		}
 
@@ -557,7 +720,7 @@ public final class BranchGenerator {
 			evaluation.setContent(moduleTitle(domain));
 			evaluation.setPrevious(previous);
 			evaluation.getModules().addAll(modules);
-			boolean achieved = random.nextInt(100) < (previous == null ? 85 : 92);
+			boolean achieved = succeeds(previous == null ? FORMATIVE_FIRST : FORMATIVE_AGAIN, FORMATIVE_SPREAD);
 			evaluation.setObjectiveAchieved(achieved);
 			evaluation.setComment(achieved ? text("achieved") : text("notAchieved"));
 			Booklet booklet = booklets.get(BookletKind.TRAINING_EVALUATION);
@@ -608,11 +771,16 @@ public final class BranchGenerator {
 			evaluation.setComment(ok ? text("mastered") : text("notMastered"));
 			evaluation.getEvaluationDates().add(day.minusDays(7 + random.nextInt(14)));
 			evaluation.getEvaluationDates().add(day);
-			evaluation.getConditions().add(EvaluationCondition.OBSERVATION);
-			if (random.nextBoolean()) {
-				evaluation.getConditions().add(EvaluationCondition.INTERVIEW);
-			}
 			BookletSection section = section(fin.getBooklet(), domain, s -> !s.getDomainScales().isEmpty());
+			// the conditions the domain's evaluation modality asks for; observation, sometimes with an interview, when it says none
+			if (section != null && !section.getEvaluationConditions().isEmpty()) {
+				evaluation.getConditions().addAll(section.getEvaluationConditions());
+			} else {
+				evaluation.getConditions().add(EvaluationCondition.OBSERVATION);
+				if (random.nextBoolean()) {
+					evaluation.getConditions().add(EvaluationCondition.INTERVIEW);
+				}
+			}
 			if (section != null) {
 				rate(evaluation, section, null, level(section.getDomainScales().get(0), ok));
 				rateItems(evaluation, section, ok ? 95 : 45);
@@ -627,7 +795,7 @@ public final class BranchGenerator {
 			}
 			for (Map.Entry<CompetenceDomain, Boolean> e : acquired.entrySet()) {
 				if (!e.getValue().booleanValue()) {
-					boolean ok = random.nextInt(100) < 85;
+					boolean ok = succeeds(TRAINING_MASTERY, TRAINING_SPREAD);
 					finalDomain(registration.getFinalEvaluation(), e.getKey(), day, ok);
 					mastered.put(e.getKey(), Boolean.valueOf(ok));
 				}
@@ -638,9 +806,9 @@ public final class BranchGenerator {
 		/**
 		 * The VAE dossier: experience enough for admissibility, or, for a request that stops
 		 * ({@code inadmissible}), too short and recorded as not admissible with its reason; returns
-		 * the day ready for the jury.
+		 * the day ready for the jury, or null when the request stops or the candidate gives up.
 		 */
-		private LocalDate vae(boolean inadmissible) {
+		private LocalDate vae(boolean inadmissible, boolean givesUp) {
 			VaeDossier vae = F.createVaeDossier();
 			vae.setCvProvided(true);
 			vae.setAccompaniment(random.nextBoolean());
@@ -671,11 +839,11 @@ public final class BranchGenerator {
 			}
 			registration.setVaeDossier(vae);
 			LocalDate ready = registered.plusDays(120 + random.nextInt(240));
-			if (inadmissible || ready.isAfter(asOf)) {
+			if (inadmissible || givesUp || ready.isAfter(asOf)) {
 				return null;
 			}
 			for (CompetenceDomain domain : domains) {
-				mastered.put(domain, Boolean.valueOf(random.nextInt(100) < 80));
+				mastered.put(domain, Boolean.valueOf(succeeds(VAE_MASTERY, VAE_SPREAD)));
 			}
 			return ready;
 		}
@@ -710,7 +878,7 @@ public final class BranchGenerator {
 			Map<CompetenceDomain, Boolean> acquired = new LinkedHashMap<>();
 			for (CompetenceDomain domain : domains) {
 				boolean ok = before != null && before.get(domain).booleanValue()
-						|| mastered.getOrDefault(domain, Boolean.FALSE).booleanValue() && random.nextInt(100) < 97;
+						|| mastered.getOrDefault(domain, Boolean.FALSE).booleanValue() && random.nextInt(100) < 99;
 				DomainDecision d = F.createDomainDecision();
 				d.setDomain(domain);
 				d.setAcquired(ok);
@@ -728,7 +896,7 @@ public final class BranchGenerator {
 			}
 			certificate.setDate(day);
 			certificate.setFull(full);
-			certificate.setBonusPoints(full ? rules.getBonusPoints() : 0);
+			certificate.setBonusPoints(full ? rules(certification, day).getBonusPoints() : 0);
 			String key = certification.getCode() + '-' + day.getYear();
 			int number = certificateNumbers.merge(key, Integer.valueOf(1), Integer::sum).intValue();
 			certificate.setNumber(String.format("%s-%s%05d", key, full ? "" : "P", Integer.valueOf(number))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -807,9 +975,9 @@ public final class BranchGenerator {
 		return TEXTS.getProperty(key);
 	}
 
-	private static Properties texts() {
+	private static Properties properties(String name) {
 		Properties texts = new Properties();
-		try (InputStream in = BranchGenerator.class.getResourceAsStream("textes.properties"); //$NON-NLS-1$
+		try (InputStream in = BranchGenerator.class.getResourceAsStream(name);
 				InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
 			texts.load(reader);
 		} catch (IOException e) {
