@@ -298,6 +298,10 @@ public final class BranchGenerator {
 				}
 			}
 		}
+		for (TrainingBody body : bodies.getTrainingBodies()) {
+			org.eclipse.emf.common.util.ECollections.sort(body.getApprovals(),
+					Comparator.comparing((Approval a) -> certifications.indexOf(a.getCertification())));
+		}
 	}
 
 	private static void approve(TrainingBody body, Certification certification, Set<Route> routes, LocalDate until) {

@@ -98,7 +98,7 @@ class DossierStoreTest {
 			assertTrue(list.stream().allMatch(s -> e.getKey().equals(s.trainingBodyCode())));
 		}
 		assertEquals(CANDIDATES, store.candidates().count());
-		assertEquals(CANDIDATES, store.registrations().count());
+		assertEquals(registrations().size(), store.registrations().count());
 	}
 
 	@Test

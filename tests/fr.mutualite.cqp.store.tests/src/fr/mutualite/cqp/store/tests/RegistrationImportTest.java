@@ -51,11 +51,14 @@ class RegistrationImportTest {
 	@Test
 	void aBranchExportedThenImportedIntoAnEmptyDatabaseComesBackIdenticalAndAgainAddsNothing() throws Exception {
 		List<RegistrationRow> source;
+		int registrations;
 		try (DossierStore generated = Stores.open(tmp.resolve("source"))) {
-			Stores.fill(generated, 21, 120);
+			registrations = Stores.fill(generated, 21, 120).dossiers().getCandidates().stream()
+					.mapToInt(c -> c.getRegistrations().size()).sum();
 			source = export(generated);
 		}
-		assertEquals(120, source.size());
+		assertTrue(registrations > 120, "some candidates hold two registrations: " + registrations);
+		assertEquals(registrations, source.size());
 		for (RegistrationCsv.Dialect dialect : RegistrationCsv.Dialect.values()) {
 			Path file = tmp.resolve(dialect + ".csv");
 			try (OutputStream out = Files.newOutputStream(file)) {
@@ -65,12 +68,14 @@ class RegistrationImportTest {
 				RegistrationCsv.Parsed parsed = RegistrationCsv.read(file, Stores.library(), codes(copy), Stores.AS_OF);
 				assertEquals(List.of(), parsed.problems());
 				ImportReport first = copy.importRegistrations(parsed.rows(), Progress.NONE);
-				assertEquals(new ImportReport(120, 120, 0, 120, 0, first.companiesAdded()), first);
+				// a candidate's second row finds the candidate its first row added
+				assertEquals(new ImportReport(registrations, 120, registrations - 120, registrations, 0, first.companiesAdded()),
+						first);
 				assertEquals(source, export(copy), dialect + ": the round trip loses nothing");
 				ImportReport again = copy.importRegistrations(parsed.rows(), Progress.NONE);
-				assertEquals(new ImportReport(120, 0, 120, 0, 120, 0), again);
+				assertEquals(new ImportReport(registrations, 0, registrations, 0, registrations, 0), again);
 				assertEquals(120, copy.candidates().count());
-				assertEquals(120, copy.registrations().count());
+				assertEquals(registrations, copy.registrations().count());
 			}
 		}
 	}

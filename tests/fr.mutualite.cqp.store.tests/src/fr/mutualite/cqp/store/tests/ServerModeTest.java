@@ -36,6 +36,8 @@ class ServerModeTest {
 	@TempDir
 	static Path tmp;
 	private static int port;
+	/** The registrations of the generated branch: some candidates hold two. */
+	private static long registrations;
 	private static Path folder;
 	private static DerbyNetworkServer server;
 	private static final StringWriter LOG = new StringWriter();
@@ -50,7 +52,8 @@ class ServerModeTest {
 		assertFalse(DerbyNetworkServer.requireCredentials(folder, OWNER_PASSWORD), "and kept");
 		server = DerbyNetworkServer.start(folder, port, new PrintWriter(LOG, true));
 		try (DossierStore owner = open(StoreSettings.OWNER, OWNER_PASSWORD)) {
-			Stores.fill(owner, 3, 30);
+			registrations = Stores.fill(owner, 3, 30).dossiers().getCandidates().stream()
+					.mapToLong(c -> c.getRegistrations().size()).sum();
 			owner.users().add("marie", MARIE_PASSWORD, Role.ADMIN, null);
 		}
 	}
@@ -73,7 +76,7 @@ class ServerModeTest {
 	void twoUsersWorkOnTheSameDossiersAndAStaleSaveNamesTheOtherUser() throws Exception {
 		try (DossierStore owner = open(StoreSettings.OWNER, OWNER_PASSWORD); DossierStore marie = open("marie", MARIE_PASSWORD)) {
 			assertEquals(owner.candidates().count(), marie.candidates().count());
-			assertEquals(30, marie.registrations().count());
+			assertEquals(registrations, marie.registrations().count());
 			String id = marie.registrations().ofCandidate("C-0000001").get(0).registrationId();
 			Versioned<Registration> hers = marie.registrations().find(id).orElseThrow();
 			Versioned<Registration> his = owner.registrations().find(id).orElseThrow();
@@ -162,7 +165,7 @@ class ServerModeTest {
 					ownerRefused.getMessage());
 		}
 		try (DossierStore marie = open("marie", MARIE_PASSWORD)) {
-			assertEquals(30, marie.registrations().count(), "no user was added");
+			assertEquals(registrations, marie.registrations().count(), "no user was added");
 		}
 		assertThrows(CqpException.class, () -> open("court", "12345678".toCharArray()));
 	}
