@@ -72,6 +72,11 @@ public final class DataFolder {
 		return get().resolve("referentiels"); //$NON-NLS-1$
 	}
 
+	/** Where the observatory drops the report designs it makes itself (BIRT Report Designer). */
+	public static Path reports() {
+		return get().resolve("rapports"); //$NON-NLS-1$
+	}
+
 	private static Path path(URL url) {
 		try {
 			return Path.of(url.toURI());

@@ -55,7 +55,15 @@ final class ReportCommand implements Runnable {
 		@Override
 		public Integer call() throws CqpException {
 			PrintWriter out = spec.commandLine().getOut();
-			for (ReportInfo report : CqpServices.get(ReportService.class).reports()) {
+			ReportService service = CqpServices.get(ReportService.class);
+			List<ReportInfo> reports = service.reports();
+			PrintWriter err = spec.commandLine().getErr();
+			for (CqpException refused : service.refusedDesigns()) {
+				err.println(refused.getMessage());
+				Cli.log(refused.getMessage(), refused.getCause());
+			}
+			err.flush();
+			for (ReportInfo report : reports) {
 				out.println(NLS.bind(Messages.Report_line, report.name(), report.title()));
 				for (ReportParameter p : report.parameters()) {
 					String value = p.defaultValue().isEmpty() ? Messages.Report_noDefault

@@ -1,6 +1,5 @@
 package fr.mutualite.cqp.core.report;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,10 @@ import fr.mutualite.cqp.core.print.BookletSheet;
  */
 public interface ReportService {
 
-	/** The reports of the pack, by name. */
+	/**
+	 * The reports by name: the shipped pack, and the designs the observatory drops in the data
+	 * folder's {@code rapports} (see {@link fr.mutualite.cqp.core.DataFolder#reports()}).
+	 */
 	List<ReportInfo> reports() throws CqpException;
 
 	/** The report {@code name}; an unknown name gets a message listing the known ones. */
@@ -47,9 +49,12 @@ public interface ReportService {
 	 */
 	long query(String report, DataStore store, Map<String, Object> parameters) throws CqpException;
 
-	/** Renders any design the same way (for designs outside the pack). */
-	void render(URL design, DataStore store, ReportFormat format, Map<String, Object> parameters, Path output)
-			throws CqpException;
+	/**
+	 * The designs of the data folder's {@code rapports} that cannot be used, one sentence each
+	 * with its cause (a file that does not parse, named as a shipped report, or reading another
+	 * source than the database); the others are listed with the shipped reports.
+	 */
+	List<CqpException> refusedDesigns();
 
 	/**
 	 * Prints a booklet, blank or filled, as a PDF laid out like the paper booklet. The file

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,6 +49,7 @@ import org.eclipse.birt.report.engine.api.RenderOption;
 import org.eclipse.birt.report.model.api.DesignElementHandle;
 import org.eclipse.birt.report.model.api.OdaDataSetHandle;
 import org.eclipse.birt.report.model.api.OdaDataSetParameterHandle;
+import org.eclipse.birt.report.model.api.OdaDataSourceHandle;
 import org.eclipse.birt.report.model.api.ReportDesignHandle;
 import org.eclipse.birt.report.model.api.ReportItemHandle;
 import org.eclipse.birt.report.model.api.SlotHandle;
@@ -58,6 +60,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.DataStore;
 import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.ReportFormat;
@@ -87,6 +90,8 @@ public final class BirtReportService implements ReportService {
 	/** Suffixes of two parameters that bound a period: the first may not come after the second. */
 	private static final String START = "_debut", END = "_fin"; //$NON-NLS-1$ //$NON-NLS-2$
 	private static final String EXTENSION = ".rptdesign"; //$NON-NLS-1$
+	/** BIRT's JDBC data source: the one kind the store's connection replaces. */
+	private static final String JDBC = "org.eclipse.birt.report.data.oda.jdbc"; //$NON-NLS-1$
 	private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu") //$NON-NLS-1$
 			.withResolverStyle(ResolverStyle.STRICT);
 
@@ -96,7 +101,10 @@ public final class BirtReportService implements ReportService {
 
 	private IReportEngine engine;
 	private Map<String, URL> designs;
-	private final Map<String, IReportRunnable> runnables = new ConcurrentHashMap<>();
+	/** The designs parsed, by address. */
+	private final Map<String, Opened> runnables = new ConcurrentHashMap<>();
+	/** The designs of the data folder refused when last listed. */
+	private final List<CqpException> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	@Override
 	public List<ReportInfo> reports() throws CqpException {
@@ -234,7 +242,13 @@ public final class BirtReportService implements ReportService {
 		Set<String> uses = new HashSet<>();
 		collectUses(handle.getBody(), uses);
 		long rows = 0;
+		IReportRunnable runnable = runnable(report);
+		Path file = userFile(runnable);
 		try (Connection connection = store.connect()) {
+			if (file != null) {
+				check(runnable, file, connection);
+				connection.setReadOnly(true);
+			}
 			for (Object o : handle.getAllDataSets()) {
 				if (o instanceof OdaDataSetHandle dataSet && uses.contains(dataSet.getName())) {
 					rows += query(connection, dataSet, parameters);
@@ -289,36 +303,62 @@ public final class BirtReportService implements ReportService {
 		render(runnable(report), store, format, parameters, output);
 	}
 
-	@Override
-	public void render(URL design, DataStore store, ReportFormat format, Map<String, Object> parameters,
-			Path output) throws CqpException {
-		render(open(design), store, format, parameters, output);
-	}
-
 	private void render(IReportRunnable runnable, DataStore store, ReportFormat format, Map<String, Object> parameters,
 			Path output) throws CqpException {
 		IReportEngine reportEngine = engine();
+		Path file = userFile(runnable);
 		try (Connection connection = store.connect()) {
+			if (file != null) {
+				// the observatory's own design: its queries checked against the schema, and read only
+				check(runnable, file, connection);
+				connection.setReadOnly(true);
+			}
 			OutputFiles.write(output, out -> run(reportEngine, runnable, context(connection), format, parameters, out));
 		} catch (SQLException e) {
 			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), reason(e)), e);
 		}
 	}
 
+	/**
+	 * Prepares every query of a design of the data folder against the database before anything
+	 * runs: one that names a table, view or column the schema does not have, or that is not a
+	 * query, is refused in one sentence naming it.
+	 */
+	private static void check(IReportRunnable runnable, Path file, Connection connection) throws CqpException {
+		ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
+		String name = name(runnable);
+		for (Object o : handle.getAllDataSets()) {
+			if (!(o instanceof OdaDataSetHandle dataSet) || dataSet.getQueryText() == null) {
+				continue;
+			}
+			String query = dataSet.getQueryText().strip();
+			String first = query.replaceAll("(?s)^(--[^\\n]*\\n|/\\*.*?\\*/|\\s)+", "").toUpperCase(Locale.ROOT); //$NON-NLS-1$ //$NON-NLS-2$
+			if (!first.startsWith("SELECT") && !first.startsWith("VALUES")) { //$NON-NLS-1$ //$NON-NLS-2$
+				throw new CqpException(NLS.bind(Messages.User_notAQuery, new Object[] { name, file, dataSet.getName() }));
+			}
+			try (PreparedStatement statement = connection.prepareStatement(query)) {
+				// compiled, not run
+			} catch (SQLException e) {
+				String state = e.getSQLState() == null ? "" : e.getSQLState(); //$NON-NLS-1$
+				java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("'([^']+)'").matcher(String.valueOf(e.getMessage())); //$NON-NLS-1$
+				if (Set.of("42X05", "42X04", "42Y07", "42X14").contains(state) && quoted.find()) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+					throw new CqpException(NLS.bind(Messages.User_unknownName, new Object[] { name, file, dataSet.getName(),
+							quoted.group(1) }), e);
+				}
+				throw new CqpException(NLS.bind(Messages.User_badQuery, new Object[] { name, file, dataSet.getName(), state }), e);
+			}
+		}
+	}
+
 	@Override
 	public void print(BookletSheet sheet, Path output) throws CqpException {
 		IReportEngine reportEngine = engine();
-		IReportRunnable runnable = runnables.get(BOOKLET);
-		if (runnable == null) {
-			Bundle bundle = FrameworkUtil.getBundle(BirtReportService.class);
-			URL design = bundle == null ? null : bundle.getEntry(BOOKLET);
-			if (design == null) {
-				throw new CqpException(NLS.bind(Messages.Render_designMissing, BOOKLET));
-			}
-			runnable = open(design);
-			runnables.put(BOOKLET, runnable);
+		Bundle bundle = FrameworkUtil.getBundle(BirtReportService.class);
+		URL design = bundle == null ? null : bundle.getEntry(BOOKLET);
+		if (design == null) {
+			throw new CqpException(NLS.bind(Messages.Render_designMissing, BOOKLET));
 		}
-		IReportRunnable booklet = runnable;
+		IReportRunnable booklet = opened(BOOKLET, design);
 		Map<String, Object> context = new HashMap<>();
 		context.put("cqp.title", List.<Object[]> of(new Object[] { sheet.title(), sheet.certification(), //$NON-NLS-1$
 				switch (sheet.copy()) {
@@ -457,6 +497,7 @@ public final class BirtReportService implements ReportService {
 		return fallback;
 	}
 
+	/** The shipped designs, then the usable ones of the data folder, by name. */
 	private synchronized Map<String, URL> designs() {
 		if (designs == null) {
 			Map<String, URL> found = new TreeMap<>();
@@ -468,35 +509,140 @@ public final class BirtReportService implements ReportService {
 			}
 			designs = found;
 		}
-		return designs;
+		Map<String, URL> all = new LinkedHashMap<>(designs);
+		refused.clear();
+		for (Map.Entry<String, Path> user : userDesigns().entrySet()) {
+			try {
+				URL url = user.getValue().toUri().toURL();
+				if (designs.containsKey(user.getKey())) {
+					throw new CqpException(NLS.bind(Messages.User_shipped, user.getValue(), user.getKey()));
+				}
+				usable(user.getKey(), user.getValue(), opened(user.getKey(), url));
+				all.put(user.getKey(), url);
+			} catch (CqpException e) {
+				refused.add(e);
+			} catch (java.net.MalformedURLException e) {
+				refused.add(new CqpException(NLS.bind(Messages.Render_designMissing, user.getValue()), e));
+			}
+		}
+		return all;
+	}
+
+	/** The {@code .rptdesign} files of the data folder's {@code rapports}, by name. */
+	private static Map<String, Path> userDesigns() {
+		Map<String, Path> found = new TreeMap<>();
+		Path folder = DataFolder.reports();
+		if (!Files.isDirectory(folder)) {
+			return found;
+		}
+		try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+			files.filter(f -> f.getFileName().toString().endsWith(EXTENSION) && Files.isRegularFile(f)).forEach(f -> {
+				String file = f.getFileName().toString();
+				found.put(file.substring(0, file.length() - EXTENSION.length()), f);
+			});
+		} catch (IOException e) {
+			// an unreadable folder lists no design of its own
+		}
+		return found;
+	}
+
+	/** A design of the data folder whose data sources are not the product's database is refused. */
+	private static void usable(String name, Path file, IReportRunnable runnable) throws CqpException {
+		ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
+		for (Object o : handle.getAllDataSources()) {
+			String type = o instanceof OdaDataSourceHandle oda ? oda.getExtensionID() : null;
+			if (!JDBC.equals(type)) {
+				throw new CqpException(NLS.bind(Messages.User_dataSource, new Object[] { file, ((DesignElementHandle) o).getName(),
+						type == null ? ((DesignElementHandle) o).getDefn().getName() : type }));
+			}
+		}
+		if (handle.getAllDataSets().isEmpty()) {
+			throw new CqpException(NLS.bind(Messages.User_noData, file, name));
+		}
 	}
 
 	private URL design(String name) throws CqpException {
-		URL url = designs().get(name);
+		Map<String, URL> all = designs();
+		URL url = all.get(name);
 		if (url == null) {
-			throw new CqpException(NLS.bind(Messages.Report_unknown, name, String.join(", ", designs().keySet()))); //$NON-NLS-1$
+			throw new CqpException(NLS.bind(Messages.Report_unknown, name, String.join(", ", all.keySet()))); //$NON-NLS-1$
 		}
 		return url;
 	}
 
-	/** The pack's design {@code name}, parsed once: the bundle's designs do not change while it runs. */
+	/**
+	 * The design {@code name}, parsed once: a shipped design does not change while the product
+	 * runs; one of the data folder is parsed again when its file changed.
+	 */
 	private IReportRunnable runnable(String name) throws CqpException {
-		IReportRunnable runnable = runnables.get(name);
-		if (runnable == null) {
-			runnable = open(design(name));
-			runnables.put(name, runnable);
+		return opened(name, design(name));
+	}
+
+	private IReportRunnable opened(String name, URL url) throws CqpException {
+		String key = url.toExternalForm();
+		String stamp = ""; //$NON-NLS-1$
+		if ("file".equals(url.getProtocol())) { //$NON-NLS-1$
+			try {
+				Path file = Path.of(url.toURI());
+				stamp = Files.getLastModifiedTime(file) + "/" + Files.size(file); //$NON-NLS-1$
+			} catch (IOException | java.net.URISyntaxException e) {
+				throw new CqpException(NLS.bind(Messages.Render_designMissing, url), e);
+			}
 		}
-		return runnable;
+		Opened known = runnables.get(key);
+		if (known == null || !known.stamp().equals(stamp)) {
+			known = new Opened(open(url), stamp);
+			runnables.put(key, known);
+		}
+		return known.runnable();
+	}
+
+	/** A parsed design and the state of its file when parsed. */
+	private record Opened(IReportRunnable runnable, String stamp) {
+	}
+
+	/** The file of a design of the data folder (the only ones read from files); {@code null} for a shipped one. */
+	private Path userFile(IReportRunnable runnable) {
+		for (Map.Entry<String, Opened> e : runnables.entrySet()) {
+			if (e.getValue().runnable() == runnable && e.getKey().startsWith("file:")) { //$NON-NLS-1$
+				return Path.of(java.net.URI.create(e.getKey()));
+			}
+		}
+		return null;
+	}
+
+	@Override
+	public List<CqpException> refusedDesigns() {
+		designs();
+		return List.copyOf(refused);
 	}
 
 	private IReportRunnable open(URL design) throws CqpException {
+		Object shown = design;
+		try {
+			shown = "file".equals(design.getProtocol()) ? Path.of(design.toURI()) : design; //$NON-NLS-1$
+		} catch (java.net.URISyntaxException | IllegalArgumentException e) {
+			// shown as an address
+		}
 		try (InputStream in = design.openStream()) {
 			return engine().openReportDesign(design.toExternalForm(), in);
 		} catch (IOException e) {
-			throw new CqpException(NLS.bind(Messages.Render_designMissing, design), e);
+			throw new CqpException(NLS.bind(Messages.Render_designMissing, shown), e);
 		} catch (EngineException e) {
-			throw new CqpException(NLS.bind(Messages.Render_designInvalid, design, Messages.Render_seeLog), e);
+			throw new CqpException(NLS.bind(Messages.Render_designInvalid, shown, where(e)), e);
 		}
+	}
+
+	/** Where a design does not parse: the line BIRT names, else the log. */
+	private static String where(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof org.eclipse.birt.report.model.api.DesignFileException file && !file.getErrorList().isEmpty()
+					&& file.getErrorList().get(0) instanceof org.eclipse.birt.report.model.api.ErrorDetail detail
+					&& detail.getLineNo() > 0) {
+				return NLS.bind(Messages.Render_line, Integer.valueOf(detail.getLineNo()));
+			}
+		}
+		return Messages.Render_seeLog;
 	}
 
 	/** The design's name: its file name without extension. */

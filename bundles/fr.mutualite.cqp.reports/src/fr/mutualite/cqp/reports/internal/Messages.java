@@ -31,6 +31,13 @@ public final class Messages extends NLS {
 	public static String Print_filled;
 	public static String Print_blank;
 	public static String Print_footer;
+	public static String Render_line;
+	public static String User_shipped;
+	public static String User_dataSource;
+	public static String User_noData;
+	public static String User_notAQuery;
+	public static String User_unknownName;
+	public static String User_badQuery;
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -149,9 +149,15 @@ public final class StatisticsView extends ViewPart {
 					// In the order of their titles, as users read them
 					List<ReportInfo> reports = new ArrayList<>(service.reports());
 					reports.sort(Comparator.comparing(ReportInfo::title, Collator.getInstance()));
+					// the observatory's own designs that cannot be used: said under the list, and logged
+					List<CqpException> refused = service.refusedDesigns();
+					refused.forEach(e -> Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e)));
+					String told = String.join("\n", refused.stream().map(CqpException::getMessage).toList()); //$NON-NLS-1$
 					ui(() -> {
 						list.setInput(reports);
-						status.setText(""); //$NON-NLS-1$
+						status.setForeground(told.isEmpty() ? null : status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+						status.setText(told);
+						status.getParent().layout(true, true);
 						if (!reports.isEmpty()) {
 							list.setSelection(new StructuredSelection(reports.get(0)), true);
 						}

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -526,22 +525,6 @@ class ReportPackTest {
 				+ "être comprise entre 1990-01-01 et 2100-12-31.", day.getMessage());
 		assertEquals(Integer.valueOf(2100), service.parameters("inscriptions", Map.of("annee_debut", "2100",
 				"annee_fin", "2100"), store.data()).get("annee_debut"), "the limits themselves are accepted");
-	}
-
-	@Test
-	void aMalformedDesignIsRefusedAndLeavesNoFile() throws Exception {
-		Path design = tmp.resolve("casse.rptdesign");
-		Files.writeString(design, "<report xmlns=\"http://www.eclipse.org/birt/2005/design\"><body><table");
-		Path out = tmp.resolve("sortie-casse/rapport.pdf");
-		CqpException e = assertThrows(CqpException.class,
-				() -> service.render(design.toUri().toURL(), store.data(), ReportFormat.PDF, Map.of(), out));
-		assertTrue(e.getMessage().contains("casse.rptdesign"), e.getMessage());
-		assertFalse(Files.exists(out));
-		if (Files.isDirectory(out.getParent())) {
-			try (Stream<Path> left = Files.list(out.getParent())) {
-				assertEquals(List.of(), left.toList(), "no partial file left behind");
-			}
-		}
 	}
 
 	@Test
