@@ -224,31 +224,42 @@ class ReportPackTest {
 
 	@Test
 	void trainingBodiesAndTheirPassRate() throws Exception {
+		List<String> rows = Outputs.xlsxRows(xlsx.get("organismes"));
+		for (String row : bodies(branch, Branch::rules)) {
+			assertTrue(rows.contains(row), row + " in " + rows);
+		}
+	}
+
+	/**
+	 * The lines of {@code organismes}: per body, registered, hours, paths outside the rules'
+	 * hours (beyond the most, or covering every domain below the least), presented, certified, rate.
+	 */
+	private static List<String> bodies(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules) {
 		Map<String, long[]> expected = new TreeMap<>();
 		for (Registration r : branch.registrations()) {
 			if (r.getTrainingBody() == null) {
 				continue;
 			}
-			long[] f = expected.computeIfAbsent(r.getTrainingBody().getName(), k -> new long[4]);
+			long[] f = expected.computeIfAbsent(r.getTrainingBody().getName(), k -> new long[5]);
+			int hours = Branch.hours(r);
+			RuleSet k = rules.apply(r, r.getDate());
+			long covered = r.getTrainingPath() == null ? 0 : r.getTrainingPath().getModules().stream()
+					.flatMap(m -> m.getDomains().stream()).distinct().count();
+			boolean hasModules = r.getTrainingPath() != null && !r.getTrainingPath().getModules().isEmpty();
 			f[0]++;
-			f[1] += Branch.hours(r);
+			f[1] += hours;
+			f[2] += hasModules && (hours > k.getTrainingHoursMax()
+					|| covered == r.getCertification().getDomains().size() && hours < k.getTrainingHoursMin()) ? 1 : 0;
+			f[3] += branch.decisions().stream().anyMatch(d -> d.registration() == r) ? 1 : 0;
+			f[4] += r.getCertificate() != null && r.getCertificate().isFull() ? 1 : 0;
 		}
-		for (Registration r : branch.registrations()) {
-			if (r.getTrainingBody() == null) {
-				continue;
-			}
-			long[] f = expected.get(r.getTrainingBody().getName());
-			boolean presented = branch.decisions().stream().anyMatch(d -> d.registration() == r);
-			f[2] += presented ? 1 : 0;
-			f[3] += r.getCertificate() != null && r.getCertificate().isFull() ? 1 : 0;
-		}
-		List<String> rows = Outputs.xlsxRows(xlsx.get("organismes"));
+		List<String> lines = new ArrayList<>();
 		for (Map.Entry<String, long[]> e : expected.entrySet()) {
 			long[] f = e.getValue();
-			String row = e.getKey() + "|" + f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3]
-					+ (f[2] == 0 ? "" : "|" + Outputs.tenth(Branch.tenths(f[3], f[2])));
-			assertTrue(rows.contains(row), row + " in " + rows);
+			lines.add(e.getKey() + "|" + f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3] + "|" + f[4]
+					+ (f[3] == 0 ? "" : "|" + Outputs.tenth(Branch.tenths(f[4], f[3]))));
 		}
+		return lines;
 	}
 
 	@Test
@@ -326,7 +337,9 @@ class ReportPackTest {
 				.replace("registrationDeadlineYears=\"" + old.getRegistrationDeadlineYears() + "\"",
 						"registrationDeadlineYears=\"" + deadline + "\"")
 				.replace("juryMembers=\"" + old.getJuryMembers() + "\"", "juryMembers=\"" + members + "\"")
-				.replace("alternatingPresidency=\"true\"", "alternatingPresidency=\"false\"");
+				.replace("alternatingPresidency=\"true\"", "alternatingPresidency=\"false\"")
+				.replace("trainingHoursMax=\"" + old.getTrainingHoursMax() + "\"",
+						"trainingHoursMax=\"" + (old.getTrainingHoursMin() + 10) + "\"");
 		assertFalse(edited.equals(shipped), "the rules were edited");
 		Files.writeString(folder.resolve("commun.referentiel"), edited);
 		ReferentialLibrary changed = ReferentialLibrary.withFolder(folder);
@@ -338,6 +351,8 @@ class ReportPackTest {
 		String summary = sessionSummary(branch, newRules);
 		assertFalse(late.equals(late(branch, Branch::rules)), "a shorter deadline lists other candidates");
 		assertFalse(summary.equals(sessionSummary(branch, Branch::rules)), "other sessions conform");
+		List<String> bodies = bodies(branch, newRules);
+		assertFalse(bodies.equals(bodies(branch, Branch::rules)), "other paths are outside the hours");
 		store.close();
 		try {
 			store = service(DossierStoreFactory.class).open(StoreSettings.embedded(tmp.resolve("base")), changed,
@@ -349,6 +364,13 @@ class ReportPackTest {
 					service.parameters("echeances", parameters("echeances"), store.data()), deadlines);
 			service.render("sessions-jury", store.data(), ReportFormat.XLSX,
 					service.parameters("sessions-jury", parameters("sessions-jury"), store.data()), sessions);
+			Path paths = tmp.resolve("regles/organismes.xlsx");
+			service.render("organismes", store.data(), ReportFormat.XLSX,
+					service.parameters("organismes", parameters("organismes"), store.data()), paths);
+			List<String> shown = Outputs.xlsxRows(paths);
+			for (String row : bodies) {
+				assertTrue(shown.contains(row), row + " in " + shown);
+			}
 			assertEquals(late, listedLate(Outputs.xlsxRows(deadlines)));
 			List<String> rows = Outputs.xlsxRows(sessions);
 			assertTrue(rows.contains(summary), summary + " in " + rows);

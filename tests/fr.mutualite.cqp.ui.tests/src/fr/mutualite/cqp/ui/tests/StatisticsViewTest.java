@@ -125,6 +125,73 @@ class StatisticsViewTest {
 		assertTrue(view.getStatus().contains("deux mille") && view.getStatus().contains("annee_debut"), view.getStatus());
 	}
 
+	/**
+	 * A design the observatory drops in the data folder is listed with the shipped reports when
+	 * the view opens, and runs over the application's database; a broken one is told under the list.
+	 */
+	@Test
+	void aDesignOfTheDataFolderIsListedAndRunsAndABrokenOneIsTold() throws Exception {
+		Path folder = fr.mutualite.cqp.core.DataFolder.reports();
+		Files.createDirectories(folder);
+		Path design = folder.resolve("candidats.rptdesign"), broken = folder.resolve("brouillon.rptdesign");
+		Files.writeString(design, DESIGN);
+		Files.writeString(broken, DESIGN.substring(0, 250));
+		try {
+			page.hideView(page.findView(StatisticsView.ID));
+			StatisticsView view = (StatisticsView) page.showView(StatisticsView.ID);
+			waitFor(() -> view.getList().getTable().getItemCount() == 8, "the seven reports and the observatory's");
+			waitFor(() -> view.getStatus().startsWith("Le modèle de rapport"), "the broken design is told: " + view.getStatus());
+			assertTrue(view.getStatus().startsWith("Le modèle de rapport " + broken + " est illisible (ligne "), view.getStatus());
+			select(view, "candidats");
+			view.runCurrent();
+			waitFor(() -> view.getStatus().startsWith("Rapport « ") && view.getShown() != null
+					&& Files.exists(view.getShown()), "the report is produced: " + view.getStatus());
+			assertTrue(Files.readString(view.getShown()).contains(">" + branch.dossiers().getCandidates().size() + "<"),
+					"the candidates of the application's database");
+		} finally {
+			Files.deleteIfExists(design);
+			Files.deleteIfExists(broken);
+			page.hideView(page.findView(StatisticsView.ID));
+			page.showView(StatisticsView.ID);
+		}
+	}
+
+	/** A design as the BIRT Report Designer saves it, naming a server the branch does not have. */
+	private static final String DESIGN = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<report xmlns="http://www.eclipse.org/birt/2005/design" version="3.2.23" id="1">
+			    <text-property name="title">Candidats de la base</text-property>
+			    <data-sources>
+			        <oda-data-source extensionID="org.eclipse.birt.report.data.oda.jdbc" name="oemm" id="2">
+			            <property name="odaDriverClass">org.apache.derby.jdbc.ClientDriver</property>
+			            <property name="odaURL">jdbc:derby://oemm:1527/cqp</property>
+			        </oda-data-source>
+			    </data-sources>
+			    <data-sets>
+			        <oda-data-set extensionID="org.eclipse.birt.report.data.oda.jdbc.JdbcSelectDataSet" name="candidats" id="3">
+			            <property name="dataSource">oemm</property>
+			            <xml-property name="queryText"><![CDATA[SELECT COUNT(*) AS CANDIDATS FROM CANDIDATE]]></xml-property>
+			        </oda-data-set>
+			    </data-sets>
+			    <body>
+			        <table id="4">
+			            <property name="dataSet">candidats</property>
+			            <list-property name="boundDataColumns">
+			                <structure>
+			                    <property name="name">CANDIDATS</property>
+			                    <expression name="expression" type="javascript">dataSetRow["CANDIDATS"]</expression>
+			                    <property name="dataType">integer</property>
+			                </structure>
+			            </list-property>
+			            <column id="5"/>
+			            <detail>
+			                <row id="6"><cell id="7"><data id="8"><property name="resultSetColumn">CANDIDATS</property></data></cell></row>
+			            </detail>
+			        </table>
+			    </body>
+			</report>
+			""";
+
 	private static void select(StatisticsView view, String name) {
 		for (Object o : (java.util.List<?>) view.getList().getInput()) {
 			if (((ReportInfo) o).name().equals(name)) {
