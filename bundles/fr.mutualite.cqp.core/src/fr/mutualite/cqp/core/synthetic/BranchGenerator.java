@@ -99,7 +99,7 @@ public final class BranchGenerator {
 	 * How likely a candidate of average strength is to master a domain at the final evaluation,
 	 * and how much strength moves it (on the log-odds scale), on the training path and in VAE.
 	 */
-	private static final double TRAINING_MASTERY = 0.97, TRAINING_SPREAD = 2.2, VAE_MASTERY = 0.88, VAE_SPREAD = 2.6;
+	private static final double TRAINING_MASTERY = 0.99, TRAINING_SPREAD = 2.6, VAE_MASTERY = 0.92, VAE_SPREAD = 3.2;
 	/** The same for a formative evaluation, first and later attempts. */
 	private static final double FORMATIVE_FIRST = 0.85, FORMATIVE_AGAIN = 0.90, FORMATIVE_SPREAD = 1.2;
 	/** Percent of training-path registrations, of VAE requests found not admissible, of holders registering again. */

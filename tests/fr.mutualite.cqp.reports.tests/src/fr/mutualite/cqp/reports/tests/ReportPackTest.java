@@ -70,6 +70,7 @@ class ReportPackTest {
 	static Path tmp;
 	private static DossierStore store;
 	private static Branch branch;
+	private static ReferentialLibrary shipped;
 	private static ReportService service;
 	private static final Map<String, Path> pdf = new HashMap<>(), xlsx = new HashMap<>();
 	private static final List<ServiceTracker<?, ?>> trackers = new ArrayList<>();
@@ -77,6 +78,7 @@ class ReportPackTest {
 	@BeforeAll
 	static void renderThePack() throws Exception {
 		ReferentialLibrary library = ReferentialLibrary.shipped();
+		shipped = library;
 		store = service(DossierStoreFactory.class).open(StoreSettings.embedded(tmp.resolve("base")), library,
 				DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
 					// a new database of the test
@@ -324,23 +326,23 @@ class ReportPackTest {
 	void aRuleChangedInTheReferentialIsFollowedByTheReports() throws Exception {
 		Path folder = tmp.resolve("regles");
 		Files.createDirectories(folder);
-		String shipped;
+		String original;
 		try (var in = ReferentialLibrary.newResourceSet().getURIConverter().createInputStream(
 				ReferentialLibrary.shippedUris().stream().filter(u -> u.lastSegment().equals("commun.referentiel")).findFirst()
 						.orElseThrow())) {
-			shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			original = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
 		ReferentialLibrary before = ReferentialLibrary.shipped();
 		RuleSet old = RuleBook.of(before.certification("CMI").orElseThrow()).first().orElseThrow();
 		int deadline = old.getRegistrationDeadlineYears() - 1, members = old.getJuryMembers() + 2;
-		String edited = shipped
+		String edited = original
 				.replace("registrationDeadlineYears=\"" + old.getRegistrationDeadlineYears() + "\"",
 						"registrationDeadlineYears=\"" + deadline + "\"")
 				.replace("juryMembers=\"" + old.getJuryMembers() + "\"", "juryMembers=\"" + members + "\"")
 				.replace("alternatingPresidency=\"true\"", "alternatingPresidency=\"false\"")
 				.replace("trainingHoursMax=\"" + old.getTrainingHoursMax() + "\"",
 						"trainingHoursMax=\"" + (old.getTrainingHoursMin() + 10) + "\"");
-		assertFalse(edited.equals(shipped), "the rules were edited");
+		assertFalse(edited.equals(original), "the rules were edited");
 		Files.writeString(folder.resolve("commun.referentiel"), edited);
 		ReferentialLibrary changed = ReferentialLibrary.withFolder(folder);
 		BiFunction<Registration, LocalDate, RuleSet> newRules = (r, day) -> RuleBook.of(changed
@@ -348,9 +350,9 @@ class ReportPackTest {
 				.orElseThrow();
 		assertEquals(deadline, newRules.apply(branch.registrations().get(0), AS_OF).getRegistrationDeadlineYears());
 		List<String> late = late(branch, newRules);
-		String summary = sessionSummary(branch, newRules);
+		String summary = sessionSummary(branch, changed, newRules);
 		assertFalse(late.equals(late(branch, Branch::rules)), "a shorter deadline lists other candidates");
-		assertFalse(summary.equals(sessionSummary(branch, Branch::rules)), "other sessions conform");
+		assertFalse(summary.equals(sessionSummary(branch, shipped, Branch::rules)), "other sessions conform");
 		List<String> bodies = bodies(branch, newRules);
 		assertFalse(bodies.equals(bodies(branch, Branch::rules)), "other paths are outside the hours");
 		store.close();
@@ -385,7 +387,9 @@ class ReportPackTest {
 
 	@Test
 	void juryCompositionAndAlternatingPresidency() throws Exception {
-		String summary = sessionSummary(branch, Branch::rules);
+		String summary = sessionSummary(branch, shipped, Branch::rules);
+		String[] figures = summary.split("\\|");
+		assertEquals(figures[0], figures[2], "every session of the branch is composed as its rules say: " + summary);
 		List<String> rows = Outputs.xlsxRows(xlsx.get("sessions-jury"));
 		assertTrue(rows.contains(summary), summary + " in " + rows);
 		String text = Outputs.pdfText(pdf.get("sessions-jury"));
@@ -397,7 +401,8 @@ class ReportPackTest {
 	 * its members are those the rules of each candidate it decides on ask for ({@code rules} gives
 	 * them for a registration on a day), alternation counted where the rules ask for it.
 	 */
-	private static String sessionSummary(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules) {
+	private static String sessionSummary(Branch branch, ReferentialLibrary library,
+			BiFunction<Registration, LocalDate, RuleSet> rules) {
 		List<JurySession> sessions = branch.sessions();
 		int count = 0, candidates = 0, composed = 0, alternated = 0, notAlternated = 0;
 		for (int i = 0; i < sessions.size(); i++) {
@@ -410,12 +415,15 @@ class ReportPackTest {
 			candidates += s.getDecisions().size();
 			long employers = s.getMembers().stream().filter(m -> m.getSide() == JurySide.EMPLOYER).count();
 			long employees = s.getMembers().stream().filter(m -> m.getSide() == JurySide.EMPLOYEE).count();
-			List<RuleSet> asked = s.getDecisions().stream().map(d -> rules.apply(d.getRegistration(), s.getDate())).toList();
+			// a session without candidate is held to the rules of every certification's current version
+			List<RuleSet> asked = s.getDecisions().isEmpty()
+					? library.certifications().stream().map(c -> RuleBook.of(c).at(s.getDate()).orElseThrow()).toList()
+					: s.getDecisions().stream().map(d -> rules.apply(d.getRegistration(), s.getDate())).toList();
 			boolean conforms = !asked.isEmpty() && s.getPresident() != null && asked.stream()
 					.allMatch(k -> s.getMembers().size() == k.getJuryMembers() && employers == k.getJuryEmployerMembers()
 							&& employees == k.getJuryEmployeeMembers());
 			composed += conforms ? 1 : 0;
-			boolean alternates = asked.isEmpty() || asked.stream().anyMatch(RuleSet::isAlternatingPresidency);
+			boolean alternates = asked.stream().anyMatch(RuleSet::isAlternatingPresidency);
 			if (i > 0 && alternates) {
 				JuryMember previous = sessions.get(i - 1).getPresident();
 				if (previous.getSide() != s.getPresident().getSide()) {
