@@ -238,11 +238,11 @@ public final class BirtReportService implements ReportService {
 
 	@Override
 	public long query(String report, DataStore store, Map<String, Object> parameters) throws CqpException {
-		ReportDesignHandle handle = (ReportDesignHandle) runnable(report).getDesignHandle();
+		IReportRunnable runnable = runnable(report);
+		ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
 		Set<String> uses = new HashSet<>();
 		collectUses(handle.getBody(), uses);
 		long rows = 0;
-		IReportRunnable runnable = runnable(report);
 		Path file = userFile(runnable);
 		try (Connection connection = store.connect()) {
 			if (file != null) {
@@ -358,7 +358,7 @@ public final class BirtReportService implements ReportService {
 		if (design == null) {
 			throw new CqpException(NLS.bind(Messages.Render_designMissing, BOOKLET));
 		}
-		IReportRunnable booklet = opened(BOOKLET, design);
+		IReportRunnable booklet = opened(design);
 		Map<String, Object> context = new HashMap<>();
 		context.put("cqp.title", List.<Object[]> of(new Object[] { sheet.title(), sheet.certification(), //$NON-NLS-1$
 				switch (sheet.copy()) {
@@ -517,7 +517,7 @@ public final class BirtReportService implements ReportService {
 				if (designs.containsKey(user.getKey())) {
 					throw new CqpException(NLS.bind(Messages.User_shipped, user.getValue(), user.getKey()));
 				}
-				usable(user.getKey(), user.getValue(), opened(user.getKey(), url));
+				usable(user.getKey(), user.getValue(), opened(url));
 				all.put(user.getKey(), url);
 			} catch (CqpException e) {
 				refused.add(e);
@@ -575,10 +575,10 @@ public final class BirtReportService implements ReportService {
 	 * runs; one of the data folder is parsed again when its file changed.
 	 */
 	private IReportRunnable runnable(String name) throws CqpException {
-		return opened(name, design(name));
+		return opened(design(name));
 	}
 
-	private IReportRunnable opened(String name, URL url) throws CqpException {
+	private IReportRunnable opened(URL url) throws CqpException {
 		String key = url.toExternalForm();
 		String stamp = ""; //$NON-NLS-1$
 		if ("file".equals(url.getProtocol())) { //$NON-NLS-1$
