@@ -95,7 +95,9 @@ final class DossierWriter implements AutoCloseable {
 	static final String BOOKLET_STATUS = insert("BOOKLET_STATUS", P.getBookletStatus(), "REGISTRATION_ID", "BOOKLET_CODE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	static final String SESSION = "INSERT INTO CQP.JURY_SESSION (ID, SESSION_DATE, PLACE, VERSION, UPDATED_BY, UPDATED_AT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String MEMBER = "INSERT INTO CQP.JURY_MEMBER (SESSION_ID, SEQ, NAME, SIDE, ORGANISATION, PRESIDENT) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
-	static final String DECISION = insert("JURY_DECISION", P.getJuryDecision(), "SESSION_ID", "REGISTRATION_ID"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	/** A jury decision with the counts the statistics read (its domains ruled on, acquired), written with its domain decisions. */
+	static final String DECISION = insert("JURY_DECISION", P.getJuryDecision(), "SESSION_ID", "REGISTRATION_ID", "DOMAINS", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			"ACQUIRED"); //$NON-NLS-1$
 	static final String DOMAIN_DECISION = "INSERT INTO CQP.DOMAIN_DECISION (SESSION_ID, REGISTRATION_ID, DOMAIN_CODE, ACQUIRED) VALUES (?, ?, ?, ?)"; //$NON-NLS-1$
 	static final String CHANGE = "INSERT INTO CQP.CHANGE_LOG (ENTITY, ENTITY_ID, VERSION, CHANGED_BY, CHANGED_AT, PARTS) VALUES (?, ?, ?, ?, ?, ?)"; //$NON-NLS-1$
 
@@ -389,7 +391,9 @@ final class DossierWriter implements AutoCloseable {
 
 	void decision(JuryDecision decision) throws SQLException {
 		String session = ((JurySession) decision.eContainer()).getId();
-		row(DECISION, decision, session, decision.getRegistration().getId());
+		int acquired = (int) decision.getDomains().stream().filter(DomainDecision::isAcquired).count();
+		row(DECISION, decision, session, decision.getRegistration().getId(), Integer.valueOf(decision.getDomains().size()),
+				Integer.valueOf(acquired));
 		for (DomainDecision domain : decision.getDomains()) {
 			PreparedStatement dd = batches.get(DOMAIN_DECISION);
 			dd.setString(1, session);
