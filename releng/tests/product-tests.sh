@@ -116,9 +116,11 @@ wait_for_line() { # wait_for_line FILE PATTERN PID: until FILE has a line matchi
 }
 
 run "$cqp" data generate --candidates 300 --seed 4 --db "$work/base"
-if [ $code -eq 0 ] && grep -q ': 300 candidats, 300 inscriptions' "$work/out" &&
+# some holders register for a second certification: the registrations the generation tells
+made=$(sed -n 's/.*: 300 candidats, \([0-9]*\) inscriptions.*/\1/p' "$work/out")
+if [ $code -eq 0 ] && [ -n "$made" ] && [ "$made" -ge 300 ] &&
 	ij "jdbc:derby:$work/base;user=CQP" "SELECT COUNT(*) AS N FROM REGISTRATION WHERE CERTIFICATION_CODE IN (SELECT CODE FROM CERTIFICATION)" >"$work/out" 2>"$work/err" &&
-	grep -qE '^300 *$' "$work/out"; then
+	grep -qE "^$made *\$" "$work/out"; then
 	pass "cqp data generate fills a database that Derby's ij opens and queries"
 else fail "data generate and ij (code $code)"; fi
 
