@@ -36,7 +36,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
@@ -61,6 +61,7 @@ public final class StatisticsView extends ViewPart {
 
 	public static final String ID = "fr.mutualite.cqp.ui.statistics"; //$NON-NLS-1$
 
+	private Display display;
 	private TableViewer list;
 	private Group form;
 	private Label description;
@@ -77,6 +78,7 @@ public final class StatisticsView extends ViewPart {
 
 	@Override
 	public void createPartControl(Composite parent) {
+		display = parent.getDisplay();
 		parent.setLayout(GridLayoutFactory.fillDefaults().create());
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
@@ -369,10 +371,10 @@ public final class StatisticsView extends ViewPart {
 		}
 	}
 
+	/** Runs {@code r} on the UI thread unless the view was closed meanwhile (a job may outlive it). */
 	private void ui(Runnable r) {
-		Shell shell = getSite().getShell();
-		if (shell != null && !shell.isDisposed()) {
-			shell.getDisplay().asyncExec(() -> {
+		if (!display.isDisposed()) {
+			display.asyncExec(() -> {
 				if (!run.isDisposed()) {
 					r.run();
 				}
