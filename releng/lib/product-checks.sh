@@ -18,6 +18,8 @@ millis() { date +%s%3N; }
 one_line() { [ "$(grep -c . "$1")" -eq 1 ] && ! grep -q 'Exception\|	at ' "$1"; }
 no_java() { ! grep -q 'Exception\|	at \|java\.\|org\.apache\|org\.eclipse' "$1"; }
 count_rows() { grep -c . "$1"; }
+# The registrations the last `run ... data generate` made (some holders register twice).
+made() { sed -n 's/.*: [0-9]* candidats, \([0-9]*\) inscriptions.*/\1/p' "$work/out"; }
 cqp_java() { (. "$product/cqp-env.sh" && cqp_find_java); }
 ij_script() { # ij_script DATABASE_URL FILE: runs the SQL statements of FILE with Derby's ij, from the product's own jars
 	{ printf "connect '%s';\n" "$1"; cat "$2"; printf '\nexit;\n'; } |
