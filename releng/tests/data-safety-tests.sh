@@ -12,7 +12,7 @@ mkdir -p "$priv"
 (
 	umask 000
 	export CQP_DATA="$priv/donnees"
-	"$cqp" data generate --candidates 20 --db "$priv/base" >"$priv/generated" 2>/dev/null &&
+	"$cqp" data generate --candidates 20 --db "$priv/base" >"$work/generated-prive" 2>/dev/null &&
 		"$cqp" data export --db "$priv/base" --format excel --out "$priv/exports/oemm.csv" >/dev/null 2>&1 &&
 		"$cqp" report run inscriptions --format pdf,xlsx --db "$priv/base" --out "$priv/rapports" >/dev/null 2>&1 &&
 		"$cqp" referential export CMI --format csv --out "$priv/exports/cmi.csv" >/dev/null 2>&1
@@ -233,7 +233,7 @@ if [ $code -eq 0 ] && [ "$(grep -c . "$work/out")" -eq 8 ] && grep -qE '^AC +1\.
 	no_java "$work/err"; then
 	pass "a broken referential file is reported and left out, a reused code and version says which file wins, another version is listed beside"
 else fail "broken and duplicate referential files (code $code)"; fi
-priv_made=$(sed -n 's/.*: [0-9]* candidats, \([0-9]*\) inscriptions.*/\1/p' "$priv/generated")
+priv_made=$(sed -n 's/.*: [0-9]* candidats, \([0-9]*\) inscriptions.*/\1/p' "$work/generated-prive")
 run "$cqp" data export --db "$priv/base"
 if [ $code -eq 0 ] && [ -n "$priv_made" ] && [ "$(count_rows "$work/out")" -eq $((priv_made + 1)) ]; then
 	pass "commands working on the database go on despite a broken referential file"
