@@ -238,17 +238,13 @@ public final class BirtReportService implements ReportService {
 
 	@Override
 	public long query(String report, DataStore store, Map<String, Object> parameters) throws CqpException {
-		IReportRunnable runnable = runnable(report);
+		URL design = design(report);
+		IReportRunnable runnable = opened(design);
 		ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
 		Set<String> uses = new HashSet<>();
 		collectUses(handle.getBody(), uses);
 		long rows = 0;
-		Path file = userFile(runnable);
-		try (Connection connection = store.connect()) {
-			if (file != null) {
-				check(runnable, file, connection);
-				connection.setReadOnly(true);
-			}
+		try (Connection connection = connect(store, runnable, userFile(design))) {
 			for (Object o : handle.getAllDataSets()) {
 				if (o instanceof OdaDataSetHandle dataSet && uses.contains(dataSet.getName())) {
 					rows += query(connection, dataSet, parameters);
@@ -300,22 +296,31 @@ public final class BirtReportService implements ReportService {
 	@Override
 	public void render(String report, DataStore store, ReportFormat format, Map<String, Object> parameters,
 			Path output) throws CqpException {
-		render(runnable(report), store, format, parameters, output);
-	}
-
-	private void render(IReportRunnable runnable, DataStore store, ReportFormat format, Map<String, Object> parameters,
-			Path output) throws CqpException {
+		URL design = design(report);
+		IReportRunnable runnable = opened(design);
 		IReportEngine reportEngine = engine();
-		Path file = userFile(runnable);
-		try (Connection connection = store.connect()) {
-			if (file != null) {
-				// the observatory's own design: its queries checked against the schema, and read only
-				check(runnable, file, connection);
-				connection.setReadOnly(true);
-			}
+		try (Connection connection = connect(store, runnable, userFile(design))) {
 			OutputFiles.write(output, out -> run(reportEngine, runnable, context(connection), format, parameters, out));
 		} catch (SQLException e) {
 			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), reason(e)), e);
+		}
+	}
+
+	/**
+	 * The store's connection for {@code runnable}; for a design of the data folder ({@code file}),
+	 * its queries checked against the schema first, and the connection read only.
+	 */
+	private static Connection connect(DataStore store, IReportRunnable runnable, Path file) throws CqpException, SQLException {
+		Connection connection = store.connect();
+		try {
+			if (file != null) {
+				check(runnable, file, connection);
+				connection.setReadOnly(true);
+			}
+			return connection;
+		} catch (CqpException | SQLException | RuntimeException e) {
+			connection.close();
+			throw e;
 		}
 	}
 
@@ -602,13 +607,12 @@ public final class BirtReportService implements ReportService {
 	}
 
 	/** The file of a design of the data folder (the only ones read from files); {@code null} for a shipped one. */
-	private Path userFile(IReportRunnable runnable) {
-		for (Map.Entry<String, Opened> e : runnables.entrySet()) {
-			if (e.getValue().runnable() == runnable && e.getKey().startsWith("file:")) { //$NON-NLS-1$
-				return Path.of(java.net.URI.create(e.getKey()));
-			}
+	private static Path userFile(URL design) throws CqpException {
+		try {
+			return "file".equals(design.getProtocol()) ? Path.of(design.toURI()) : null; //$NON-NLS-1$
+		} catch (java.net.URISyntaxException e) {
+			throw new CqpException(NLS.bind(Messages.Render_designMissing, design), e);
 		}
-		return null;
 	}
 
 	@Override
