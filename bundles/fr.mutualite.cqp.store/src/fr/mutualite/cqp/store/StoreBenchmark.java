@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.HeapPeak;
 import fr.mutualite.cqp.core.OutputFiles;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.DossierStore;
@@ -52,6 +53,7 @@ public final class StoreBenchmark {
 	 * @param export         time of the export
 	 * @param imported       what the import did
 	 * @param importing      time of the import, reading and checking the file included
+	 * @param importHeap     peak heap during the import, in MiB
 	 * @param derbyRows      rows Derby's import procedure loaded
 	 * @param derbyImport    time of Derby's import procedure
 	 * @param busiestBody    the training body whose candidates were listed
@@ -60,7 +62,7 @@ public final class StoreBenchmark {
 	 * @param listAgain      best time of five more listings
 	 */
 	public record Figures(int candidates, long generatedRows, Duration generation, int exported, Duration export,
-			ImportReport imported, Duration importing, long derbyRows, Duration derbyImport, String busiestBody,
+			ImportReport imported, Duration importing, double importHeap, long derbyRows, Duration derbyImport, String busiestBody,
 			int listed, Duration listFirst, Duration listAgain) {
 
 		/** Rows of the import per second over rows of Derby's import procedure per second. */
@@ -121,22 +123,29 @@ public final class StoreBenchmark {
 				listAgain = d.compareTo(listAgain) < 0 ? d : listAgain;
 			}
 		}
+		int exported = rows.size();
+		rows.clear(); // the import reads the file, not these rows
 		ImportReport imported;
 		Duration importing;
+		double importHeap;
 		long derbyRows;
 		Duration derbyImport;
 		try (DossierStore target = DerbyDossierStore.open(StoreSettings.embedded(work.resolve("importee")), library,
 				DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
 					// a fresh database of the benchmark's work folder
 				})) {
-			log.accept(NLS.bind(Messages.Bench_importing, Integer.valueOf(rows.size())));
+			log.accept(NLS.bind(Messages.Bench_importing, Integer.valueOf(exported)));
 			Set<String> bodies = target.trainingBodies().list().stream().map(b -> b.getCode()).collect(Collectors.toSet());
+			List<RegistrationCsv.Problem> problems = new ArrayList<>();
+			System.gc();
+			HeapPeak heap = HeapPeak.start();
 			long start = System.nanoTime();
-			RegistrationCsv.Parsed parsed = RegistrationCsv.read(csv, library, bodies, asOf);
-			imported = target.importRegistrations(parsed.rows(), Progress.NONE);
+			imported = target.importRegistrations(
+					each -> RegistrationCsv.read(csv, library, bodies, asOf, each, problems::add, Progress.NONE));
 			importing = Duration.ofNanos(System.nanoTime() - start);
-			if (!parsed.problems().isEmpty()) {
-				throw new CqpException(NLS.bind(Messages.Bench_refusedRows, parsed.problems().get(0)));
+			importHeap = heap.mebibytes();
+			if (!problems.isEmpty()) {
+				throw new CqpException(NLS.bind(Messages.Bench_refusedRows, problems.get(0)));
 			}
 			log.accept(Messages.Bench_derbyImport);
 			try (Connection c = target.data().connect()) {
@@ -163,7 +172,8 @@ public final class StoreBenchmark {
 				throw SqlErrors.failure(target.data().location(), e);
 			}
 		}
-		return new Figures(candidates, generatedRows, generation, rows.size(), export, imported, importing, derbyRows,
+		return new Figures(candidates, generatedRows, generation, exported, export, imported, importing, importHeap,
+				derbyRows,
 				derbyImport, busiest, listed, listFirst, listAgain);
 	}
 

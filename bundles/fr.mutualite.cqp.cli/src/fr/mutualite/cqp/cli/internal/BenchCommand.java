@@ -2,9 +2,6 @@ package fr.mutualite.cqp.cli.internal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +17,7 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.HeapPeak;
 import fr.mutualite.cqp.core.CqpServices;
 import fr.mutualite.cqp.core.IoErrors;
 import fr.mutualite.cqp.core.OutputFiles;
@@ -135,6 +133,7 @@ final class BenchCommand implements Runnable {
 			out.println(NLS.bind(Messages.Bench_derby, new Object[] { Format.number(f.derbyRows()),
 					Format.seconds(f.derbyImport()), Format.number(Figures.perSecond(f.derbyRows(), f.derbyImport())) }));
 			out.println(NLS.bind(Messages.Bench_ratio, Format.number(f.importRatio())));
+			out.println(NLS.bind(Messages.Bench_importHeap, Format.number(f.importHeap()), Format.number(HeapPeak.maximum())));
 			out.println(NLS.bind(Messages.Bench_list, new Object[] { f.busiestBody(), Format.number(f.listed()),
 					Format.millis(f.listFirst()), Format.millis(f.listAgain()) }));
 			if (work != null) {
@@ -203,16 +202,14 @@ final class BenchCommand implements Runnable {
 				for (String name : names) {
 					parameters.put(name, service.parameters(name, Map.of(), data));
 				}
-				List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-						.filter(p -> p.getType() == MemoryType.HEAP).toList();
-				heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+				HeapPeak heap = HeapPeak.start();
 				err.println(Messages.BenchReports_cold);
 				err.flush();
 				Map<String, Duration> cold = pack(service, data, names, chosen, parameters, folder.resolve("froid")); //$NON-NLS-1$
 				err.println(Messages.BenchReports_warm);
 				err.flush();
 				Map<String, Duration> warm = pack(service, data, names, chosen, parameters, folder.resolve("chaud")); //$NON-NLS-1$
-				long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+				double peak = heap.mebibytes();
 				err.println(Messages.BenchReports_sql);
 				err.flush();
 				Map<String, Duration> sql = new LinkedHashMap<>();
@@ -236,8 +233,7 @@ final class BenchCommand implements Runnable {
 				out.println(NLS.bind(Messages.BenchReports_sqlAlone, Format.seconds(sqlTotal), Format.number(rows)));
 				out.println(NLS.bind(Messages.BenchReports_ratio,
 						Format.number(warmTotal.toNanos() / (double) Math.max(1, sqlTotal.toNanos()))));
-				out.println(NLS.bind(Messages.BenchReports_heap, Format.number(peak / (1024.0 * 1024.0)),
-						Format.number(Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0))));
+				out.println(NLS.bind(Messages.BenchReports_heap, Format.number(peak), Format.number(HeapPeak.maximum())));
 				out.flush();
 			} finally {
 				StoreCommand.delete(folder);

@@ -24,6 +24,7 @@ import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.ImportReport;
 import fr.mutualite.cqp.core.dossier.PersonalDataExport;
+import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.dossier.RegistrationCsv;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
 import fr.mutualite.cqp.core.dossier.Retention;
@@ -146,43 +147,47 @@ final class DataCommand implements Runnable {
 			PrintWriter out = spec.commandLine().getOut();
 			RegistrationCsv.requireReadable(file);
 			StoreSettings settings = store.settings();
-			RegistrationCsv.Parsed early = null;
+			LocalDate today = LocalDate.now();
 			if (settings.mode() == StoreSettings.Mode.EMBEDDED && !EmbeddedDerbyStore.exists(settings.folder())) {
 				// A new database gets the training bodies of the referentials: a file that cannot be
-				// read is refused before the database is made.
+				// read is refused before the database is made (its rows are told when they are imported).
 				Set<String> bodies = library.referentials().stream().flatMap(r -> r.getTrainingBodies().stream())
 						.map(TrainingBody::getCode).collect(Collectors.toSet());
-				early = RegistrationCsv.read(file, library, bodies, LocalDate.now());
+				RegistrationCsv.read(file, library, bodies, today, row -> {
+					// only whether the file can be read
+				}, problem -> {
+					// told when the file is imported
+				}, Progress.NONE);
 			}
 			try (DossierStore target = store.open(settings, library, DossierStoreFactory.Opening.CREATE_IF_MISSING, err)) {
 				Set<String> bodies = target.trainingBodies().list().stream().map(TrainingBody::getCode)
 						.collect(Collectors.toSet());
-				RegistrationCsv.Parsed parsed = early != null ? early
-						: RegistrationCsv.read(file, library, bodies, LocalDate.now());
-				for (RegistrationCsv.Problem problem : parsed.problems()) {
-					err.println(problem);
-				}
+				RegistrationCsv.Summary[] read = new RegistrationCsv.Summary[1];
+				long[] told = { 0 };
+				ImportReport report = target.importRegistrations(rows -> read[0] = RegistrationCsv.read(file, library,
+						bodies, today, rows, problem -> err.println(problem), (done, total) -> {
+							long percent = total == 0 ? 100 : done * 100 / total;
+							if (percent / PROGRESS_STEPS > told[0] && percent < 100) {
+								told[0] = percent / PROGRESS_STEPS;
+								err.println(NLS.bind(Messages.Import_progress, Long.valueOf(told[0] * PROGRESS_STEPS)));
+								err.flush();
+							}
+						}));
+				RegistrationCsv.Summary parsed = read[0];
 				err.println(NLS.bind(Messages.Import_read, new Object[] { file, Long.valueOf(parsed.lines()),
-						Integer.valueOf(parsed.rows().size()), Integer.valueOf(parsed.problems().size()) }));
+						Long.valueOf(parsed.rows()), Long.valueOf(parsed.refused()) }));
 				err.flush();
-				if (!parsed.rows().isEmpty()) {
-					long step = Math.max(1000, parsed.rows().size() / PROGRESS_STEPS / 1000 * 1000);
-					ImportReport report = target.importRegistrations(parsed.rows(), (done, total) -> {
-						if (done % step == 0 && done < total) {
-							err.println(NLS.bind(Messages.Import_progress, Long.valueOf(done), Long.valueOf(total)));
-							err.flush();
-						}
-					});
+				if (parsed.rows() > 0) {
 					out.println(NLS.bind(Messages.Import_done, new Object[] { target.data().location(),
 							Integer.valueOf(report.candidatesAdded()), Integer.valueOf(report.candidatesMatched()),
 							Integer.valueOf(report.registrationsAdded()), Integer.valueOf(report.duplicates()),
 							Integer.valueOf(report.companiesAdded()) }));
 				}
-				if (!parsed.problems().isEmpty()) {
-					out.println(NLS.bind(Messages.Import_refused, Integer.valueOf(parsed.problems().size())));
+				if (parsed.refused() > 0) {
+					out.println(NLS.bind(Messages.Import_refused, Long.valueOf(parsed.refused())));
 				}
 				out.flush();
-				return parsed.problems().isEmpty() ? Cli.OK : Cli.FAILED;
+				return parsed.refused() == 0 ? Cli.OK : Cli.FAILED;
 			}
 		}
 	}

@@ -172,6 +172,8 @@ public final class Messages extends NLS {
 	public static String DataRetention_planned;
 	public static String Exchange_exported;
 	public static String Exchange_imported;
+		public static String Bench_importHeap;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -58,11 +58,12 @@ public interface DossierStore extends AutoCloseable {
 	BulkLoader bulkLoader() throws CqpException;
 
 	/**
-	 * Imports {@code rows} in one transaction: adds the candidates, companies and registrations
-	 * the store does not have, recognising candidates by their stable key, and counts the rest as
-	 * duplicates. If anything fails, nothing is imported.
+	 * Imports the rows of {@code source} in one transaction, each written as it comes: adds the
+	 * candidates, companies and registrations the store does not have, recognising candidates by
+	 * their stable key, and counts the rest as duplicates. If anything fails, the source
+	 * included, nothing is imported.
 	 */
-	ImportReport importRegistrations(List<RegistrationRow> rows, Progress progress) throws CqpException;
+	ImportReport importRegistrations(RegistrationSource source) throws CqpException;
 
 	/** Every registration of the store as a row, by candidate and date. */
 	void exportRegistrations(Consumer<RegistrationRow> sink) throws CqpException;

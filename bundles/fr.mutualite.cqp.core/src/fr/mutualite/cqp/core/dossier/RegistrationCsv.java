@@ -1,15 +1,17 @@
 package fr.mutualite.cqp.core.dossier;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,8 +98,11 @@ public final class RegistrationCsv {
 	/** The ages at registration a candidate of a professional certification can have. */
 	private static final int MIN_AGE = 16, MAX_AGE = 80;
 	/** Where commons-csv says a quoted cell began. */
-	private static final Pattern START_LINE = Pattern.compile("startline (\\d+)"); //$NON-NLS-1$
-	private static final Pattern AT_LINE = Pattern.compile("line: (\\d+)"); //$NON-NLS-1$
+	private static final Pattern START_LINE = Pattern.compile("startline (\\d[\\d,.\u00a0\u202f]*)"); //$NON-NLS-1$
+	private static final Pattern AT_LINE = Pattern.compile("line: (\\d[\\d,.\u00a0\u202f]*)"); //$NON-NLS-1$
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"); //$NON-NLS-1$
+	/** Records read between two reports of progress. */
+	private static final int PROGRESS_EVERY = 1000;
 
 	/** A row refused, by its line in the file. */
 	public record Problem(long line, String reason) {
@@ -105,8 +112,11 @@ public final class RegistrationCsv {
 		}
 	}
 
-	/** What a file holds: its good rows, and why the others were refused. */
-	public record Parsed(List<RegistrationRow> rows, List<Problem> problems, Dialect dialect, long lines) {
+	/**
+	 * What reading a file found: its records, the rows given on, those refused (each told to the
+	 * caller as it was found), and the dialect it is written in.
+	 */
+	public record Summary(long lines, long rows, long refused, Dialect dialect) {
 	}
 
 	private RegistrationCsv() {
@@ -127,34 +137,31 @@ public final class RegistrationCsv {
 	}
 
 	/**
-	 * Reads and checks every row of {@code file} (its encoding and separator are recognised):
-	 * required columns filled, every cell within its length and made of what a person types,
-	 * days that exist and make sense (an age of 16 to 80 at registration, a registration under
-	 * the dated rules of the certification's referentials, not in the future), certifications of
-	 * {@code library}, training bodies of {@code trainingBodies}, each registration once.
+	 * Reads and checks every row of {@code file} (its encoding and separator are recognised) as it
+	 * streams by, giving each good row to {@code rows} and each refusal to {@code problems}, in the
+	 * order of the file: required columns filled, every cell within its length and made of what a
+	 * person types, days that exist and make sense (an age of 16 to 80 at registration, a
+	 * registration under the dated rules of the certification's referentials, not in the future),
+	 * certifications of {@code library}, training bodies of {@code trainingBodies}, each
+	 * registration once. The file is never held whole in memory; {@code progress} is told the
+	 * bytes read of the file's size. A file that is not a readable CSV stops the reading with a
+	 * message naming its line, after the rows before it were given.
 	 */
-	public static Parsed read(Path file, ReferentialLibrary library, Set<String> trainingBodies, LocalDate today)
-			throws CqpException {
+	public static Summary read(Path file, ReferentialLibrary library, Set<String> trainingBodies, LocalDate today,
+			Consumer<RegistrationRow> rows, Consumer<Problem> problems, Progress progress) throws CqpException {
 		requireReadable(file);
-		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(file);
-		} catch (IOException | OutOfMemoryError e) {
-			throw new CqpException(NLS.bind(Messages.Csv_cannotRead, file,
-					e instanceof IOException io ? IoErrors.reason(io) : Messages.Csv_tooBig), e);
-		}
+		Encoding encoding = Encoding.of(file);
 		Map<String, Certification> certifications = new HashMap<>();
 		library.certifications().forEach(c -> certifications.put(c.getCode().toUpperCase(Locale.ROOT), c));
-		String text = decode(bytes);
-		Dialect dialect = firstLine(text).chars().filter(c -> c == ';').count() > firstLine(text).chars()
-				.filter(c -> c == ',').count() ? Dialect.EXCEL : Dialect.CSV;
-		CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(dialect.delimiter).setHeader()
-				.setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
-		List<RegistrationRow> rows = new ArrayList<>();
-		List<Problem> problems = new ArrayList<>();
-		long lines = 0;
+		Map<Certification, RuleBook> rules = new HashMap<>();
+		long size = encoding.size;
+		long lines = 0, good = 0, refused = 0;
 		CSVParser parser = null;
-		try (Reader reader = new StringReader(text)) {
+		try (CountingStream bytes = new CountingStream(Files.newInputStream(file), encoding.skip);
+				LineCounter reader = new LineCounter(new InputStreamReader(bytes, encoding.decoder()))) {
+			Dialect dialect = encoding.excel ? Dialect.EXCEL : Dialect.CSV;
+			CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(dialect.delimiter).setHeader()
+					.setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
 			parser = format.parse(reader);
 			Map<String, Integer> header = new HashMap<>();
 			parser.getHeaderMap().forEach((name, index) -> header.put(name.strip().toLowerCase(Locale.ROOT), index));
@@ -163,10 +170,9 @@ public final class RegistrationCsv {
 				throw new CqpException(NLS.bind(Messages.Csv_missingColumns, file, String.join(", ", missing))); //$NON-NLS-1$
 			}
 			Map<String, Long> seen = new HashMap<>();
-			LineNumbers numbers = new LineNumbers(text);
 			for (CSVRecord record : parser) {
 				lines++;
-				long line = numbers.of(record.getCharacterPosition());
+				long line = reader.lineOf(record.getCharacterPosition());
 				List<String> reasons = new ArrayList<>();
 				Row row = new Row(record, header);
 				if (record.size() != header.size()) {
@@ -192,8 +198,9 @@ public final class RegistrationCsv {
 					reasons.add(NLS.bind(Messages.Csv_unknownCertification, code,
 							String.join(", ", certifications.keySet().stream().sorted().toList()))); //$NON-NLS-1$
 				}
-				boolean plausible = registered != null && !registered.isAfter(today)
-						&& (certification == null || rulesAt(certification, registered, row.get("date_inscription"), reasons)); //$NON-NLS-1$
+				boolean plausible = registered != null && !registered.isAfter(today) && (certification == null
+						|| rulesAt(certification, rules.computeIfAbsent(certification, RuleBook::of), registered,
+								row.get("date_inscription"), reasons)); //$NON-NLS-1$
 				LocalDate ageDay = plausible ? registered : today;
 				if (birth != null && birth.plusYears(MIN_AGE).isAfter(ageDay)) {
 					reasons.add(NLS.bind(Messages.Csv_tooYoung, row.get("date_naissance"), Integer.valueOf(MIN_AGE))); //$NON-NLS-1$
@@ -209,7 +216,7 @@ public final class RegistrationCsv {
 					reasons.add(NLS.bind(Messages.Csv_unknownTrainingBody, body));
 				}
 				String email = row.get("courriel"); //$NON-NLS-1$
-				if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) { //$NON-NLS-1$
+				if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
 					reasons.add(NLS.bind(Messages.Csv_badEmail, email));
 				}
 				if (reasons.isEmpty()) {
@@ -221,26 +228,37 @@ public final class RegistrationCsv {
 					if (first != null) {
 						reasons.add(NLS.bind(Messages.Csv_repeated, first));
 					} else {
-						rows.add(parsed);
+						good++;
+						rows.accept(parsed);
 					}
 				}
 				if (!reasons.isEmpty()) {
-					problems.add(new Problem(line, String.join(" ; ", reasons))); //$NON-NLS-1$
+					refused++;
+					problems.accept(new Problem(line, String.join(" ; ", reasons))); //$NON-NLS-1$
+				}
+				if (lines % PROGRESS_EVERY == 0) {
+					progress.worked(bytes.count(), size);
 				}
 			}
+			progress.worked(size, size);
+			return new Summary(lines, good, refused, dialect);
 		} catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+			IOException cause = e instanceof UncheckedIOException u ? u.getCause() : e instanceof IOException io ? io : null;
+			if (cause instanceof DeviceFailure failure) {
+				throw new CqpException(NLS.bind(Messages.Csv_cannotRead, file, IoErrors.reason(failure.cause)), e);
+			}
 			long at = parser == null ? 1 : parser.getCurrentLineNumber() + 1;
 			Matcher where = START_LINE.matcher(String.valueOf(e.getMessage()));
 			Matcher alt = AT_LINE.matcher(String.valueOf(e.getMessage()));
+			// commons-csv writes the line in the default locale's digits grouping (5,002)
 			if (where.find()) {
-				at = Long.parseLong(where.group(1));
+				at = Long.parseLong(where.group(1).replaceAll("\\D", "")); //$NON-NLS-1$ //$NON-NLS-2$
 			} else if (alt.find()) {
-				at = Long.parseLong(alt.group(1));
+				at = Long.parseLong(alt.group(1).replaceAll("\\D", "")); //$NON-NLS-1$ //$NON-NLS-2$
 			}
 			String reason = String.valueOf(e.getMessage()).contains("EOF") ? Messages.Csv_openQuote : Messages.Csv_badQuote; //$NON-NLS-1$
 			throw new CqpException(NLS.bind(Messages.Csv_malformed, new Object[] { file, Long.valueOf(at), reason }), e);
 		}
-		return new Parsed(rows, problems, dialect, lines);
 	}
 
 	/** Refuses, in one sentence, a path that is not a regular file that can be read. */
@@ -283,8 +301,8 @@ public final class RegistrationCsv {
 	}
 
 	/** Whether a dated rule of the branch covers a registration on {@code day}; refuses it if not. */
-	private static boolean rulesAt(Certification certification, LocalDate day, String text, List<String> reasons) {
-		RuleBook book = RuleBook.of(certification);
+	private static boolean rulesAt(Certification certification, RuleBook book, LocalDate day, String text,
+			List<String> reasons) {
 		Optional<RuleSet> rules = book.at(day);
 		if (rules.isEmpty()) {
 			LocalDate first = book.first().map(r -> r.getValidFrom()).orElse(null);
@@ -295,17 +313,106 @@ public final class RegistrationCsv {
 		return true;
 	}
 
-	/** The line of a character of a text, counted from 1. */
-	private static final class LineNumbers {
-		private final int[] breaks;
+	/**
+	 * The characters of a file as the CSV parser reads them, telling the line of a character
+	 * (counted from 1) from the line breaks read so far: the parser asks for the lines of its
+	 * records in order, so only the breaks of the part it has read ahead are kept.
+	 */
+	private static final class LineCounter extends FilterReader {
+		private final ArrayDeque<Long> breaks = new ArrayDeque<>();
+		private long position;
+		private long passed;
 
-		LineNumbers(String text) {
-			breaks = java.util.stream.IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').toArray();
+		LineCounter(Reader in) {
+			super(new BufferedReader(in, 1 << 16));
 		}
 
-		long of(long position) {
-			int found = java.util.Arrays.binarySearch(breaks, (int) position);
-			return 1 + (found >= 0 ? found : -found - 1);
+		@Override
+		public int read() throws IOException {
+			int c = super.read();
+			if (c >= 0) {
+				seen((char) c);
+			}
+			return c;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			for (int i = 0; i < n; i++) {
+				seen(buffer[offset + i]);
+			}
+			return n;
+		}
+
+		private void seen(char c) {
+			if (c == '\n') {
+				breaks.addLast(Long.valueOf(position));
+			}
+			position++;
+		}
+
+		long lineOf(long character) {
+			while (!breaks.isEmpty() && breaks.peekFirst().longValue() < character) {
+				breaks.pollFirst();
+				passed++;
+			}
+			return 1 + passed;
+		}
+	}
+
+	/**
+	 * The bytes of a file, counted; a failure of the device is told apart from a malformed CSV
+	 * (the parser reports both as I/O failures).
+	 */
+	private static final class CountingStream extends FilterInputStream {
+		private long count;
+
+		CountingStream(InputStream in, int skip) throws IOException {
+			super(new BufferedInputStream(in, 1 << 16));
+			count = super.skip(skip);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = guarded(() -> super.read());
+			count += b >= 0 ? 1 : 0;
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = guarded(() -> super.read(buffer, offset, length));
+			count += Math.max(0, n);
+			return n;
+		}
+
+		long count() {
+			return count;
+		}
+
+		private static int guarded(IoRead read) throws IOException {
+			try {
+				return read.run();
+			} catch (IOException e) {
+				throw new DeviceFailure(e);
+			}
+		}
+
+		@FunctionalInterface
+		private interface IoRead {
+			int run() throws IOException;
+		}
+	}
+
+	/** The device failed under the reading (not the CSV's fault). */
+	private static final class DeviceFailure extends IOException {
+		private static final long serialVersionUID = 1L;
+		final IOException cause;
+
+		DeviceFailure(IOException cause) {
+			super(cause);
+			this.cause = cause;
 		}
 	}
 
@@ -369,56 +476,92 @@ public final class RegistrationCsv {
 	}
 
 	/**
-	 * The text of a file: UTF-8 when its bytes are UTF-8 (with or without mark); Windows-1252
-	 * when they hold no UTF-8 sequence at all (what Excel writes); otherwise the file mixes both,
-	 * and the bytes that are not UTF-8 become U+FFFD, which refuses the rows holding them.
+	 * How a file's bytes are text, found in one pass over them: UTF-8 when they are UTF-8 (with or
+	 * without mark); Windows-1252 when they hold no UTF-8 sequence at all (what Excel writes);
+	 * otherwise the file mixes both, and the bytes that are not UTF-8 become U+FFFD, which refuses
+	 * the rows holding them. Excel's dialect when the first line has more semicolons than commas.
 	 */
-	static String decode(byte[] bytes) {
-		int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-				&& (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-		ByteBuffer content = ByteBuffer.wrap(bytes, start, bytes.length - start);
-		try {
-			return strictUtf8().decode(content).toString();
-		} catch (CharacterCodingException e) {
-			if (!hasUtf8Sequence(bytes, start)) {
-				return Dialect.EXCEL.charset.decode(ByteBuffer.wrap(bytes)).toString();
+	private record Encoding(long size, int skip, boolean valid, boolean sequences, boolean excel) {
+
+		static Encoding of(Path file) throws CqpException {
+			byte[] buffer = new byte[1 << 16];
+			int kept = 0;
+			long size = 0;
+			boolean valid = true, sequences = false, firstLine = true, mark = false;
+			long semicolons = 0, commas = 0;
+			try (InputStream in = Files.newInputStream(file)) {
+				boolean end = false;
+				while (!end) {
+					int n = in.readNBytes(buffer, kept, buffer.length - kept);
+					end = n < buffer.length - kept;
+					size += n;
+					int length = kept + n;
+					if (size == length && length >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB
+							&& (buffer[2] & 0xFF) == 0xBF) {
+						mark = true;
+					}
+					int i = 0;
+					while (i < length) {
+						int b = buffer[i] & 0xFF;
+						if (firstLine) {
+							firstLine = b != '\n';
+							semicolons += b == ';' ? 1 : 0;
+							commas += b == ',' ? 1 : 0;
+						}
+						if (b < 0x80) {
+							i++;
+							continue;
+						}
+						int needed = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 1;
+						if (i + needed > length && !end) {
+							break;
+						}
+						if (needed > 1 && sequence(buffer, i, needed, length)) {
+							sequences = true;
+							i += needed;
+						} else {
+							valid = false;
+							i++;
+						}
+					}
+					kept = length - i;
+					System.arraycopy(buffer, i, buffer, 0, kept);
+				}
+			} catch (IOException e) {
+				throw new CqpException(NLS.bind(Messages.Csv_cannotRead, file, IoErrors.reason(e)), e);
 			}
-			CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-					.onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD"); //$NON-NLS-1$
-			try {
-				CharBuffer text = lenient.decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
-				return text.toString();
-			} catch (CharacterCodingException impossible) {
-				throw new IllegalStateException(impossible);
-			}
+			boolean excel = semicolons > commas;
+			return new Encoding(size, mark && (valid || sequences) ? 3 : 0, valid, sequences, excel);
 		}
-	}
 
-	private static CharsetDecoder strictUtf8() {
-		return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT);
-	}
-
-	/** Whether the bytes hold at least one well-formed UTF-8 sequence of two bytes or more. */
-	private static boolean hasUtf8Sequence(byte[] bytes, int start) {
-		for (int i = start; i < bytes.length; i++) {
-			int b = bytes[i] & 0xFF;
-			int length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
-			if (length > 0 && i + length <= bytes.length) {
-				try {
-					strictUtf8().decode(ByteBuffer.wrap(bytes, i, length));
-					return true;
-				} catch (CharacterCodingException e) {
-					// not a sequence: go on
+		/** Whether the {@code length} bytes at {@code i} are one well-formed UTF-8 sequence. */
+		private static boolean sequence(byte[] bytes, int i, int length, int limit) {
+			if (i + length > limit) {
+				return false;
+			}
+			int lead = bytes[i] & 0xFF, second = bytes[i + 1] & 0xFF;
+			int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+			int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+			if (second < low || second > high) {
+				return false;
+			}
+			for (int k = 2; k < length; k++) {
+				int next = bytes[i + k] & 0xFF;
+				if (next < 0x80 || next > 0xBF) {
+					return false;
 				}
 			}
+			return true;
 		}
-		return false;
-	}
 
-	private static String firstLine(String text) {
-		int end = text.indexOf('\n');
-		return end < 0 ? text : text.substring(0, end);
+		CharsetDecoder decoder() {
+			if (!valid && !sequences) {
+				return Dialect.EXCEL.charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+						.onUnmappableCharacter(CodingErrorAction.REPLACE);
+			}
+			return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+					.onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD"); //$NON-NLS-1$
+		}
 	}
 
 	/** A record read by column name, its cells as written before they were made safe for spreadsheets. */

@@ -43,7 +43,6 @@ public final class Messages extends NLS {
 	public static String Io_isFolder;
 	public static String Io_other;
 	public static String Csv_isFolder;
-	public static String Csv_tooBig;
 	public static String Csv_tooOld;
 	public static String Csv_tooLong;
 	public static String Csv_badEncoding;

@@ -53,10 +53,10 @@ import fr.mutualite.cqp.core.dossier.Identity;
 import fr.mutualite.cqp.core.dossier.ImportReport;
 import fr.mutualite.cqp.core.dossier.JuryRepository;
 import fr.mutualite.cqp.core.dossier.PersonalData;
-import fr.mutualite.cqp.core.dossier.Progress;
 import fr.mutualite.cqp.core.dossier.RegistrationRepository;
 import fr.mutualite.cqp.core.dossier.Retention;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
+import fr.mutualite.cqp.core.dossier.RegistrationSource;
 import fr.mutualite.cqp.core.dossier.RegistrationGroup;
 import fr.mutualite.cqp.core.dossier.RegistrationSummary;
 import fr.mutualite.cqp.core.dossier.Role;
@@ -88,8 +88,6 @@ public final class DerbyDossierStore implements DossierStore {
 
 	/** A unique key already used. */
 	private static final String DUPLICATE_KEY = "23505"; //$NON-NLS-1$
-	/** How many imported rows between two progress reports. */
-	private static final int PROGRESS_EVERY = 1000;
 
 	private final DataStore data;
 	private final ReferentialLibrary library;
@@ -1401,85 +1399,39 @@ public final class DerbyDossierStore implements DossierStore {
 	}
 
 	@Override
-	public ImportReport importRegistrations(List<RegistrationRow> rows, Progress progress) throws CqpException {
+	public ImportReport importRegistrations(RegistrationSource source) throws CqpException {
 		return Jdbc.transaction(data, c -> {
-			Map<String, String> candidateIds = pairs(c, "SELECT MATCH_KEY, ID FROM CANDIDATE"); //$NON-NLS-1$
-			Set<String> usedCandidateIds = new HashSet<>(candidateIds.values());
-			Map<String, String> companyIds = pairs(c, "SELECT MATCH_KEY, ID FROM COMPANY"); //$NON-NLS-1$
-			Map<String, String> registrationKeys = new HashMap<>();
-			try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-					"SELECT C.MATCH_KEY, R.CERTIFICATION_CODE, R.REGISTRATION_DATE, R.ID FROM REGISTRATION R JOIN CANDIDATE C ON C.ID = R.CANDIDATE_ID")) { //$NON-NLS-1$
-				while (r.next()) {
-					registrationKeys.put(r.getString(1) + '|' + r.getString(2) + '|' + Jdbc.day(r, 3), r.getString(4));
-				}
-			}
-			Set<String> usedRegistrationIds = new HashSet<>(registrationKeys.values());
 			Map<String, String> versions = new HashMap<>();
 			for (var certification : index.certifications()) {
 				versions.put(certification.getCode(), ReferentialLibrary.referentialOf(certification).getVersion());
 			}
-			int candidatesAdded = 0, matched = 0, registrationsAdded = 0, duplicates = 0, companiesAdded = 0, done = 0;
 			try (DossierWriter writer = writer(c)) {
-				for (RegistrationRow row : rows) {
-					String companyId = null;
-					if (row.companyName() != null && !row.companyName().isBlank()) {
-						String key = Identity.companyKey(row.companyName(), row.companyCity());
-						companyId = companyIds.get(key);
-						if (companyId == null) {
-							companyId = Identity.newId("E"); //$NON-NLS-1$
-							writer.company(companyId, row.companyName(), row.companyCity(), 1);
-							companyIds.put(key, companyId);
-							companiesAdded++;
+				RegistrationImport importing = new RegistrationImport(c, writer, versions);
+				try {
+					source.forEach(row -> {
+						try {
+							importing.add(row);
+						} catch (SQLException e) {
+							throw new WriteFailure(e);
 						}
-					}
-					String candidateKey = row.candidateKey();
-					String candidateId = candidateIds.get(candidateKey);
-					if (candidateId == null) {
-						candidateId = row.candidateId() != null && !usedCandidateIds.contains(row.candidateId())
-								? row.candidateId()
-								: Identity.newId("C"); //$NON-NLS-1$
-						writer.candidate(candidateId, row.lastName(), row.firstName(), row.birthDate(), row.email(),
-								companyId, 1);
-						candidateIds.put(candidateKey, candidateId);
-						usedCandidateIds.add(candidateId);
-						candidatesAdded++;
-					} else {
-						matched++;
-					}
-					if (registrationKeys.containsKey(row.registrationKey())) {
-						duplicates++;
-					} else {
-						String registrationId = row.registrationId() != null
-								&& !usedRegistrationIds.contains(row.registrationId()) ? row.registrationId()
-										: Identity.newId("R"); //$NON-NLS-1$
-						writer.registration(registrationId, candidateId, row.certificationCode(),
-								versions.get(row.certificationCode()), row.registrationDate(), row.route(), companyId,
-								row.trainingBodyCode(), false, 1);
-						registrationKeys.put(row.registrationKey(), registrationId);
-						usedRegistrationIds.add(registrationId);
-						registrationsAdded++;
-					}
-					if (++done % PROGRESS_EVERY == 0) {
-						writer.flush();
-						progress.worked(done, rows.size());
-					}
+					});
+				} catch (WriteFailure e) {
+					throw e.failure;
 				}
-				writer.flush();
-				progress.worked(done, rows.size());
+				return importing.finish();
 			}
-			return new ImportReport(rows.size(), candidatesAdded, matched, registrationsAdded, duplicates,
-					companiesAdded);
 		});
 	}
 
-	private static Map<String, String> pairs(Connection c, String sql) throws SQLException {
-		Map<String, String> pairs = new HashMap<>();
-		try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
-			while (r.next()) {
-				pairs.put(r.getString(1), r.getString(2));
-			}
+	/** A failure of the database while rows are given, carried out of the giving. */
+	private static final class WriteFailure extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+		final transient SQLException failure;
+
+		WriteFailure(SQLException failure) {
+			super(failure);
+			this.failure = failure;
 		}
-		return pairs;
 	}
 
 	@Override

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.RegistrationCsv;
 import fr.mutualite.cqp.core.dossier.RegistrationCsv.Dialect;
-import fr.mutualite.cqp.core.dossier.RegistrationCsv.Parsed;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
 import fr.mutualite.cqp.model.referential.Route;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
@@ -70,8 +69,29 @@ class RegistrationCsvTest {
 		return file;
 	}
 
+	/** What a file gave: its good rows and its refusals, in order, and what the reading counted. */
+	private record Parsed(List<RegistrationRow> rows, List<RegistrationCsv.Problem> problems, Dialect dialect,
+			long lines) {
+	}
+
 	private static Parsed read(Path file) throws CqpException {
-		return RegistrationCsv.read(file, library, BODIES, TODAY);
+		List<RegistrationRow> rows = new ArrayList<>();
+		List<RegistrationCsv.Problem> problems = new ArrayList<>();
+		long[] progress = { -1, -1 };
+		RegistrationCsv.Summary summary = RegistrationCsv.read(file, library, BODIES, TODAY, rows::add, problems::add,
+				(done, total) -> {
+					progress[0] = done;
+					progress[1] = total;
+				});
+		assertEquals(rows.size(), summary.rows());
+		assertEquals(problems.size(), summary.refused());
+		try {
+			assertEquals(Files.size(file), progress[1], "progress is told in bytes of the file");
+		} catch (java.io.IOException e) {
+			throw new AssertionError(e);
+		}
+		assertEquals(progress[1], progress[0], "the reading ends at the file's end");
+		return new Parsed(rows, problems, summary.dialect(), summary.lines());
 	}
 
 	private static List<String> problems(Parsed parsed) {
