@@ -50,6 +50,14 @@ public interface ReportService {
 	long query(String report, DataStore store, Map<String, Object> parameters) throws CqpException;
 
 	/**
+	 * The rows of the data set {@code dataSet} of the report, its parameters bound to
+	 * {@code parameters} (as {@link #parameters} gives them), each row by column label in capitals:
+	 * what the dashboard reads its figures from. An unknown data set is refused in one sentence.
+	 */
+	List<Map<String, Object>> rows(String report, String dataSet, DataStore store, Map<String, Object> parameters)
+			throws CqpException;
+
+	/**
 	 * The designs of the data folder's {@code rapports} that cannot be used, one sentence each
 	 * with its cause (a file that does not parse, named as a shipped report, or reading another
 	 * source than the database); the others are listed with the shipped reports.

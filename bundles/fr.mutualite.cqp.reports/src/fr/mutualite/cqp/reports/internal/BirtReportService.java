@@ -247,7 +247,7 @@ public final class BirtReportService implements ReportService {
 		try (Connection connection = connect(store, runnable, userFile(design))) {
 			for (Object o : handle.getAllDataSets()) {
 				if (o instanceof OdaDataSetHandle dataSet && uses.contains(dataSet.getName())) {
-					rows += query(connection, dataSet, parameters);
+					rows += query(connection, dataSet, parameters, null);
 				}
 			}
 		} catch (SQLException e) {
@@ -272,8 +272,30 @@ public final class BirtReportService implements ReportService {
 		}
 	}
 
-	private static long query(Connection connection, OdaDataSetHandle dataSet, Map<String, Object> parameters)
-			throws SQLException {
+	@Override
+	public List<Map<String, Object>> rows(String report, String dataSet, DataStore store, Map<String, Object> parameters)
+			throws CqpException {
+		URL design = design(report);
+		IReportRunnable runnable = opened(design);
+		ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
+		if (!(handle.findDataSet(dataSet) instanceof OdaDataSetHandle found)) {
+			throw new CqpException(NLS.bind(Messages.Rows_noDataSet, dataSet, report));
+		}
+		List<Map<String, Object>> rows = new ArrayList<>();
+		try (Connection connection = connect(store, runnable, userFile(design))) {
+			query(connection, found, parameters, rows::add);
+		} catch (SQLException e) {
+			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), reason(e)), e);
+		}
+		return rows;
+	}
+
+	/**
+	 * Runs the query of {@code dataSet} with its parameters bound, reading every row; gives each
+	 * to {@code sink} by column label when there is one. Returns the rows read.
+	 */
+	private static long query(Connection connection, OdaDataSetHandle dataSet, Map<String, Object> parameters,
+			java.util.function.Consumer<Map<String, Object>> sink) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(dataSet.getQueryText())) {
 			for (var i = dataSet.parametersIterator(); i.hasNext();) {
 				OdaDataSetParameterHandle p = (OdaDataSetParameterHandle) i.next();
@@ -281,10 +303,18 @@ public final class BirtReportService implements ReportService {
 			}
 			long rows = 0;
 			try (ResultSet result = statement.executeQuery()) {
-				int columns = result.getMetaData().getColumnCount();
+				var meta = result.getMetaData();
+				int columns = meta.getColumnCount();
 				while (result.next()) {
+					Map<String, Object> row = sink == null ? null : new LinkedHashMap<>();
 					for (int c = 1; c <= columns; c++) {
-						result.getObject(c);
+						Object value = result.getObject(c);
+						if (row != null) {
+							row.put(meta.getColumnLabel(c).toUpperCase(Locale.ROOT), value);
+						}
+					}
+					if (sink != null) {
+						sink.accept(row);
 					}
 					rows++;
 				}

@@ -38,6 +38,8 @@ public final class Messages extends NLS {
 	public static String User_notAQuery;
 	public static String User_unknownName;
 	public static String User_badQuery;
+		public static String Rows_noDataSet;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -109,6 +109,23 @@ public final class Messages extends NLS {
 	public static String Data_eraseTitle;
 	public static String Data_eraseConfirm;
 	public static String Data_eraseDone;
+		public static String Dashboard_year;
+	public static String Dashboard_loading;
+	public static String Dashboard_loaded;
+	public static String Dashboard_failed;
+	public static String Dashboard_registrations;
+	public static String Dashboard_decisions;
+	public static String Dashboard_fullAwardRate;
+	public static String Dashboard_nearLimit;
+	public static String Dashboard_expiring;
+	public static String Dashboard_open;
+	public static String Dashboard_point;
+	public static String Dashboard_percent;
+	public static String Dashboard_noComparison;
+	public static String Dashboard_change;
+	public static String Dashboard_changePercent;
+	public static String Dashboard_changePoints;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -3,7 +3,7 @@ package fr.mutualite.cqp.ui.internal;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
-/** The observatory's perspective: the report view over the whole window. */
+/** The observatory's perspective: the dashboard of the year above the reports. */
 public final class StatisticsPerspective implements IPerspectiveFactory {
 
 	public static final String ID = "fr.mutualite.cqp.ui.perspective.statistics"; //$NON-NLS-1$
@@ -13,5 +13,6 @@ public final class StatisticsPerspective implements IPerspectiveFactory {
 		layout.setEditorAreaVisible(false);
 		layout.addStandaloneView(StatisticsView.ID, false, IPageLayout.TOP, 1.0f, layout.getEditorArea());
 		layout.getViewLayout(StatisticsView.ID).setCloseable(false);
+		layout.addStandaloneView(DashboardView.ID, true, IPageLayout.TOP, 0.34f, StatisticsView.ID);
 	}
 }

@@ -75,6 +75,8 @@ public final class StatisticsView extends ViewPart {
 	private CurrentDatabase database;
 	private ReportInfo current;
 	private Path lastHtml;
+	/** A report to open with its values once the list is read (asked for by the dashboard). */
+	private Map.Entry<String, Map<String, String>> pending;
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -163,6 +165,7 @@ public final class StatisticsView extends ViewPart {
 						if (!reports.isEmpty()) {
 							list.setSelection(new StructuredSelection(reports.get(0)), true);
 						}
+						openPending();
 					});
 				} catch (CqpException e) {
 					failed(e);
@@ -170,6 +173,38 @@ public final class StatisticsView extends ViewPart {
 				return Status.OK_STATUS;
 			}
 		});
+	}
+
+	/**
+	 * Selects the report {@code name}, gives its text parameters {@code values} (the others keep
+	 * their defaults) and runs it: how the dashboard opens a figure's full report.
+	 */
+	public void open(String name, Map<String, String> values) {
+		pending = Map.entry(name, values);
+		if (list.getInput() != null) {
+			openPending();
+		}
+	}
+
+	private void openPending() {
+		if (pending == null) {
+			return;
+		}
+		String name = pending.getKey();
+		Map<String, String> values = pending.getValue();
+		pending = null;
+		for (Object o : (List<?>) list.getInput()) {
+			if (o instanceof ReportInfo report && report.name().equals(name)) {
+				list.setSelection(new StructuredSelection(report), true);
+				values.forEach((parameter, value) -> {
+					if (fields.get(parameter) instanceof Text text) {
+						text.setText(value);
+					}
+				});
+				render(ReportFormat.HTML, null);
+				return;
+			}
+		}
 	}
 
 	/** Shows the parameters of {@code report}, with the values of listed ones read from the database. */

@@ -39,6 +39,7 @@ import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.core.report.Dashboard;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.report.ReportParameter;
 import fr.mutualite.cqp.core.report.ReportService;
@@ -266,37 +267,47 @@ class ReportPackTest {
 
 	@Test
 	void deadlinesListTheCandidatesToActOn() throws Exception {
-		List<String> late = late(branch, Branch::rules);
+		List<String> late = late(branch, Branch::rules, AS_OF);
 		assertFalse(late.isEmpty(), "the small branch has candidates near their limit");
 		List<String> rows = Outputs.xlsxRows(xlsx.get("echeances"));
 		assertEquals(late, listedLate(rows), "only the candidates near or past their limit are listed");
-		for (String who : expiring(branch, Branch::rules)) {
+		for (String who : expiring(branch, Branch::rules, AS_OF)) {
 			assertTrue(rows.stream().filter(r -> r.startsWith(who + "|")).count() >= 1, who + " partial award listed");
 		}
 	}
 
-	/** Who {@code echeances} lists as near or past the limit for a first jury, in name order. */
-	private static List<String> late(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules) {
+	/**
+	 * Who {@code echeances} lists on {@code day} as near or past the limit for a first jury (six
+	 * months either side, the report's default), in name order.
+	 */
+	private static List<String> late(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules, LocalDate day) {
+		return beforeFirstJury(branch, rules, day.minusMonths(6), day.plusMonths(6));
+	}
+
+	/** The registrations without a jury whose limit for a first jury falls between two days, in name order. */
+	private static List<String> beforeFirstJury(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules,
+			LocalDate from, LocalDate to) {
 		List<String> late = new ArrayList<>();
 		for (Registration r : branch.registrations()) {
 			List<Decision> decisions = branch.decisions().stream().filter(d -> d.registration() == r).toList();
 			LocalDate limit = r.getDate().plusYears(rules.apply(r, r.getDate()).getRegistrationDeadlineYears());
-			if (decisions.isEmpty() && !limit.isBefore(AS_OF.minusMonths(6)) && !limit.isAfter(AS_OF.plusMonths(6))) {
+			if (decisions.isEmpty() && !limit.isBefore(from) && !limit.isAfter(to)) {
 				late.add(who(r));
 			}
 		}
 		return late.stream().sorted().toList();
 	}
 
-	/** The partial awards whose first acquired domains expire within the year. */
-	private static List<String> expiring(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules) {
+	/** The partial awards whose first acquired domains expire within the year after {@code day}. */
+	private static List<String> expiring(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules,
+			LocalDate day) {
 		List<String> expiring = new ArrayList<>();
 		for (Registration r : branch.registrations()) {
 			LocalDate first = branch.decisions().stream().filter(d -> d.registration() == r && d.acquired() > 0)
 					.map(Decision::day).min(LocalDate::compareTo).orElse(null);
 			if (first != null && !r.getCertificate().isFull()) {
 				LocalDate expiry = first.plusYears(rules.apply(r, first).getPartialValidityYears());
-				if (!expiry.isBefore(AS_OF) && !expiry.isAfter(AS_OF.plusMonths(12))) {
+				if (!expiry.isBefore(day) && !expiry.isAfter(day.plusMonths(12))) {
 					expiring.add(who(r));
 				}
 			}
@@ -349,9 +360,9 @@ class ReportPackTest {
 				.certification(r.getCertification().getCode(), r.getReferentialVersion()).orElseThrow()).at(day)
 				.orElseThrow();
 		assertEquals(deadline, newRules.apply(branch.registrations().get(0), AS_OF).getRegistrationDeadlineYears());
-		List<String> late = late(branch, newRules);
+		List<String> late = late(branch, newRules, AS_OF);
 		String summary = sessionSummary(branch, changed, newRules);
-		assertFalse(late.equals(late(branch, Branch::rules)), "a shorter deadline lists other candidates");
+		assertFalse(late.equals(late(branch, Branch::rules, AS_OF)), "a shorter deadline lists other candidates");
 		assertFalse(summary.equals(sessionSummary(branch, shipped, Branch::rules)), "other sessions conform");
 		List<String> bodies = bodies(branch, newRules);
 		assertFalse(bodies.equals(bodies(branch, Branch::rules)), "other paths are outside the hours");

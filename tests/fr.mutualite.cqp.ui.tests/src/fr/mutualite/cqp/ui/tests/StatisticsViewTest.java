@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -29,11 +31,13 @@ import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
 import fr.mutualite.cqp.core.dossier.DatabaseChoice;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
+import fr.mutualite.cqp.core.report.Dashboard;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
 import fr.mutualite.cqp.model.dossier.Candidate;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.ui.internal.DashboardView;
 import fr.mutualite.cqp.ui.internal.ReferentialsPerspective;
 import fr.mutualite.cqp.ui.internal.StatisticsPerspective;
 import fr.mutualite.cqp.ui.internal.StatisticsView;
@@ -113,6 +117,52 @@ class StatisticsViewTest {
 		assertTrue(total > 0);
 		assertTrue(html.contains(">CMI<") && html.contains(">" + total + "<"), "CMI 2024: " + total + " in the page");
 		assertTrue(!html.contains(">CARC<"), "only the certification chosen");
+	}
+
+	/**
+	 * The perspective opens on the dashboard of the current year: its registrations are the
+	 * branch's, year by year, with the change against the year before; its link opens the
+	 * registrations report on that year in the statistics view, and runs it.
+	 */
+	@Test
+	void theDashboardShowsTheYearsFiguresAndOpensTheirReport() throws Exception {
+		DashboardView dashboard = (DashboardView) page.findView(DashboardView.ID);
+		assertNotNull(dashboard, "the dashboard is in the perspective");
+		waitFor(() -> !dashboard.getFigures().isEmpty(), "the key figures are computed: " + dashboard.getStatus());
+		int year = LocalDate.now().getYear();
+		long[] counts = new long[5];
+		for (Candidate c : branch.dossiers().getCandidates()) {
+			for (Registration r : c.getRegistrations()) {
+				int back = year - r.getDate().getYear();
+				if (back >= 0 && back < 5) {
+					counts[4 - back]++;
+				}
+			}
+		}
+		Dashboard.Figure registrations = dashboard.getFigures().get(0);
+		assertEquals(Dashboard.Kind.REGISTRATIONS, registrations.kind());
+		assertEquals(java.util.stream.IntStream.rangeClosed(year - 4, year).mapToObj(Integer::toString).toList(),
+				registrations.periods());
+		assertEquals(java.util.Arrays.stream(counts).mapToObj(n -> (double) n).toList(), registrations.values());
+		long now = counts[4], before = counts[3];
+		String sign = now > before ? "+" : now < before ? "−" : "±";
+		String change = sign + Math.abs(now - before) + (before == 0 ? ""
+				: " (" + sign + String.format(java.util.Locale.FRANCE, "%.1f", Math.abs(100.0 * (now - before) / before))
+						+ " %)")
+				+ " par rapport à " + (year - 1);
+		StringBuilder points = new StringBuilder();
+		for (int i = 0; i < 5; i++) {
+			points.append(i == 0 ? "" : "\n").append(year - 4 + i).append(" : ").append(counts[i]);
+		}
+		assertEquals(now + "\n" + change + "\n" + points, dashboard.getCard(Dashboard.Kind.REGISTRATIONS));
+
+		dashboard.getLink(Dashboard.Kind.REGISTRATIONS).notifyListeners(SWT.Selection, new Event());
+		StatisticsView view = view();
+		waitFor(() -> view.getStatus().equals("Rapport « Inscriptions par certification, année et voie » produit.") && view.getShown() != null
+				&& Files.exists(view.getShown()), "the report is produced: " + view.getStatus());
+		assertEquals("inscriptions", ((ReportInfo) view.getList().getStructuredSelection().getFirstElement()).name());
+		assertEquals(Integer.toString(year), ((Text) view.getFields().get("annee_debut")).getText());
+		assertEquals(Integer.toString(year), ((Text) view.getFields().get("annee_fin")).getText());
 	}
 
 	@Test

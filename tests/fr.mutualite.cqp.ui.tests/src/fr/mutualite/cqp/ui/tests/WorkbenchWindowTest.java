@@ -84,6 +84,7 @@ class WorkbenchWindowTest {
 		assertEquals(List.of("Annuler", "Rétablir", "Couper", "Copier", "Coller", "Supprimer"),
 				items(shell.getMenuBar().getItem(1).getMenu()));
 		assertEquals(List.of("Référentiels", "Candidats et livrets", "Statistiques", "Navigateur", "Propriétés", "Problèmes",
+				"Tableau de bord de l’observatoire",
 				"Statistiques de l’observatoire", "Journal des modifications"), items(shell.getMenuBar().getItem(5).getMenu()));
 		// while no database is open the role is unknown: everything is shown (the database answers)
 		assertEquals(List.of("Journal des modifications", "Données personnelles du candidat sélectionné…",
