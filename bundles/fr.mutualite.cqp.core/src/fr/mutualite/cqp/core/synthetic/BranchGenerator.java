@@ -263,6 +263,8 @@ public final class BranchGenerator {
 	private void renewApprovals() {
 		SplittableRandom random = new SplittableRandom(seed * 31 + 7);
 		Set<String> seen = new HashSet<>();
+		// the routes each body offers: those of its seed approvals, the same in all its approvals
+		Map<TrainingBody, Set<Route>> offered = new HashMap<>();
 		for (Referential referential : library.referentials()) {
 			for (TrainingBody seedBody : referential.getTrainingBodies()) {
 				if (!seen.add(seedBody.getCode())) {
@@ -275,6 +277,7 @@ public final class BranchGenerator {
 					routes.add(Route.TRAINING);
 				}
 				body.getApprovals().clear();
+				offered.put(body, routes);
 				for (Certification certification : certifications) {
 					if (random.nextInt(100) < APPROVED_PERCENT) {
 						approve(body, certification, routes, random.nextInt(100) < ENDED_PERCENT
@@ -290,11 +293,11 @@ public final class BranchGenerator {
 				boolean open = bodies.getTrainingBodies().stream().anyMatch(b -> b.getApprovals().stream()
 						.anyMatch(a -> a.getCertification() == certification && a.getRoutes().contains(route)
 								&& a.getValidUntil().isAfter(asOf)));
-				TrainingBody offering = bodies.getTrainingBodies().stream().filter(b -> routesOf(b).contains(route))
+				TrainingBody offering = bodies.getTrainingBodies().stream().filter(b -> offered.get(b).contains(route))
 						.findFirst().orElse(null);
 				if (!open && offering != null) {
 					offering.getApprovals().removeIf(a -> a.getCertification() == certification);
-					approve(offering, certification, routesOf(offering), asOf.plusYears(2));
+					approve(offering, certification, offered.get(offering), asOf.plusYears(2));
 				}
 			}
 		}
@@ -310,22 +313,6 @@ public final class BranchGenerator {
 		approval.getRoutes().addAll(routes);
 		approval.setValidUntil(until);
 		body.getApprovals().add(approval);
-	}
-
-	/** The routes a synthetic body offers (the same in all its approvals). */
-	private Set<Route> routesOf(TrainingBody body) {
-		Set<Route> routes = EnumSet.noneOf(Route.class);
-		body.getApprovals().forEach(a -> routes.addAll(a.getRoutes()));
-		if (routes.isEmpty()) {
-			for (Referential referential : library.referentials()) {
-				referential.getTrainingBodies().stream().filter(b -> b.getCode().equals(body.getCode()))
-						.forEach(b -> b.getApprovals().forEach(a -> routes.addAll(a.getRoutes())));
-			}
-		}
-		if (routes.isEmpty()) {
-			routes.add(Route.TRAINING);
-		}
-		return routes;
 	}
 
 	/** The rules of {@code certification} in force on {@code day} (the earliest before any). */
