@@ -12,9 +12,13 @@ import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -484,74 +488,46 @@ public final class RegistrationCsv {
 	private record Encoding(long size, int skip, boolean valid, boolean sequences, boolean excel) {
 
 		static Encoding of(Path file) throws CqpException {
-			byte[] buffer = new byte[1 << 16];
-			int kept = 0;
-			long size = 0;
-			boolean valid = true, sequences = false, firstLine = true, mark = false;
+			CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT);
+			ByteBuffer in = ByteBuffer.allocate(1 << 16);
+			CharBuffer out = CharBuffer.allocate(1 << 16);
+			boolean valid = true, sequences = false, firstLine = true, mark = false, start = true;
 			long semicolons = 0, commas = 0;
-			try (InputStream in = Files.newInputStream(file)) {
+			try (ReadableByteChannel channel = Files.newByteChannel(file)) {
 				boolean end = false;
 				while (!end) {
-					int n = in.readNBytes(buffer, kept, buffer.length - kept);
-					end = n < buffer.length - kept;
-					size += n;
-					int length = kept + n;
-					if (size == length && length >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB
-							&& (buffer[2] & 0xFF) == 0xBF) {
-						mark = true;
-					}
-					int i = 0;
-					while (i < length) {
-						int b = buffer[i] & 0xFF;
-						if (firstLine) {
-							firstLine = b != '\n';
-							semicolons += b == ';' ? 1 : 0;
-							commas += b == ',' ? 1 : 0;
-						}
-						if (b < 0x80) {
-							i++;
-							continue;
-						}
-						int needed = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 1;
-						if (i + needed > length && !end) {
-							break;
-						}
-						if (needed > 1 && sequence(buffer, i, needed, length)) {
-							sequences = true;
-							i += needed;
-						} else {
+					end = channel.read(in) < 0;
+					in.flip();
+					CoderResult result;
+					do {
+						result = utf8.decode(in, out, end);
+						if (result.isError()) {
+							// a byte that is not UTF-8: skipped, the rest is still looked at
 							valid = false;
-							i++;
+							in.position(in.position() + result.length());
 						}
-					}
-					kept = length - i;
-					System.arraycopy(buffer, i, buffer, 0, kept);
+						out.flip();
+						while (out.hasRemaining()) {
+							char c = out.get();
+							mark |= start && c == '\uFEFF';
+							start = false;
+							sequences |= c >= 0x80;
+							if (firstLine) {
+								firstLine = c != '\n';
+								semicolons += c == ';' ? 1 : 0;
+								commas += c == ',' ? 1 : 0;
+							}
+						}
+						out.clear();
+					} while (!result.isUnderflow());
+					in.compact();
 				}
+				return new Encoding(Files.size(file), mark && (valid || sequences) ? 3 : 0, valid, sequences,
+						semicolons > commas);
 			} catch (IOException e) {
 				throw new CqpException(NLS.bind(Messages.Csv_cannotRead, file, IoErrors.reason(e)), e);
 			}
-			boolean excel = semicolons > commas;
-			return new Encoding(size, mark && (valid || sequences) ? 3 : 0, valid, sequences, excel);
-		}
-
-		/** Whether the {@code length} bytes at {@code i} are one well-formed UTF-8 sequence. */
-		private static boolean sequence(byte[] bytes, int i, int length, int limit) {
-			if (i + length > limit) {
-				return false;
-			}
-			int lead = bytes[i] & 0xFF, second = bytes[i + 1] & 0xFF;
-			int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
-			int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
-			if (second < low || second > high) {
-				return false;
-			}
-			for (int k = 2; k < length; k++) {
-				int next = bytes[i + k] & 0xFF;
-				if (next < 0x80 || next > 0xBF) {
-					return false;
-				}
-			}
-			return true;
 		}
 
 		CharsetDecoder decoder() {

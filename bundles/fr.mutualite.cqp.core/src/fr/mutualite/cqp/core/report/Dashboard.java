@@ -92,7 +92,7 @@ public final class Dashboard {
 				Integer.toString(year));
 		Map<String, String> span = Map.of("annee_debut", Integer.toString(first), "annee_fin", Integer.toString(year)); //$NON-NLS-1$ //$NON-NLS-2$
 
-		double[] registrations = new double[YEARS];
+		long[] registrations = new long[YEARS];
 		for (Map<String, Object> row : rows(service, store, Kind.REGISTRATIONS.report(), "parAnnee", span)) { //$NON-NLS-1$
 			int at = Integer.parseInt(String.valueOf(row.get("ANNEE")).strip()) - first; //$NON-NLS-1$
 			registrations[at] += number(row.get("FORMATION")) + number(row.get("VAE")); //$NON-NLS-1$ //$NON-NLS-2$
@@ -100,8 +100,8 @@ public final class Dashboard {
 		long[] decisions = new long[YEARS], full = new long[YEARS];
 		for (Map<String, Object> row : rows(service, store, Kind.DECISIONS.report(), "parCertification", span)) { //$NON-NLS-1$
 			int at = (int) number(row.get("ANNEE")) - first; //$NON-NLS-1$
-			decisions[at] += (long) number(row.get("DECISIONS")); //$NON-NLS-1$
-			full[at] += (long) number(row.get("TOTALES")); //$NON-NLS-1$
+			decisions[at] += number(row.get("DECISIONS")); //$NON-NLS-1$
+			full[at] += number(row.get("TOTALES")); //$NON-NLS-1$
 		}
 		List<Double> rates = new ArrayList<>();
 		for (int i = 0; i < YEARS; i++) {
@@ -122,8 +122,7 @@ public final class Dashboard {
 		}
 		Map<String, String> dayFilters = Map.of("date_reference", day.toString()); //$NON-NLS-1$
 		return List.of(new Figure(Kind.REGISTRATIONS, years, list(registrations), yearFilters),
-				new Figure(Kind.DECISIONS, years, java.util.Arrays.stream(decisions).mapToObj(d -> (double) d).toList(),
-						yearFilters),
+				new Figure(Kind.DECISIONS, years, list(decisions), yearFilters),
 				new Figure(Kind.FULL_AWARD_RATE, years, rates, yearFilters),
 				new Figure(Kind.NEAR_LIMIT, days, near, dayFilters),
 				new Figure(Kind.EXPIRING, days, expiring, dayFilters));
@@ -134,15 +133,12 @@ public final class Dashboard {
 		return service.rows(report, dataSet, store, service.parameters(report, new LinkedHashMap<>(values), store));
 	}
 
-	private static double number(Object value) {
-		return value instanceof Number n ? n.doubleValue() : 0;
+	/** A count of a report's row (an SQL sum or count); none when the cell is empty. */
+	private static long number(Object value) {
+		return value instanceof Number n ? n.longValue() : 0;
 	}
 
-	private static List<Double> list(double[] values) {
-		List<Double> list = new ArrayList<>();
-		for (double v : values) {
-			list.add(v);
-		}
-		return list;
+	private static List<Double> list(long[] counts) {
+		return java.util.Arrays.stream(counts).mapToObj(c -> (double) c).toList();
 	}
 }

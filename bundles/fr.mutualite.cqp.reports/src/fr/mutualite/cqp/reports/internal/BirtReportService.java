@@ -238,22 +238,18 @@ public final class BirtReportService implements ReportService {
 
 	@Override
 	public long query(String report, DataStore store, Map<String, Object> parameters) throws CqpException {
-		URL design = design(report);
-		IReportRunnable runnable = opened(design);
-		ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
-		Set<String> uses = new HashSet<>();
-		collectUses(handle.getBody(), uses);
-		long rows = 0;
-		try (Connection connection = connect(store, runnable, userFile(design))) {
+		return connected(report, store, (runnable, connection) -> {
+			ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
+			Set<String> uses = new HashSet<>();
+			collectUses(handle.getBody(), uses);
+			long rows = 0;
 			for (Object o : handle.getAllDataSets()) {
 				if (o instanceof OdaDataSetHandle dataSet && uses.contains(dataSet.getName())) {
 					rows += query(connection, dataSet, parameters, null);
 				}
 			}
-		} catch (SQLException e) {
-			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), reason(e)), e);
-		}
-		return rows;
+			return rows;
+		});
 	}
 
 	/** The data sets the items of {@code slot} (and their contents) are bound to. */
@@ -275,19 +271,14 @@ public final class BirtReportService implements ReportService {
 	@Override
 	public List<Map<String, Object>> rows(String report, String dataSet, DataStore store, Map<String, Object> parameters)
 			throws CqpException {
-		URL design = design(report);
-		IReportRunnable runnable = opened(design);
-		ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
-		if (!(handle.findDataSet(dataSet) instanceof OdaDataSetHandle found)) {
-			throw new CqpException(NLS.bind(Messages.Rows_noDataSet, dataSet, report));
-		}
-		List<Map<String, Object>> rows = new ArrayList<>();
-		try (Connection connection = connect(store, runnable, userFile(design))) {
+		return connected(report, store, (runnable, connection) -> {
+			if (!(((ReportDesignHandle) runnable.getDesignHandle()).findDataSet(dataSet) instanceof OdaDataSetHandle found)) {
+				throw new CqpException(NLS.bind(Messages.Rows_noDataSet, dataSet, report));
+			}
+			List<Map<String, Object>> rows = new ArrayList<>();
 			query(connection, found, parameters, rows::add);
-		} catch (SQLException e) {
-			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), reason(e)), e);
-		}
-		return rows;
+			return rows;
+		});
 	}
 
 	/**
@@ -326,11 +317,28 @@ public final class BirtReportService implements ReportService {
 	@Override
 	public void render(String report, DataStore store, ReportFormat format, Map<String, Object> parameters,
 			Path output) throws CqpException {
+		IReportEngine reportEngine = engine();
+		connected(report, store, (runnable, connection) -> {
+			OutputFiles.write(output, out -> run(reportEngine, runnable, context(connection), format, parameters, out));
+			return null;
+		});
+	}
+
+	/** Work done with a report's design and the store's connection for it. */
+	@FunctionalInterface
+	private interface Connected<T> {
+		T run(IReportRunnable runnable, Connection connection) throws CqpException, SQLException;
+	}
+
+	/**
+	 * Runs {@code work} over the design of {@code report} and the store's connection for it
+	 * ({@link #connect}); a failure of the database is told in one sentence.
+	 */
+	private <T> T connected(String report, DataStore store, Connected<T> work) throws CqpException {
 		URL design = design(report);
 		IReportRunnable runnable = opened(design);
-		IReportEngine reportEngine = engine();
 		try (Connection connection = connect(store, runnable, userFile(design))) {
-			OutputFiles.write(output, out -> run(reportEngine, runnable, context(connection), format, parameters, out));
+			return work.run(runnable, connection);
 		} catch (SQLException e) {
 			throw new CqpException(NLS.bind(Messages.Render_database, store.location(), reason(e)), e);
 		}

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -35,8 +36,7 @@ final class RegistrationImport {
 	private final Map<String, String> versions;
 	private final Map<String, String> companyIds = new HashMap<>();
 	private final List<RegistrationRow> batch = new ArrayList<>(BATCH);
-	private final Map<String, PreparedStatement> lookups = new HashMap<>();
-	private final String byKey, candidateById, registrationById, registrationsOf;
+	private final PreparedStatement candidatesByKey, takenCandidateIds, takenRegistrationIds, registrationsOf;
 	private int rows, candidatesAdded, matched, registrationsAdded, duplicates, companiesAdded;
 
 	/**
@@ -59,11 +59,11 @@ final class RegistrationImport {
 				}
 			}
 		}
-		byKey = through("MATCH_KEY, ID", "CANDIDATE", constraint("CANDIDATE", "U"), "MATCH_KEY"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-		candidateById = through("ID, ID", "CANDIDATE", constraint("CANDIDATE", "P"), "ID"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-		registrationById = through("ID, ID", "REGISTRATION", constraint("REGISTRATION", "P"), "ID"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-		registrationsOf = through("CANDIDATE_ID, CERTIFICATION_CODE, REGISTRATION_DATE", "REGISTRATION", //$NON-NLS-1$ //$NON-NLS-2$
-				"REGISTRATION_ONCE", "CANDIDATE_ID"); //$NON-NLS-1$ //$NON-NLS-2$
+		candidatesByKey = through("MATCH_KEY, ID", "CANDIDATE", constraint("CANDIDATE", "U"), "MATCH_KEY"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+		takenCandidateIds = through("ID", "CANDIDATE", constraint("CANDIDATE", "P"), "ID"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+		takenRegistrationIds = through("ID", "REGISTRATION", constraint("REGISTRATION", "P"), "ID"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+		registrationsOf = through("CANDIDATE_ID || '|' || CERTIFICATION_CODE || '|' || CHAR(REGISTRATION_DATE)", //$NON-NLS-1$
+				"REGISTRATION", "REGISTRATION_ONCE", "CANDIDATE_ID"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
 	void add(RegistrationRow row) throws SQLException {
@@ -76,7 +76,7 @@ final class RegistrationImport {
 	/** Writes the rows waiting; returns what the whole import did. */
 	ImportReport finish() throws SQLException {
 		flush();
-		for (PreparedStatement s : lookups.values()) {
+		for (PreparedStatement s : List.of(candidatesByKey, takenCandidateIds, takenRegistrationIds, registrationsOf)) {
 			s.close();
 		}
 		return new ImportReport(rows, candidatesAdded, matched, registrationsAdded, duplicates, companiesAdded);
@@ -100,27 +100,29 @@ final class RegistrationImport {
 	}
 
 	/**
-	 * A query of {@code table} through the index of {@code constraint}: the lookups are compiled
-	 * once, often while the tables are still empty, and Derby would then scan the whole table
-	 * for each batch; through the index it probes each value of the list.
+	 * A query of {@code table} through the index of {@code constraint}, whose {@code IN} list takes
+	 * {@link #BATCH} values: the lookups are compiled once, often while the tables are still empty,
+	 * and Derby would then scan the whole table for each batch; through the index it probes each
+	 * value of the list.
 	 */
-	private static String through(String columns, String table, String constraint, String where) {
-		return "SELECT " + columns + " FROM CQP." + table + " --DERBY-PROPERTIES constraint=\"" + constraint //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-				+ "\"\n WHERE " + where + " IN (%s)"; //$NON-NLS-1$ //$NON-NLS-2$
+	private PreparedStatement through(String columns, String table, String constraint, String where)
+			throws SQLException {
+		return connection.prepareStatement("SELECT " + columns + " FROM CQP." + table //$NON-NLS-1$ //$NON-NLS-2$
+				+ " --DERBY-PROPERTIES constraint=\"" + constraint + "\"\n WHERE " + where + " IN (" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				+ String.join(", ", Collections.nCopies(BATCH, "?")) + ")"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
 	private void flush() throws SQLException {
 		if (batch.isEmpty()) {
 			return;
 		}
-		Map<String, String> candidates = pairs(byKey, keys(batch, RegistrationRow::candidateKey));
-		Set<String> candidateIds = new HashSet<>(pairs(candidateById, keys(batch, RegistrationRow::candidateId)).keySet());
-		Set<String> registrationIds = new HashSet<>(
-				pairs(registrationById, keys(batch, RegistrationRow::registrationId)).keySet());
-		Set<String> present = new HashSet<>();
-		for (List<String> r : rowsOf(registrationsOf, new LinkedHashSet<>(candidates.values()), 3)) {
-			present.add(String.join("|", r)); //$NON-NLS-1$
+		Map<String, String> candidates = new HashMap<>();
+		for (List<String> r : lookup(candidatesByKey, keys(batch, RegistrationRow::candidateKey))) {
+			candidates.put(r.get(0), r.get(1));
 		}
+		Set<String> candidateIds = firsts(lookup(takenCandidateIds, keys(batch, RegistrationRow::candidateId)));
+		Set<String> registrationIds = firsts(lookup(takenRegistrationIds, keys(batch, RegistrationRow::registrationId)));
+		Set<String> present = firsts(lookup(registrationsOf, new LinkedHashSet<>(candidates.values())));
 		for (RegistrationRow row : batch) {
 			rows++;
 			String companyId = null;
@@ -170,39 +172,33 @@ final class RegistrationImport {
 		return keys;
 	}
 
-	private Map<String, String> pairs(String sql, Collection<String> values) throws SQLException {
-		Map<String, String> pairs = new HashMap<>();
-		for (List<String> r : rowsOf(sql, values, 2)) {
-			pairs.put(r.get(0), r.get(1));
-		}
-		return pairs;
+	private static Set<String> firsts(List<List<String>> rows) {
+		Set<String> firsts = new HashSet<>();
+		rows.forEach(r -> firsts.add(r.get(0)));
+		return firsts;
 	}
 
 	/**
-	 * The rows of {@code sql} whose {@code IN} list takes {@code values}: always {@link #BATCH}
-	 * parameters (the list is padded with its first value), so each query is compiled once.
+	 * The rows {@code lookup} finds for {@code values} (at most a batch of them; the list is
+	 * padded with the first value, so each query is compiled once).
 	 */
-	private List<List<String>> rowsOf(String sql, Collection<String> values, int columns) throws SQLException {
+	private static List<List<String>> lookup(PreparedStatement lookup, Collection<String> values) throws SQLException {
 		List<List<String>> rows = new ArrayList<>();
-		List<String> all = new ArrayList<>(values);
-		for (int from = 0; from < all.size(); from += BATCH) {
-			List<String> part = all.subList(from, Math.min(all.size(), from + BATCH));
-			PreparedStatement s = lookups.get(sql);
-			if (s == null) {
-				s = connection.prepareStatement(String.format(sql, String.join(", ", java.util.Collections.nCopies(BATCH, "?")))); //$NON-NLS-1$ //$NON-NLS-2$
-				lookups.put(sql, s);
-			}
-			for (int i = 0; i < BATCH; i++) {
-				s.setString(i + 1, part.get(i < part.size() ? i : 0));
-			}
-			try (ResultSet r = s.executeQuery()) {
-				while (r.next()) {
-					List<String> row = new ArrayList<>(columns);
-					for (int c = 1; c <= columns; c++) {
-						row.add(r.getString(c));
-					}
-					rows.add(row);
+		if (values.isEmpty()) {
+			return rows;
+		}
+		List<String> list = new ArrayList<>(values);
+		for (int i = 0; i < BATCH; i++) {
+			lookup.setString(i + 1, list.get(i < list.size() ? i : 0));
+		}
+		try (ResultSet r = lookup.executeQuery()) {
+			int columns = r.getMetaData().getColumnCount();
+			while (r.next()) {
+				List<String> row = new ArrayList<>(columns);
+				for (int c = 1; c <= columns; c++) {
+					row.add(r.getString(c));
 				}
+				rows.add(row);
 			}
 		}
 		return rows;

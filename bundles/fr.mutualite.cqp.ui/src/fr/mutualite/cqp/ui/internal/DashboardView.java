@@ -33,7 +33,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
-import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
@@ -165,12 +164,7 @@ public final class DashboardView extends ViewPart {
 				return Status.OK_STATUS;
 			}
 		};
-		IWorkbenchSiteProgressService progress = getSite().getService(IWorkbenchSiteProgressService.class);
-		if (progress != null) {
-			progress.schedule(job);
-		} else {
-			job.schedule();
-		}
+		ViewJobs.schedule(getSite(), job);
 	}
 
 	private void show(List<Figure> computed) {
@@ -272,13 +266,7 @@ public final class DashboardView extends ViewPart {
 	}
 
 	private void ui(Runnable r) {
-		if (!display.isDisposed()) {
-			display.asyncExec(() -> {
-				if (!year.isDisposed()) {
-					r.run();
-				}
-			});
-		}
+		ViewJobs.ui(display, year, r);
 	}
 
 	/** The figures shown, for tests. */

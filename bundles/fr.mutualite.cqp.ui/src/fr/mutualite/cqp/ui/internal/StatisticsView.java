@@ -39,7 +39,6 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
-import org.eclipse.ui.progress.IWorkbenchSiteProgressService;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.IoErrors;
@@ -398,23 +397,11 @@ public final class StatisticsView extends ViewPart {
 	}
 
 	private void schedule(Job job) {
-		IWorkbenchSiteProgressService progress = getSite().getService(IWorkbenchSiteProgressService.class);
-		if (progress != null) {
-			progress.schedule(job);
-		} else {
-			job.schedule();
-		}
+		ViewJobs.schedule(getSite(), job);
 	}
 
-	/** Runs {@code r} on the UI thread unless the view was closed meanwhile (a job may outlive it). */
 	private void ui(Runnable r) {
-		if (!display.isDisposed()) {
-			display.asyncExec(() -> {
-				if (!run.isDisposed()) {
-					r.run();
-				}
-			});
-		}
+		ViewJobs.ui(display, run, r);
 	}
 
 	private static Button button(Composite parent, String text, Runnable action) {
