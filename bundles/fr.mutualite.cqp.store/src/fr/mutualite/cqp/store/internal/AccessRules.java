@@ -46,6 +46,14 @@ public final class AccessRules {
 	/** Tables the jury writes: sessions, decisions, certificates. */
 	private static final Set<String> JURY_TABLES = Set.of("JURY_SESSION", "JURY_MEMBER", "JURY_DECISION", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			"DOMAIN_DECISION", "CERTIFICATE", "CERTIFICATE_HISTORY", "CERTIFICATE_SEQUENCE"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	/**
+	 * The statistics' tables: every save has the registrations it changes counted again, whoever
+	 * saves, by the procedure {@value #STAT_REFRESH} with the owner's rights (see {@link Statistics}).
+	 */
+	private static final String STATISTICS = "STAT_"; //$NON-NLS-1$
+	/** Where a save leaves the registrations to count again: the only statistics' table others write. */
+	private static final String STAT_PENDING = "STAT_PENDING"; //$NON-NLS-1$
+	static final String STAT_REFRESH = "STAT_REFRESH"; //$NON-NLS-1$
 	/** Tables every role appends to when it saves, and nobody changes. */
 	private static final Set<String> APPEND_ONLY = Set.of("CHANGE_LOG", "AUDIT_TRAIL"); //$NON-NLS-1$ //$NON-NLS-2$
 	/** The registrations and the candidates: never deleted by a training body. */
@@ -236,9 +244,13 @@ public final class AccessRules {
 			} else if (JURY_TABLES.contains(table.name())) {
 				plan.add("GRANT INSERT, UPDATE, DELETE ON " + name + " TO " + jury); //$NON-NLS-1$ //$NON-NLS-2$
 			}
+			boolean statistics = table.name().startsWith(STATISTICS);
+			if (STAT_PENDING.equals(table.name())) {
+				plan.add("GRANT INSERT ON " + name + " TO " + jury + ", " + body + ", " + evaluator); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+			}
 			// what the training bodies and evaluators write, with the keys their statements name
 			Set<String> writers = new LinkedHashSet<>();
-			if (table.personal() && !appendOnly && !JURY_TABLES.contains(table.name())) {
+			if (table.personal() && !appendOnly && !JURY_TABLES.contains(table.name()) && !statistics) {
 				writers.add(body);
 				if (!Set.of("REGISTRATION", "CANDIDATE", "EVALUATOR_ASSIGNMENT").contains(table.name())) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 					writers.add(evaluator);
@@ -274,6 +286,12 @@ public final class AccessRules {
 				+ "LANGUAGE JAVA PARAMETER STYLE JAVA READS SQL DATA RETURNS NULL ON NULL INPUT EXTERNAL NAME '" //$NON-NLS-1$
 				+ fr.mutualite.cqp.store.routines.KnownCandidate.class.getName() + ".id' EXTERNAL SECURITY DEFINER"); //$NON-NLS-1$
 		plan.add("GRANT EXECUTE ON FUNCTION " + OWNER + '.' + KNOWN_CANDIDATE + " TO " + body); //$NON-NLS-1$ //$NON-NLS-2$
+		// whoever saves has the registrations they changed counted again, with the owner's rights
+		plan.add("CREATE PROCEDURE " + OWNER + '.' + STAT_REFRESH + "() LANGUAGE JAVA PARAMETER STYLE JAVA MODIFIES SQL DATA " //$NON-NLS-1$ //$NON-NLS-2$
+				+ "EXTERNAL NAME '" + fr.mutualite.cqp.store.routines.StatisticsRefresh.class.getName() //$NON-NLS-1$
+				+ ".refresh' EXTERNAL SECURITY DEFINER"); //$NON-NLS-1$
+		plan.add("GRANT EXECUTE ON PROCEDURE " + OWNER + '.' + STAT_REFRESH + " TO " + admin + ", " + jury + ", " + body + ", " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+				+ evaluator);
 		// the views the training bodies and evaluators read, in the scope schema, named as the tables
 		for (Table table : tables.values()) {
 			plan.add("CREATE VIEW " + SCOPE + '.' + table.name() + " AS SELECT * FROM " + OWNER + '.' + table.name() //$NON-NLS-1$ //$NON-NLS-2$
@@ -304,6 +322,12 @@ public final class AccessRules {
 		return plan;
 	}
 
+	/** Whether {@code table} holds counts of the statistics by training body (and not a registration's share). */
+	private static boolean counted(Table table) {
+		return table.name().startsWith(STATISTICS) && table.columns().contains("TRAINING_BODY_CODE") //$NON-NLS-1$
+				&& !table.columns().contains(REGISTRATION_ID);
+	}
+
 	/** The rows of {@code table} a training body or an evaluator sees. */
 	private static String scopeFilter(Table table) {
 		String candidates = "SELECT CANDIDATE_ID FROM " + OWNER + ".REGISTRATION WHERE ID IN (" + IN_SCOPE + ')'; //$NON-NLS-1$ //$NON-NLS-2$
@@ -313,7 +337,10 @@ public final class AccessRules {
 		case "CHANGE_LOG" -> " WHERE ENTITY NOT IN ('REGISTRATION', 'CANDIDATE') OR ENTITY_ID IN (" + IN_SCOPE //$NON-NLS-1$ //$NON-NLS-2$
 				+ ") OR ENTITY_ID IN (" + candidates + ')'; //$NON-NLS-1$
 		case "USER_ACCOUNT" -> " WHERE NAME = SESSION_USER"; //$NON-NLS-1$ //$NON-NLS-2$
-		default -> table.columns().contains(REGISTRATION_ID) ? " WHERE REGISTRATION_ID IN (" + IN_SCOPE + ')' : ""; //$NON-NLS-1$ //$NON-NLS-2$
+		// a training body counts its own registrations; an evaluator's cannot be told apart in the counts
+		default -> counted(table) ? " WHERE TRAINING_BODY_CODE IN (SELECT U.TRAINING_BODY_CODE FROM " + OWNER //$NON-NLS-1$
+				+ ".USER_ACCOUNT U WHERE U.NAME = SESSION_USER AND U.ROLE = 'TRAINING_BODY')" //$NON-NLS-1$
+				: table.columns().contains(REGISTRATION_ID) ? " WHERE REGISTRATION_ID IN (" + IN_SCOPE + ')' : ""; //$NON-NLS-1$ //$NON-NLS-2$
 		};
 	}
 
@@ -377,6 +404,10 @@ public final class AccessRules {
 		if (Jdbc.exists(c, "SELECT 1 FROM SYS.SYSALIASES A JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = A.SCHEMAID " //$NON-NLS-1$
 				+ "WHERE S.SCHEMANAME = ? AND A.ALIAS = '" + KNOWN_CANDIDATE + "'", OWNER)) { //$NON-NLS-1$ //$NON-NLS-2$
 			undo.add("DROP FUNCTION " + OWNER + '.' + KNOWN_CANDIDATE); //$NON-NLS-1$
+		}
+		if (Jdbc.exists(c, "SELECT 1 FROM SYS.SYSALIASES A JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = A.SCHEMAID " //$NON-NLS-1$
+				+ "WHERE S.SCHEMANAME = ? AND A.ALIAS = '" + STAT_REFRESH + "'", OWNER)) { //$NON-NLS-1$ //$NON-NLS-2$
+			undo.add("DROP PROCEDURE " + OWNER + '.' + STAT_REFRESH); //$NON-NLS-1$
 		}
 		// views over views first: the owner's views, defined last, depend on the tables' views
 		List<String> views = new ArrayList<>();

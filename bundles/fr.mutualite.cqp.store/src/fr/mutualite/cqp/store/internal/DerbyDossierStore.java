@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
@@ -134,7 +135,10 @@ public final class DerbyDossierStore implements DossierStore {
 				// the others read the copy the administrators keep up to date
 				Jdbc.transaction(data, c -> {
 					try (DossierWriter writer = store.writer(c)) {
-						return Integer.valueOf(ReferentialMirror.refresh(c, library, writer));
+						int changed = ReferentialMirror.refresh(c, library, writer);
+						// the statistics' counts read the rules and the domains the mirror copies
+						Statistics.keep(c, changed > 0);
+						return Integer.valueOf(changed);
 					}
 				});
 			}
@@ -205,6 +209,7 @@ public final class DerbyDossierStore implements DossierStore {
 				}
 				writer.flush();
 			}
+			counted(c, added);
 			AuditedFacts.record(c, user, now, Map.of(), AuditedFacts.read(c, added));
 			for (Versioned<Registration> update : plan.updates()) {
 				Registration registration = update.value();
@@ -323,6 +328,11 @@ public final class DerbyDossierStore implements DossierStore {
 		data.close();
 	}
 
+	/** Has the registrations {@code ids} a save changed counted again for the statistics, in its transaction. */
+	private void counted(Connection c, Collection<String> ids) throws SQLException {
+		Statistics.refresh(c, ids, role == Role.OWNER);
+	}
+
 	private DossierWriter writer(Connection c) throws SQLException {
 		return new DossierWriter(c, user, Instant.now());
 	}
@@ -360,7 +370,8 @@ public final class DerbyDossierStore implements DossierStore {
 				throw stale(c, table, key, id, what, edited.value().eClass(), edited.version());
 			}
 		}
-		Map<String, AuditedFacts.Facts> before = AuditedFacts.read(c, audited(c, table, id));
+		Set<String> touched = audited(c, table, id);
+		Map<String, AuditedFacts.Facts> before = AuditedFacts.read(c, touched);
 		try (DossierWriter writer = new DossierWriter(c, user, now)) {
 			String parts = save.write(c, writer, reader(c));
 			writer.log(table, id, edited.version() + 1, parts);
@@ -368,11 +379,15 @@ public final class DerbyDossierStore implements DossierStore {
 		}
 		Set<String> after = audited(c, table, id);
 		after.addAll(before.keySet());
+		counted(c, after);
 		AuditedFacts.record(c, user, now, before, AuditedFacts.read(c, after));
 		return new Versioned<>(edited.value(), edited.version() + 1, user, now);
 	}
 
-	/** The registrations whose watched facts a save of {@code table}'s row {@code id} may change. */
+	/**
+	 * The registrations whose watched facts and counts for the statistics a save of
+	 * {@code table}'s row {@code id} may change.
+	 */
 	private static Set<String> audited(Connection c, String table, String id) throws SQLException {
 		return switch (table) {
 		case "REGISTRATION" -> new LinkedHashSet<>(List.of(id)); //$NON-NLS-1$
@@ -742,6 +757,7 @@ public final class DerbyDossierStore implements DossierStore {
 				} catch (SQLException e) {
 					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateRegistration, label(registration)));
 				}
+				counted(c, List.of(registration.getId()));
 				return new Versioned<>(registration, 1, user, Instant.now());
 			});
 		}
@@ -970,6 +986,7 @@ public final class DerbyDossierStore implements DossierStore {
 					}
 					writer.flush();
 				}
+				counted(c, before.keySet());
 				AuditedFacts.record(c, user, now, before, AuditedFacts.read(c, before.keySet()));
 				return issued;
 			});
@@ -1123,6 +1140,7 @@ public final class DerbyDossierStore implements DossierStore {
 				} catch (SQLException e) {
 					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateSession, session.getId()));
 				}
+				counted(c, session.getDecisions().stream().map(d -> d.getRegistration().getId()).toList());
 				return new Versioned<>(session, 1, user, Instant.now());
 			});
 		}
@@ -1360,6 +1378,8 @@ public final class DerbyDossierStore implements DossierStore {
 		public void commit() throws CqpException {
 			run(() -> {
 				writer.flush();
+				// a bulk load writes most of the branch: its counts are taken once, at the end
+				Statistics.rebuild(connection);
 				connection.commit();
 			});
 			committed = true;
@@ -1406,7 +1426,7 @@ public final class DerbyDossierStore implements DossierStore {
 				versions.put(certification.getCode(), ReferentialLibrary.referentialOf(certification).getVersion());
 			}
 			try (DossierWriter writer = writer(c)) {
-				RegistrationImport importing = new RegistrationImport(c, writer, versions);
+				RegistrationImport importing = new RegistrationImport(c, writer, versions, ids -> counted(c, ids));
 				try {
 					source.forEach(row -> {
 						try {

@@ -34,6 +34,13 @@ final class RegistrationImport {
 	private final Connection connection;
 	private final DossierWriter writer;
 	private final Map<String, String> versions;
+	private final Counted counted;
+
+	/** What the import tells of the registrations it wrote. */
+	@FunctionalInterface
+	interface Counted {
+		void accept(List<String> registrationIds) throws SQLException;
+	}
 	private final Map<String, String> companyIds = new HashMap<>();
 	private final List<RegistrationRow> batch = new ArrayList<>(BATCH);
 	private final PreparedStatement candidatesByKey, takenCandidateIds, takenRegistrationIds, registrationsOf;
@@ -44,9 +51,12 @@ final class RegistrationImport {
 	 * transaction ends (one import at a time, and no lock per row).
 	 *
 	 * @param versions the current referential version of each certification, by code
+	 * @param counted  told the registrations of each batch once written, to count them for the statistics
 	 */
-	RegistrationImport(Connection connection, DossierWriter writer, Map<String, String> versions) throws SQLException {
+	RegistrationImport(Connection connection, DossierWriter writer, Map<String, String> versions, Counted counted)
+			throws SQLException {
 		this.connection = connection;
+		this.counted = counted;
 		this.writer = writer;
 		this.versions = versions;
 		try (Statement s = connection.createStatement()) {
@@ -123,6 +133,7 @@ final class RegistrationImport {
 		Set<String> candidateIds = firsts(lookup(takenCandidateIds, keys(batch, RegistrationRow::candidateId)));
 		Set<String> registrationIds = firsts(lookup(takenRegistrationIds, keys(batch, RegistrationRow::registrationId)));
 		Set<String> present = firsts(lookup(registrationsOf, new LinkedHashSet<>(candidates.values())));
+		List<String> added = new ArrayList<>();
 		for (RegistrationRow row : batch) {
 			rows++;
 			String companyId = null;
@@ -155,10 +166,12 @@ final class RegistrationImport {
 					: Identity.newId("R"); //$NON-NLS-1$
 			writer.registration(registrationId, candidateId, row.certificationCode(), versions.get(row.certificationCode()),
 					row.registrationDate(), row.route(), companyId, row.trainingBodyCode(), false, 1);
+			added.add(registrationId);
 			registrationsAdded++;
 		}
 		batch.clear();
 		writer.flush();
+		counted.accept(added);
 	}
 
 	private static Set<String> keys(List<RegistrationRow> rows, Function<RegistrationRow, String> key) {

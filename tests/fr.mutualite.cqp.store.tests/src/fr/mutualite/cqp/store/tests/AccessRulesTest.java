@@ -18,7 +18,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.derby.client.BasicClientDataSource;
@@ -41,6 +43,7 @@ import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.Route;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.store.DerbyNetworkServer;
+import fr.mutualite.cqp.store.internal.Statistics;
 
 /**
  * The roles, enforced by the database: each role tries each operation as a user connected with
@@ -160,6 +163,19 @@ class AccessRulesTest {
 		return values;
 	}
 
+	/** Each statistics' table whose counts differ from a recount of the dossiers. */
+	private static Map<String, String> drift() throws SQLException {
+		Map<String, String> drift = new TreeMap<>();
+		try (Connection c = ij(StoreSettings.OWNER, new String(OWNER))) {
+			for (Statistics.Table table : Statistics.TABLES) {
+				if (!Statistics.kept(c, table).equals(Statistics.recount(c, table))) {
+					drift.put(table.name(), Statistics.kept(c, table) + " / " + Statistics.recount(c, table));
+				}
+			}
+		}
+		return drift;
+	}
+
 	private static String count(String table) throws SQLException {
 		return column(StoreSettings.OWNER, new String(OWNER), "SELECT COUNT(*) FROM CQP." + table).get(0);
 	}
@@ -196,6 +212,14 @@ class AccessRulesTest {
 						"CALL SYSCS_UTIL.SYSCS_CREATE_USER('INTRUS', 'mot-de-passe-2')"));
 		assertEquals(List.of(assessments, audit, registrations), List.of(count("ASSESSMENT"), count("AUDIT_TRAIL"),
 				count("REGISTRATION")), "nothing changed");
+		// the statistics: its own counts only, no way to change them; asking for a recount is harmless
+		assertEquals(List.of("42502", "42502", "42500", "rows [" + ofA.size() + "]", "rows [0]", "ok 1", "ok -1"),
+				run("orga", "CQP_TRAINING_BODY", "SELECT SUM(REGISTRATIONS) FROM CQP.STAT_REGISTRATION",
+						"UPDATE CQP.STAT_REGISTRATION SET REGISTRATIONS = 0", "DELETE FROM CQP.STAT_DOMAIN",
+						"SELECT SUM(REGISTRATIONS) FROM CQP_SCOPE.STAT_REGISTRATION",
+						"SELECT COUNT(*) FROM CQP_SCOPE.STAT_DOMAIN WHERE TRAINING_BODY_CODE <> '" + bodyA + "'",
+						"INSERT INTO CQP.STAT_PENDING (REGISTRATION_ID) VALUES ('" + theirs + "')", "CALL CQP.STAT_REFRESH()"));
+		assertEquals(Map.of(), drift(), "the statistics are those of the dossiers");
 		assertEquals(List.of(bodyA), column(StoreSettings.OWNER, new String(OWNER),
 				"SELECT TRAINING_BODY_CODE FROM CQP.REGISTRATION WHERE ID = '" + mine + "'"));
 	}
@@ -241,7 +265,11 @@ class AccessRulesTest {
 		// as it was for the other tests
 		try (Connection c = ij(StoreSettings.OWNER, new String(OWNER)); Statement s = c.createStatement()) {
 			assertEquals(1, s.executeUpdate("DELETE FROM CQP.REGISTRATION WHERE ID = '" + added + "'"));
+			// a registration deleted outside the product is counted again by asking for it
+			s.executeUpdate("INSERT INTO CQP.STAT_PENDING (REGISTRATION_ID) VALUES ('" + added + "')");
+			s.execute("CALL CQP.STAT_REFRESH()");
 		}
+		assertEquals(Map.of(), drift());
 	}
 
 	@Test
@@ -289,7 +317,9 @@ class AccessRulesTest {
 			if (again.value().getOrientation() != null) {
 				again.value().getOrientation().setComment("Relu par l'organisme");
 			}
+			again.value().setRoute(again.value().getRoute() == Route.VAE ? Route.TRAINING : Route.VAE);
 			orga.registrations().save(again);
+			assertEquals(Map.of(), drift(), "a training body's save is counted with the owner's rights");
 			CqpException users = assertThrows(CqpException.class, () -> orga.users().list());
 			assertEquals("Seul le propriétaire de la base de données " + where + " (CQP) gère ses utilisateurs.",
 					users.getMessage());
@@ -306,6 +336,7 @@ class AccessRulesTest {
 			assertEquals(1, evaluator.registrations().count());
 			Versioned<Registration> assigned = evaluator.registrations().find(ofB.get(0)).orElseThrow();
 			evaluator.registrations().save(assigned);
+			assertEquals(Map.of(), drift(), "so is an evaluator's");
 			assertTrue(evaluator.registrations().find(ofA.get(0)).isEmpty());
 		}
 		try (DossierStore jury = open("jury", PASSWORD.toCharArray())) {
