@@ -713,6 +713,7 @@ public final class BirtReportService implements ReportService {
 			EngineConfig config = new EngineConfig();
 			// Failures reach users as one message; BIRT's own log would repeat them with stack traces.
 			config.setLogConfig(null, Level.OFF);
+			config.setResourceLocator(new ShippedResources(DESIGNS));
 			QUIET.forEach(logger -> logger.setLevel(Level.OFF));
 			try {
 				Platform.startup(config);

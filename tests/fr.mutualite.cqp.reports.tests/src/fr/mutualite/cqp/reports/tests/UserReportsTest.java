@@ -148,6 +148,25 @@ class UserReportsTest {
 	}
 
 	@Test
+	void aDesignOfTheDataFolderUsesThePacksLibrary() throws Exception {
+		String text;
+		try (InputStream in = UserReportsTest.class.getResourceAsStream("avec-bibliotheque.rptdesign")) {
+			text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		drop("avec-bibliotheque", text);
+		assertEquals(List.of(), service.refusedDesigns());
+		ReportInfo info = service.report("avec-bibliotheque");
+		ReportParameter certification = info.parameters().get(0);
+		assertEquals(List.of("certification|Certification (toutes si vide)|TEXT"), info.parameters().stream()
+				.map(p -> p.name() + "|" + p.label() + "|" + p.kind()).toList(), "the library's parameter");
+		Path out = tmp.resolve("bibliotheque/inscrits.xlsx");
+		service.render("avec-bibliotheque", store.data(), ReportFormat.XLSX, service.parameters("avec-bibliotheque",
+				Map.of(certification.name(), "CMI"), store.data()), out);
+		long cmi = branch.registrations().stream().filter(r -> r.getCertification().getCode().equals("CMI")).count();
+		assertEquals(List.of("Inscrits", Long.toString(cmi)), Outputs.xlsxRows(out));
+	}
+
+	@Test
 	void aDesignThatDoesNotParseIsRefusedAndNotListed() throws Exception {
 		Path file = drop("casse", design.substring(0, design.indexOf("<body>") + 20));
 		drop(NAME, design);
