@@ -1426,7 +1426,7 @@ public final class DerbyDossierStore implements DossierStore {
 				versions.put(certification.getCode(), ReferentialLibrary.referentialOf(certification).getVersion());
 			}
 			try (DossierWriter writer = writer(c)) {
-				RegistrationImport importing = new RegistrationImport(c, writer, versions, ids -> counted(c, ids));
+				RegistrationImport importing = new RegistrationImport(c, writer, versions);
 				try {
 					source.forEach(row -> {
 						try {
@@ -1438,7 +1438,14 @@ public final class DerbyDossierStore implements DossierStore {
 				} catch (WriteFailure e) {
 					throw e.failure;
 				}
-				return importing.finish();
+				ImportReport report = importing.finish();
+				if (importing.added() != null) {
+					counted(c, importing.added());
+				} else {
+					// a large import adds most of what there is: counting everything once costs less
+					Statistics.rebuild(c);
+				}
+				return report;
 			}
 		});
 	}

@@ -34,13 +34,12 @@ final class RegistrationImport {
 	private final Connection connection;
 	private final DossierWriter writer;
 	private final Map<String, String> versions;
-	private final Counted counted;
-
-	/** What the import tells of the registrations it wrote. */
-	@FunctionalInterface
-	interface Counted {
-		void accept(List<String> registrationIds) throws SQLException;
-	}
+	/**
+	 * The registrations written, to be counted for the statistics; {@code null} once more than
+	 * {@value #COUNTED_ONE_BY_ONE}: the import then has everything counted again at its end.
+	 */
+	private List<String> added = new ArrayList<>();
+	static final int COUNTED_ONE_BY_ONE = 5_000;
 	private final Map<String, String> companyIds = new HashMap<>();
 	private final List<RegistrationRow> batch = new ArrayList<>(BATCH);
 	private final PreparedStatement candidatesByKey, takenCandidateIds, takenRegistrationIds, registrationsOf;
@@ -51,12 +50,9 @@ final class RegistrationImport {
 	 * transaction ends (one import at a time, and no lock per row).
 	 *
 	 * @param versions the current referential version of each certification, by code
-	 * @param counted  told the registrations of each batch once written, to count them for the statistics
 	 */
-	RegistrationImport(Connection connection, DossierWriter writer, Map<String, String> versions, Counted counted)
-			throws SQLException {
+	RegistrationImport(Connection connection, DossierWriter writer, Map<String, String> versions) throws SQLException {
 		this.connection = connection;
-		this.counted = counted;
 		this.writer = writer;
 		this.versions = versions;
 		try (Statement s = connection.createStatement()) {
@@ -84,6 +80,11 @@ final class RegistrationImport {
 	}
 
 	/** Writes the rows waiting; returns what the whole import did. */
+	/** The registrations written, or {@code null} when more than {@value #COUNTED_ONE_BY_ONE}. */
+	List<String> added() {
+		return added;
+	}
+
 	ImportReport finish() throws SQLException {
 		flush();
 		for (PreparedStatement s : List.of(candidatesByKey, takenCandidateIds, takenRegistrationIds, registrationsOf)) {
@@ -133,7 +134,6 @@ final class RegistrationImport {
 		Set<String> candidateIds = firsts(lookup(takenCandidateIds, keys(batch, RegistrationRow::candidateId)));
 		Set<String> registrationIds = firsts(lookup(takenRegistrationIds, keys(batch, RegistrationRow::registrationId)));
 		Set<String> present = firsts(lookup(registrationsOf, new LinkedHashSet<>(candidates.values())));
-		List<String> added = new ArrayList<>();
 		for (RegistrationRow row : batch) {
 			rows++;
 			String companyId = null;
@@ -166,12 +166,16 @@ final class RegistrationImport {
 					: Identity.newId("R"); //$NON-NLS-1$
 			writer.registration(registrationId, candidateId, row.certificationCode(), versions.get(row.certificationCode()),
 					row.registrationDate(), row.route(), companyId, row.trainingBodyCode(), false, 1);
-			added.add(registrationId);
+			if (added != null) {
+				added.add(registrationId);
+				if (added.size() > COUNTED_ONE_BY_ONE) {
+					added = null;
+				}
+			}
 			registrationsAdded++;
 		}
 		batch.clear();
 		writer.flush();
-		counted.accept(added);
 	}
 
 	private static Set<String> keys(List<RegistrationRow> rows, Function<RegistrationRow, String> key) {

@@ -36,11 +36,12 @@ import fr.mutualite.cqp.model.referential.TrainingBody;
 import fr.mutualite.cqp.store.internal.Statistics;
 
 /**
- * The statistics' tables of counts ({@code STAT_*}) equal a full recount of the dossiers after a
- * bulk load and after each kind of change, made one after the other on one database: a session
+ * The counts kept for the statistics, the tables {@code STAT_*} and each jury decision's counts of
+ * domains ruled on and acquired, equal a full recount of the dossiers after a bulk load and after
+ * each kind of change, made one after the other on one database: a session
  * saved with a domain turned over, a decision taken away and its date moved to another year;
  * certificates issued; a registration moved to another training body and route with its training
- * hours changed; a registration and a session created; an import; a session emptied.
+ * hours changed; a registration and a session created; a small import and a large one; a session emptied.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatisticsTablesTest {
@@ -65,6 +66,18 @@ class StatisticsTablesTest {
 	private static Map<String, String> drift() throws Exception {
 		Map<String, String> drift = new LinkedHashMap<>();
 		try (Connection c = store.data().connect()) {
+			try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+					"SELECT J.SESSION_ID, J.REGISTRATION_ID, J.DOMAINS, J.ACQUIRED, COUNT(D.DOMAIN_CODE), "
+							+ "SUM(CASE WHEN D.ACQUIRED THEN 1 ELSE 0 END) FROM JURY_DECISION J LEFT JOIN DOMAIN_DECISION D "
+							+ "ON D.SESSION_ID = J.SESSION_ID AND D.REGISTRATION_ID = J.REGISTRATION_ID "
+							+ "GROUP BY J.SESSION_ID, J.REGISTRATION_ID, J.DOMAINS, J.ACQUIRED")) {
+				while (r.next()) {
+					if (r.getInt(3) != r.getInt(5) || r.getInt(4) != r.getInt(6)) {
+						drift.merge("JURY_DECISION", r.getString(1) + "/" + r.getString(2) + " " + r.getInt(3) + "/"
+								+ r.getInt(4) + " vs " + r.getInt(5) + "/" + r.getInt(6), (a, b) -> a + ", " + b);
+					}
+				}
+			}
 			for (var table : Statistics.TABLES) {
 				List<List<Object>> kept = Statistics.kept(c, table), recount = Statistics.recount(c, table);
 				if (!kept.equals(recount)) {
@@ -76,6 +89,15 @@ class StatisticsTablesTest {
 			}
 		}
 		return drift;
+	}
+
+	/** The kept counts of one decision, read through the statistics' view {@code DECISION_SUMMARY}. */
+	private static String summary(String session, String registration) throws Exception {
+		try (Connection c = store.data().connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+				"SELECT DOMAINS, ACQUIRED FROM DECISION_SUMMARY WHERE SESSION_ID = '" + session + "' AND REGISTRATION_ID = '"
+						+ registration + "'")) {
+			return r.next() ? r.getInt(1) + "/" + r.getInt(2) : "none";
+		}
 	}
 
 	private static long sum(String sql) throws Exception {
@@ -94,6 +116,7 @@ class StatisticsTablesTest {
 		long decisions = branch.dossiers().getJurySessions().stream().flatMap(j -> j.getDecisions().stream())
 				.filter(d -> !d.getDomains().isEmpty()).count();
 		assertEquals(decisions, sum("SELECT SUM(DECISIONS) FROM STAT_DECISION"));
+		assertEquals(decisions, sum("SELECT COUNT(*) FROM DECISION_SUMMARY"));
 		long domains = branch.dossiers().getJurySessions().stream().flatMap(j -> j.getDecisions().stream())
 				.mapToLong(d -> d.getDomains().size()).sum();
 		assertEquals(domains, sum("SELECT SUM(DECISIONS) FROM STAT_DOMAIN"));
@@ -105,6 +128,19 @@ class StatisticsTablesTest {
 				.count();
 		assertTrue(full > 0);
 		assertEquals(full, sum("SELECT SUM(CERTIFIED) FROM STAT_AWARD"));
+		java.util.Set<Registration> decided = new java.util.HashSet<>();
+		branch.dossiers().getJurySessions().forEach(j -> j.getDecisions().forEach(d -> decided.add(d.getRegistration())));
+		long waiting = branch.dossiers().getCandidates().stream().flatMap(c -> c.getRegistrations().stream())
+				.filter(r -> !decided.contains(r)).count();
+		assertTrue(waiting > 0);
+		assertEquals(waiting, sum("SELECT SUM(REGISTRATIONS) FROM STAT_WAITING"));
+		long partial = branch.dossiers().getCandidates().stream().flatMap(c -> c.getRegistrations().stream())
+				.filter(r -> r.getCertificate() != null && !r.getCertificate().isFull())
+				.filter(r -> branch.dossiers().getJurySessions().stream().flatMap(j -> j.getDecisions().stream())
+						.anyMatch(d -> d.getRegistration() == r && d.getDomains().stream().anyMatch(DomainDecision::isAcquired)))
+				.count();
+		assertTrue(partial > 0);
+		assertEquals(partial, sum("SELECT SUM(PARTIAL_AWARDS) FROM STAT_PARTIAL"));
 	}
 
 	@Test
@@ -113,14 +149,18 @@ class StatisticsTablesTest {
 		JurySession generated = branch.dossiers().getJurySessions().stream().filter(j -> j.getDecisions().size() >= 2)
 				.findFirst().orElseThrow();
 		Versioned<JurySession> read = store.juries().find(generated.getId()).orElseThrow();
-		DomainDecision turned = read.value().getDecisions().get(0).getDomains().get(0);
+		JuryDecision changed = read.value().getDecisions().get(0);
+		DomainDecision turned = changed.getDomains().get(0);
 		turned.setAcquired(!turned.isAcquired());
-		read.value().getDecisions().remove(1);
+		long acquired = changed.getDomains().stream().filter(DomainDecision::isAcquired).count();
+		String removed = read.value().getDecisions().remove(1).getRegistration().getId();
 		read.value().setDate(read.value().getDate().minusYears(1));
 		long before = sum("SELECT SUM(CANDIDATES) FROM STAT_SESSION");
 		store.juries().save(read);
 		assertEquals(Map.of(), drift());
 		assertEquals(before - 1, sum("SELECT SUM(CANDIDATES) FROM STAT_SESSION"));
+		assertEquals(changed.getDomains().size() + "/" + acquired, summary(generated.getId(), changed.getRegistration().getId()));
+		assertEquals("none", summary(generated.getId(), removed));
 	}
 
 	@Test
@@ -193,6 +233,17 @@ class StatisticsTablesTest {
 		store.importRegistrations(rows::forEach);
 		assertEquals(Map.of(), drift());
 		assertEquals(before + 1_200, sum("SELECT SUM(REGISTRATIONS) FROM STAT_REGISTRATION"));
+
+		// a large one has everything counted again at its end
+		List<RegistrationRow> many = new ArrayList<>();
+		for (int i = 0; i < 5_100; i++) {
+			many.add(new RegistrationRow(null, "NOMBREUX" + i, "Dominique", LocalDate.of(1970, 1, 1).plusDays(i), null, null,
+					null, i % 2 == 0 ? "CRD" : "SPSP", LocalDate.of(2024, 1, 1).plusDays(i % 700),
+					i % 4 == 0 ? Route.VAE : Route.TRAINING, i % 7 == 0 ? null : body, null));
+		}
+		store.importRegistrations(many::forEach);
+		assertEquals(Map.of(), drift());
+		assertEquals(before + 6_300, sum("SELECT SUM(REGISTRATIONS) FROM STAT_REGISTRATION"));
 	}
 
 	@Test
