@@ -137,7 +137,7 @@ public final class DerbyDossierStore implements DossierStore {
 					try (DossierWriter writer = store.writer(c)) {
 						int changed = ReferentialMirror.refresh(c, library, writer);
 						// the statistics' counts read the rules and the domains the mirror copies
-						Statistics.keep(c, changed > 0);
+						Statistics.keep(c, changed > 0, () -> notices.accept(NLS.bind(Messages.Store_counting, data.location())));
 						return Integer.valueOf(changed);
 					}
 				});

@@ -95,6 +95,8 @@ public final class Messages extends NLS {
 	public static String Store_alreadyErased;
 	public static String Current_noBootPassword;
 	public static String Current_wrongBootPassword;
+		public static String Store_counting;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -211,15 +211,19 @@ public final class Statistics {
 
 	/**
 	 * Counts every table again when {@code rulesChanged} (the copy of the referentials the counts
-	 * read changed) or when the tables were filled another way; returns whether it did.
+	 * read changed) or when the tables were filled another way, running {@code counting} first
+	 * (counting a large branch takes a while); returns whether it did.
 	 */
-	public static boolean keep(Connection c, boolean rulesChanged) throws SQLException {
+	public static boolean keep(Connection c, boolean rulesChanged, Runnable counting) throws SQLException {
 		String filled;
 		try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT SIGNATURE FROM CQP.STAT_STATE")) { //$NON-NLS-1$
 			filled = r.next() ? r.getString(1) : ""; //$NON-NLS-1$
 		}
 		if (!rulesChanged && signature().equals(filled)) {
 			return false;
+		}
+		if (Jdbc.exists(c, "SELECT 1 FROM CQP.REGISTRATION FETCH FIRST 1 ROWS ONLY")) { //$NON-NLS-1$
+			counting.run();
 		}
 		rebuild(c);
 		return true;
