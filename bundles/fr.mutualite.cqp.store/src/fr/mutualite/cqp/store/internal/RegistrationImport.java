@@ -39,7 +39,7 @@ final class RegistrationImport {
 	 * {@value #COUNTED_ONE_BY_ONE}: the import then has everything counted again at its end.
 	 */
 	private List<String> added = new ArrayList<>();
-	static final int COUNTED_ONE_BY_ONE = 5_000;
+	private static final int COUNTED_ONE_BY_ONE = 5_000;
 	private final Map<String, String> companyIds = new HashMap<>();
 	private final List<RegistrationRow> batch = new ArrayList<>(BATCH);
 	private final PreparedStatement candidatesByKey, takenCandidateIds, takenRegistrationIds, registrationsOf;
@@ -79,12 +79,12 @@ final class RegistrationImport {
 		}
 	}
 
-	/** Writes the rows waiting; returns what the whole import did. */
 	/** The registrations written, or {@code null} when more than {@value #COUNTED_ONE_BY_ONE}. */
 	List<String> added() {
 		return added;
 	}
 
+	/** Writes the rows waiting; returns what the whole import did. */
 	ImportReport finish() throws SQLException {
 		flush();
 		for (PreparedStatement s : List.of(candidatesByKey, takenCandidateIds, takenRegistrationIds, registrationsOf)) {

@@ -146,7 +146,8 @@ class AccessRulesTest {
 						outcomes.add("ok " + s.getUpdateCount());
 					}
 				} catch (SQLException e) {
-					outcomes.add(e.getSQLState() + (e.getMessage().contains("ACCESS_REFUSED") ? " ACCESS_REFUSED" : ""));
+					outcomes.add(e.getSQLState() + (e.getMessage().contains("ACCESS_REFUSED") ? " ACCESS_REFUSED"
+							: "38000".equals(e.getSQLState()) ? " " + e.getMessage() : ""));
 				}
 			}
 		}
@@ -288,7 +289,8 @@ class AccessRulesTest {
 					s.executeUpdate(sql);
 					outcomes.add("ok");
 				} catch (SQLException e) {
-					outcomes.add(e.getSQLState() + (e.getMessage().contains("ACCESS_REFUSED") ? " ACCESS_REFUSED" : ""));
+					outcomes.add(e.getSQLState() + (e.getMessage().contains("ACCESS_REFUSED") ? " ACCESS_REFUSED"
+							: "38000".equals(e.getSQLState()) ? " " + e.getMessage() : ""));
 				}
 			}
 		}
