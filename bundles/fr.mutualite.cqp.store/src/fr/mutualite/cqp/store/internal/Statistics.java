@@ -34,6 +34,8 @@ public final class Statistics {
 
 	/** Where a query of shares names the registrations it counts. */
 	private static final String REGISTRATIONS = "{registrations}"; //$NON-NLS-1$
+	/** Registrations beyond which counting everything again is said first. */
+	private static final int SAID = 10_000;
 	/** Registrations counted by one query. */
 	private static final int CHUNK = 500;
 	private static final String BODY = "COALESCE(R.TRAINING_BODY_CODE, '')"; //$NON-NLS-1$
@@ -216,7 +218,7 @@ public final class Statistics {
 	/**
 	 * Counts every table again when {@code rulesChanged} (the copy of the referentials the counts
 	 * read changed) or when the tables were filled another way, running {@code counting} first
-	 * (counting a large branch takes a while); returns whether it did.
+	 * when the branch is large enough for it to take a while; returns whether it did.
 	 */
 	public static boolean keep(Connection c, boolean rulesChanged, Runnable counting) throws SQLException {
 		String filled;
@@ -226,7 +228,8 @@ public final class Statistics {
 		if (!rulesChanged && signature().equals(filled)) {
 			return false;
 		}
-		if (Jdbc.exists(c, "SELECT 1 FROM CQP.REGISTRATION FETCH FIRST 1 ROWS ONLY")) { //$NON-NLS-1$
+		// said when it takes a while: a branch of some thousands of registrations counts within a second
+		if (Jdbc.exists(c, "SELECT 1 FROM CQP.REGISTRATION OFFSET " + SAID + " ROWS FETCH FIRST 1 ROWS ONLY")) { //$NON-NLS-1$ //$NON-NLS-2$
 			counting.run();
 		}
 		rebuild(c);
