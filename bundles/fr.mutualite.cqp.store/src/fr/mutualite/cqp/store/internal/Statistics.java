@@ -72,11 +72,16 @@ public final class Statistics {
 
 		/** The counts of the shares {@code where} selects, by key. */
 		String summed(String where) {
+			return summed(shareTable(), where);
+		}
+
+		/** The counts of the shares {@code where} selects in {@code source} (columns as a share table's), by key. */
+		String summed(String source, String where) {
 			List<String> sums = new ArrayList<>(keys);
 			for (String count : counts) {
 				sums.add("SUM(" + count + ')'); //$NON-NLS-1$
 			}
-			return "SELECT " + String.join(", ", sums) + " FROM " + shareTable() + " WHERE " + where + " GROUP BY " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+			return "SELECT " + String.join(", ", sums) + " FROM " + source + " WHERE " + where + " GROUP BY " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 					+ String.join(", ", keys); //$NON-NLS-1$
 		}
 	}
@@ -227,16 +232,16 @@ public final class Statistics {
 	/**
 	 * Counts every table again when {@code rulesChanged} (the copy of the referentials the counts
 	 * read changed) or when the tables were filled another way, running {@code counting} first
-	 * when the branch is large enough for it to take a while; returns whether it did. Counts
-	 * first the registrations still waiting in {@code STAT_PENDING}.
+	 * when the branch is large enough for it to take a while; returns whether it did. Otherwise
+	 * counts the registrations still waiting in {@code STAT_PENDING}.
 	 */
 	public static boolean keep(Connection c, boolean rulesChanged, Runnable counting) throws SQLException {
-		refreshPending(c);
 		String filled;
 		try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT SIGNATURE FROM CQP.STAT_STATE")) { //$NON-NLS-1$
 			filled = r.next() ? r.getString(1) : ""; //$NON-NLS-1$
 		}
 		if (!rulesChanged && signature().equals(filled)) {
+			refreshPending(c);
 			return false;
 		}
 		// said when it takes a while: a branch of some thousands of registrations counts within a second
@@ -249,15 +254,10 @@ public final class Statistics {
 
 	/** The counts of {@code table} as a full recount of the dossiers gives them, ordered by key. */
 	public static List<List<Object>> recount(Connection c, Table table) throws SQLException {
-		int keys = table.keys().size();
-		List<String> names = new ArrayList<>(List.of("REGISTRATION_ID")), sums = new ArrayList<>(table.keys()); //$NON-NLS-1$
+		List<String> names = new ArrayList<>(List.of("REGISTRATION_ID")); //$NON-NLS-1$
 		names.addAll(table.columns());
-		for (String count : table.counts()) {
-			sums.add("SUM(" + count + ')'); //$NON-NLS-1$
-		}
-		return rows(c, "SELECT " + String.join(", ", sums) + " FROM (" + table.shares("1 = 1") + ") T (" //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
-				+ String.join(", ", names) + ") GROUP BY " + String.join(", ", sums.subList(0, keys)) + " ORDER BY " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-				+ String.join(", ", sums.subList(0, keys))); //$NON-NLS-1$
+		return rows(c, table.summed("(" + table.shares("1 = 1") + ") T (" + String.join(", ", names) + ')', "1 = 1") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+				+ " ORDER BY " + String.join(", ", table.keys())); //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** The counts {@code table} holds, ordered by key. */

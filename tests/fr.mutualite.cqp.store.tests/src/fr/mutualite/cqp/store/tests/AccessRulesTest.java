@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.apache.derby.client.BasicClientDataSource;
@@ -43,7 +42,6 @@ import fr.mutualite.cqp.model.referential.Certification;
 import fr.mutualite.cqp.model.referential.Route;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
 import fr.mutualite.cqp.store.DerbyNetworkServer;
-import fr.mutualite.cqp.store.internal.Statistics;
 
 /**
  * The roles, enforced by the database: each role tries each operation as a user connected with
@@ -166,15 +164,9 @@ class AccessRulesTest {
 
 	/** Each statistics' table whose counts differ from a recount of the dossiers. */
 	private static Map<String, String> drift() throws SQLException {
-		Map<String, String> drift = new TreeMap<>();
 		try (Connection c = ij(StoreSettings.OWNER, new String(OWNER))) {
-			for (Statistics.Table table : Statistics.TABLES) {
-				if (!Statistics.kept(c, table).equals(Statistics.recount(c, table))) {
-					drift.put(table.name(), Statistics.kept(c, table) + " / " + Statistics.recount(c, table));
-				}
-			}
+			return Stores.drift(c);
 		}
-		return drift;
 	}
 
 	private static String count(String table) throws SQLException {

@@ -1,7 +1,13 @@
 package fr.mutualite.cqp.store.tests;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.framework.FrameworkUtil;
@@ -13,6 +19,7 @@ import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
 import fr.mutualite.cqp.core.dossier.StoreSettings;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
 import fr.mutualite.cqp.referential.ReferentialLibrary;
+import fr.mutualite.cqp.store.internal.Statistics;
 
 /** Databases of the tests: opened through the store's OSGi service, filled by the generator. */
 final class Stores {
@@ -51,6 +58,24 @@ final class Stores {
 				notice -> {
 					// the tests look at the databases themselves
 				});
+	}
+
+	/**
+	 * Each statistics' table of the database behind {@code c} whose kept counts differ from a full
+	 * recount of the dossiers, with the rows only one side has.
+	 */
+	static Map<String, String> drift(Connection c) throws SQLException {
+		Map<String, String> drift = new TreeMap<>();
+		for (Statistics.Table table : Statistics.TABLES) {
+			List<List<Object>> kept = Statistics.kept(c, table), recount = Statistics.recount(c, table);
+			if (!kept.equals(recount)) {
+				List<List<Object>> extra = new ArrayList<>(kept), missing = new ArrayList<>(recount);
+				extra.removeAll(recount);
+				missing.removeAll(kept);
+				drift.put(table.name(), "kept only " + extra + ", recounted only " + missing);
+			}
+		}
+		return drift;
 	}
 
 	/** Fills {@code store} with {@code candidates} synthetic candidates; returns the generator, which kept them. */
