@@ -74,7 +74,9 @@ fi
 
 # ---- a large database at the first schema, as release 0.1.0 left it
 run "$cqp" data import "$work/gros.csv" --db "$work/ancienne"
-downgrade="DROP VIEW SESSION_RULE;
+downgrade="DROP FUNCTION LOAD_IN_BULK;
+DELETE FROM DATABASECHANGELOG WHERE ID = '009-chargement-en-bloc';
+DROP VIEW SESSION_RULE;
 DROP TABLE STAT_REGISTRATION;
 DROP TABLE STAT_REGISTRATION_SHARE;
 DROP TABLE STAT_DECISION;

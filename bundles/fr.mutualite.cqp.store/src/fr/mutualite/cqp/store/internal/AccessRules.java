@@ -53,7 +53,7 @@ public final class AccessRules {
 	private static final String STATISTICS = "STAT_"; //$NON-NLS-1$
 	/** Where a save leaves the registrations to count again: the only statistics' table others write. */
 	private static final String STAT_PENDING = "STAT_PENDING"; //$NON-NLS-1$
-	private static final String STAT_REFRESH = "STAT_REFRESH"; //$NON-NLS-1$
+	static final String STAT_REFRESH = "STAT_REFRESH"; //$NON-NLS-1$
 	/** Tables every role appends to when it saves, and nobody changes. */
 	private static final Set<String> APPEND_ONLY = Set.of("CHANGE_LOG", "AUDIT_TRAIL"); //$NON-NLS-1$ //$NON-NLS-2$
 	/** The registrations and the candidates: never deleted by a training body. */

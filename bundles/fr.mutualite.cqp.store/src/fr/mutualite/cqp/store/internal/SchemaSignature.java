@@ -15,7 +15,7 @@ import fr.mutualite.cqp.core.dossier.StoreSettings;
 
 /**
  * The structure of the owner's schema as sorted lines (tables, columns, keys, indexes, views,
- * checks), to tell whether two databases have the same structure whatever the names Derby gave
+ * checks, functions and procedures), to tell whether two databases have the same structure whatever the names Derby gave
  * to the objects it created itself.
  */
 final class SchemaSignature {
@@ -23,7 +23,7 @@ final class SchemaSignature {
 	private SchemaSignature() {
 	}
 
-	/** The structure of the tables and views of the owner's schema, except {@code ignored}. */
+	/** The structure of the tables, views and routines of the owner's schema, except those {@code ignored}. */
 	static List<String> of(Connection c, Set<String> ignored) throws SQLException {
 		DatabaseMetaData meta = c.getMetaData();
 		String schema = StoreSettings.OWNER;
@@ -86,6 +86,18 @@ final class SchemaSignature {
 		text(c, "SELECT T.TABLENAME, K.CHECKDEFINITION FROM SYS.SYSCHECKS K JOIN SYS.SYSCONSTRAINTS N " //$NON-NLS-1$
 				+ "ON N.CONSTRAINTID = K.CONSTRAINTID JOIN SYS.SYSTABLES T ON T.TABLEID = N.TABLEID " //$NON-NLS-1$
 				+ "JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID WHERE S.SCHEMANAME = ?", "CHECK ", lines); //$NON-NLS-1$ //$NON-NLS-2$
+		try (PreparedStatement s = c.prepareStatement("SELECT A.ALIAS, A.ALIASTYPE, A.JAVACLASSNAME, A.ALIASINFO " //$NON-NLS-1$
+				+ "FROM SYS.SYSALIASES A JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = A.SCHEMAID WHERE S.SCHEMANAME = ?")) { //$NON-NLS-1$
+			s.setString(1, schema);
+			try (ResultSet r = s.executeQuery()) {
+				while (r.next()) {
+					if (!ignored.contains(r.getString(1))) {
+						lines.add("ROUTINE " + r.getString(1) + ' ' + r.getString(2) + ' ' + r.getString(3) + ' ' //$NON-NLS-1$
+								+ String.valueOf(r.getObject(4)).replaceAll("\\s+", " ").strip()); //$NON-NLS-1$ //$NON-NLS-2$
+					}
+				}
+			}
+		}
 		lines.sort(null);
 		return lines;
 	}

@@ -33,6 +33,7 @@ import fr.mutualite.cqp.model.dossier.JurySession;
 import fr.mutualite.cqp.model.dossier.Registration;
 import fr.mutualite.cqp.model.referential.Route;
 import fr.mutualite.cqp.model.referential.TrainingBody;
+import fr.mutualite.cqp.store.internal.Statistics;
 
 /**
  * The counts kept for the statistics, the tables {@code STAT_*} and each jury decision's counts of
@@ -249,5 +250,44 @@ class StatisticsTablesTest {
 		assertEquals(Map.of(), drift());
 		assertNotEquals(before, sum("SELECT SUM(DECISIONS) FROM STAT_DOMAIN"));
 		assertEquals(0, sum("SELECT COUNT(*) FROM STAT_SESSION WHERE SESSION_ID = '" + generated.getId() + "'"));
+	}
+
+	@Test
+	@Order(8)
+	void aRecountUndoneLeavesTheCountsAsTheyWere() throws Exception {
+		Map<String, List<List<Object>>> before = kept();
+		long registrations = sum("SELECT SUM(REGISTRATIONS) FROM STAT_REGISTRATION");
+		try (Connection c = store.data().connect()) {
+			c.setAutoCommit(false);
+			try (Statement s = c.createStatement()) {
+				String imported;
+				try (ResultSet r = s.executeQuery("SELECT MIN(R.ID) FROM CQP.REGISTRATION R "
+						+ "JOIN CQP.CANDIDATE C ON C.ID = R.CANDIDATE_ID WHERE UPPER(C.LAST_NAME) LIKE 'NOMBREUX%'")) {
+					r.next();
+					imported = r.getString(1);
+				}
+				assertEquals(1, s.executeUpdate("DELETE FROM CQP.REGISTRATION WHERE ID = '" + imported + "'"));
+				// the tables emptied and loaded in bulk within the transaction
+				Statistics.rebuild(c);
+				try (ResultSet r = s.executeQuery("SELECT SUM(REGISTRATIONS) FROM CQP.STAT_REGISTRATION")) {
+					r.next();
+					assertEquals(registrations - 1, r.getLong(1));
+				}
+			}
+			c.rollback();
+		}
+		assertEquals(before, kept());
+		assertEquals(Map.of(), drift());
+	}
+
+	/** The rows every table of counts holds, by table. */
+	private static Map<String, List<List<Object>>> kept() throws Exception {
+		Map<String, List<List<Object>>> kept = new LinkedHashMap<>();
+		try (Connection c = store.data().connect()) {
+			for (Statistics.Table table : Statistics.TABLES) {
+				kept.put(table.name(), Statistics.kept(c, table));
+			}
+		}
+		return kept;
 	}
 }
