@@ -54,6 +54,8 @@ public final class AccessRules {
 	/** Where a save leaves the registrations to count again: the only statistics' table others write. */
 	private static final String STAT_PENDING = "STAT_PENDING"; //$NON-NLS-1$
 	static final String STAT_REFRESH = "STAT_REFRESH"; //$NON-NLS-1$
+	/** The table function of migration 009 through which the statistics are counted again in bulk. */
+	private static final String LOAD_IN_BULK = "LOAD_IN_BULK"; //$NON-NLS-1$
 	/** Tables every role appends to when it saves, and nobody changes. */
 	private static final Set<String> APPEND_ONLY = Set.of("CHANGE_LOG", "AUDIT_TRAIL"); //$NON-NLS-1$ //$NON-NLS-2$
 	/** The registrations and the candidates: never deleted by a training body. */
@@ -292,6 +294,8 @@ public final class AccessRules {
 				+ ".refresh' EXTERNAL SECURITY DEFINER"); //$NON-NLS-1$
 		plan.add("GRANT EXECUTE ON PROCEDURE " + OWNER + '.' + STAT_REFRESH + " TO " + admin + ", " + jury + ", " + body + ", " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 				+ evaluator);
+		// an administrator counts everything again as the owner does (migration 009)
+		plan.add("GRANT EXECUTE ON FUNCTION " + OWNER + '.' + LOAD_IN_BULK + " TO " + admin); //$NON-NLS-1$
 		// the views the training bodies and evaluators read, in the scope schema, named as the tables
 		for (Table table : tables.values()) {
 			plan.add("CREATE VIEW " + SCOPE + '.' + table.name() + " AS SELECT * FROM " + OWNER + '.' + table.name() //$NON-NLS-1$ //$NON-NLS-2$
@@ -408,6 +412,16 @@ public final class AccessRules {
 		if (Jdbc.exists(c, "SELECT 1 FROM SYS.SYSALIASES A JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = A.SCHEMAID " //$NON-NLS-1$
 				+ "WHERE S.SCHEMANAME = ? AND A.ALIAS = '" + STAT_REFRESH + "'", OWNER)) { //$NON-NLS-1$ //$NON-NLS-2$
 			undo.add("DROP PROCEDURE " + OWNER + '.' + STAT_REFRESH); //$NON-NLS-1$
+		}
+		try (PreparedStatement s = c.prepareStatement("SELECT P.GRANTEE FROM SYS.SYSROUTINEPERMS P " //$NON-NLS-1$
+				+ "JOIN SYS.SYSALIASES A ON A.ALIASID = P.ALIASID JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = A.SCHEMAID " //$NON-NLS-1$
+				+ "WHERE S.SCHEMANAME = ? AND A.ALIAS = '" + LOAD_IN_BULK + "'")) { //$NON-NLS-1$ //$NON-NLS-2$
+			s.setString(1, OWNER);
+			try (ResultSet r = s.executeQuery()) {
+				while (r.next()) {
+					undo.add("REVOKE EXECUTE ON FUNCTION " + OWNER + '.' + LOAD_IN_BULK + " FROM " + r.getString(1) + " RESTRICT"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+				}
+			}
 		}
 		// views over views first: the owner's views, defined last, depend on the tables' views
 		List<String> views = new ArrayList<>();

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import fr.mutualite.cqp.core.dossier.StoreSettings;
+
 /**
  * Keeps the reports' tables of counts ({@code STAT_*}, migration 008) equal to what the dossiers
  * give, in the transaction of each save: the registrations a save changed are counted again
@@ -217,11 +219,13 @@ public final class Statistics {
 	public static void rebuild(Connection c) throws SQLException {
 		try (Statement s = c.createStatement()) {
 			s.executeUpdate("DELETE FROM CQP.STAT_PENDING"); //$NON-NLS-1$
+			// emptied (within the transaction), then loaded in bulk: a branch's shares are hundreds
+			// of thousands of rows; only the owner may truncate, an administrator deletes
+			String empty = StoreSettings.OWNER.equalsIgnoreCase(c.getMetaData().getUserName()) ? "TRUNCATE TABLE " //$NON-NLS-1$
+					: "DELETE FROM "; //$NON-NLS-1$
 			for (Table table : TABLES) {
-				// emptied (within the transaction), then loaded in bulk: a branch's shares are
-				// hundreds of thousands of rows
-				s.executeUpdate("TRUNCATE TABLE " + table.shareTable()); //$NON-NLS-1$
-				s.executeUpdate("TRUNCATE TABLE CQP." + table.name()); //$NON-NLS-1$
+				s.executeUpdate(empty + table.shareTable());
+				s.executeUpdate(empty + "CQP." + table.name()); //$NON-NLS-1$
 				s.executeUpdate("INSERT INTO " + table.shareTable() + " (REGISTRATION_ID, " + String.join(", ", table.columns()) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 						+ ") " + inBulk(table.shares("1 = 1"))); //$NON-NLS-1$
 				s.executeUpdate("INSERT INTO CQP." + table.name() + " (" + String.join(", ", table.columns()) + ") " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
