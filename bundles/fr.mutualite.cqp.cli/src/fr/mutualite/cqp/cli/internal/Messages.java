@@ -174,6 +174,8 @@ public final class Messages extends NLS {
 	public static String Exchange_imported;
 		public static String Bench_importHeap;
 
+		public static String Bench_derbyTables;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -97,6 +97,8 @@ public final class Messages extends NLS {
 	public static String Current_wrongBootPassword;
 		public static String Store_counting;
 
+		public static String Bench_derbyTables;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
