@@ -458,7 +458,13 @@ public final class BirtReportService implements ReportService {
 			html.setSupportedImageFormats("PNG;GIF;JPG;BMP"); //$NON-NLS-1$
 			yield html;
 		}
-		case XLSX -> new RenderOption();
+		case XLSX -> {
+			RenderOption xlsx = new RenderOption();
+			// one sheet for the whole report, its tables' headers once (by default, a sheet for
+			// each page of 40 rows)
+			xlsx.setOption(IRenderOption.HTML_PAGINATION, Boolean.FALSE);
+			yield xlsx;
+		}
 		};
 		option.setOutputFormat(format.extension());
 		option.setOutputStream(out);

@@ -57,6 +57,13 @@ final class Outputs {
 		return rows;
 	}
 
+	/** How many sheets the workbook has. */
+	static int xlsxSheets(Path xlsx) throws IOException {
+		try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+			return workbook.getNumberOfSheets();
+		}
+	}
+
 	private static String text(Cell cell) {
 		CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
 		return switch (type) {

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -487,6 +488,17 @@ class ReportPackTest {
 				service.parameters("inscriptions", parameters("inscriptions"), store.data()));
 		String page = Files.readString(html);
 		assertTrue(page.contains("<html") && page.contains("src=\"data:image/png;base64,"), "a self-contained page");
+	}
+
+	@Test
+	void eachReportIsOneSheetWithItsTablesHeadersOnce() throws Exception {
+		// a table longer than a page (40 rows) stays on one sheet, its header not repeated
+		List<String> rows = Outputs.xlsxRows(xlsx.get("sessions-jury"));
+		assertTrue(rows.size() > 60, rows.toString());
+		assertEquals(1, rows.stream().filter(r -> r.startsWith("Date|Certification|Lieu|")).count(), rows.toString());
+		for (String name : NAMES) {
+			assertEquals(1, Outputs.xlsxSheets(xlsx.get(name)), name);
+		}
 	}
 
 	@Test
