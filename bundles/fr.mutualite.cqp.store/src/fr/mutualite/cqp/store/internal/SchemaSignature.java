@@ -15,15 +15,15 @@ import fr.mutualite.cqp.core.dossier.StoreSettings;
 
 /**
  * The structure of the owner's schema as sorted lines (tables, columns, keys, indexes, views,
- * checks, functions and procedures), to tell whether two databases have the same structure whatever the names Derby gave
- * to the objects it created itself.
+ * checks, functions and procedures), to tell whether two databases have the same structure
+ * whatever the names Derby gave to the objects it created itself.
  */
 final class SchemaSignature {
 
 	private SchemaSignature() {
 	}
 
-	/** The structure of the tables, views and routines of the owner's schema, except those {@code ignored}. */
+	/** The structure of the tables, views and routines of the owner's schema, but those {@code ignored}. */
 	static List<String> of(Connection c, Set<String> ignored) throws SQLException {
 		DatabaseMetaData meta = c.getMetaData();
 		String schema = StoreSettings.OWNER;
