@@ -20,7 +20,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -209,7 +208,7 @@ public final class DerbyDossierStore implements DossierStore {
 				}
 				writer.flush();
 			}
-			counted(c, added);
+			Statistics.refresh(c, added);
 			AuditedFacts.record(c, user, now, Map.of(), AuditedFacts.read(c, added));
 			for (Versioned<Registration> update : plan.updates()) {
 				Registration registration = update.value();
@@ -328,11 +327,6 @@ public final class DerbyDossierStore implements DossierStore {
 		data.close();
 	}
 
-	/** Has the registrations {@code ids} a save changed counted again for the statistics, in its transaction. */
-	private void counted(Connection c, Collection<String> ids) throws SQLException {
-		Statistics.refresh(c, ids, role == Role.OWNER);
-	}
-
 	private DossierWriter writer(Connection c) throws SQLException {
 		return new DossierWriter(c, user, Instant.now());
 	}
@@ -379,7 +373,7 @@ public final class DerbyDossierStore implements DossierStore {
 		}
 		Set<String> after = audited(c, table, id);
 		after.addAll(before.keySet());
-		counted(c, after);
+		Statistics.refresh(c, after);
 		AuditedFacts.record(c, user, now, before, AuditedFacts.read(c, after));
 		return new Versioned<>(edited.value(), edited.version() + 1, user, now);
 	}
@@ -757,7 +751,7 @@ public final class DerbyDossierStore implements DossierStore {
 				} catch (SQLException e) {
 					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateRegistration, label(registration)));
 				}
-				counted(c, List.of(registration.getId()));
+				Statistics.refresh(c, List.of(registration.getId()));
 				return new Versioned<>(registration, 1, user, Instant.now());
 			});
 		}
@@ -986,7 +980,7 @@ public final class DerbyDossierStore implements DossierStore {
 					}
 					writer.flush();
 				}
-				counted(c, before.keySet());
+				Statistics.refresh(c, before.keySet());
 				AuditedFacts.record(c, user, now, before, AuditedFacts.read(c, before.keySet()));
 				return issued;
 			});
@@ -1140,7 +1134,7 @@ public final class DerbyDossierStore implements DossierStore {
 				} catch (SQLException e) {
 					refuseDuplicate(e, NLS.bind(Messages.Store_duplicateSession, session.getId()));
 				}
-				counted(c, session.getDecisions().stream().map(d -> d.getRegistration().getId()).toList());
+				Statistics.refresh(c, session.getDecisions().stream().map(d -> d.getRegistration().getId()).toList());
 				return new Versioned<>(session, 1, user, Instant.now());
 			});
 		}
@@ -1440,7 +1434,7 @@ public final class DerbyDossierStore implements DossierStore {
 				}
 				ImportReport report = importing.finish();
 				if (importing.added() != null) {
-					counted(c, importing.added());
+					Statistics.refresh(c, importing.added());
 				} else {
 					// a large import adds most of what there is: counting everything once costs less
 					Statistics.rebuild(c);

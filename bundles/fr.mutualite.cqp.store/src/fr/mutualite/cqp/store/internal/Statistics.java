@@ -173,12 +173,12 @@ public final class Statistics {
 	 * Counts again the registrations {@code ids} after a save changed them, in the transaction of
 	 * {@code c}: directly for the database's owner, through {@code STAT_REFRESH} for the others.
 	 */
-	public static void refresh(Connection c, Collection<String> ids, boolean owner) throws SQLException {
+	public static void refresh(Connection c, Collection<String> ids) throws SQLException {
 		if (ids.isEmpty()) {
 			return;
 		}
-		if (owner) {
-			refresh(c, ids);
+		if (owner(c)) {
+			countAgain(c, ids);
 			return;
 		}
 		try (PreparedStatement s = c.prepareStatement("INSERT INTO CQP.STAT_PENDING (REGISTRATION_ID) VALUES (?)")) { //$NON-NLS-1$
@@ -209,7 +209,7 @@ public final class Statistics {
 			}
 			s.executeUpdate("DELETE FROM CQP.STAT_PENDING"); //$NON-NLS-1$
 		}
-		refresh(c, ids);
+		countAgain(c, ids);
 	}
 
 	/**
@@ -221,8 +221,7 @@ public final class Statistics {
 			s.executeUpdate("DELETE FROM CQP.STAT_PENDING"); //$NON-NLS-1$
 			// emptied (within the transaction), then loaded in bulk: a branch's shares are hundreds
 			// of thousands of rows; only the owner may truncate, an administrator deletes
-			String empty = StoreSettings.OWNER.equalsIgnoreCase(c.getMetaData().getUserName()) ? "TRUNCATE TABLE " //$NON-NLS-1$
-					: "DELETE FROM "; //$NON-NLS-1$
+			String empty = owner(c) ? "TRUNCATE TABLE " : "DELETE FROM "; //$NON-NLS-1$ //$NON-NLS-2$
 			for (Table table : TABLES) {
 				s.executeUpdate(empty + table.shareTable());
 				s.executeUpdate(empty + "CQP." + table.name()); //$NON-NLS-1$
@@ -300,8 +299,13 @@ public final class Statistics {
 		return rows;
 	}
 
+	/** Whether {@code c} is the owner's: the only user who writes these tables (and may truncate them). */
+	private static boolean owner(Connection c) throws SQLException {
+		return StoreSettings.OWNER.equalsIgnoreCase(c.getMetaData().getUserName());
+	}
+
 	/** Counts the registrations {@code ids} again; {@code c} has the owner's rights. */
-	private static void refresh(Connection c, Collection<String> ids) throws SQLException {
+	private static void countAgain(Connection c, Collection<String> ids) throws SQLException {
 		List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
 		for (int from = 0; from < all.size(); from += CHUNK) {
 			List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));

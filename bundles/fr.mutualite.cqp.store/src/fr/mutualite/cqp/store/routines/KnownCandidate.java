@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Properties;
-
-import org.apache.derby.jdbc.EmbeddedDriver;
 
 /**
  * The body of the database function {@code CQP.KNOWN_CANDIDATE} (made by the access rules of a
@@ -18,14 +15,12 @@ import org.apache.derby.jdbc.EmbeddedDriver;
  */
 public final class KnownCandidate {
 
-	private static final String NESTED = "jdbc:default:connection"; //$NON-NLS-1$
-
 	private KnownCandidate() {
 	}
 
 	/** The id of the candidate whose stable key is {@code matchKey}, or {@code null}. */
 	public static String id(String matchKey) throws SQLException {
-		try (Connection c = new EmbeddedDriver().connect(NESTED, new Properties());
+		try (Connection c = Nested.connection();
 				PreparedStatement s = c.prepareStatement("SELECT ID FROM CQP.CANDIDATE WHERE MATCH_KEY = ?")) { //$NON-NLS-1$
 			s.setString(1, matchKey);
 			try (ResultSet r = s.executeQuery()) {

@@ -2,9 +2,6 @@ package fr.mutualite.cqp.store.routines;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Properties;
-
-import org.apache.derby.jdbc.EmbeddedDriver;
 
 import fr.mutualite.cqp.store.internal.Statistics;
 
@@ -18,14 +15,12 @@ import fr.mutualite.cqp.store.internal.Statistics;
  */
 public final class StatisticsRefresh {
 
-	private static final String NESTED = "jdbc:default:connection"; //$NON-NLS-1$
-
 	private StatisticsRefresh() {
 	}
 
 	/** Counts again the registrations waiting in {@code STAT_PENDING}. */
 	public static void refresh() throws SQLException {
-		try (Connection c = new EmbeddedDriver().connect(NESTED, new Properties())) {
+		try (Connection c = Nested.connection()) {
 			Statistics.refreshPending(c);
 		}
 	}
