@@ -221,6 +221,14 @@ run "$cqp" demo --out "$work/demo"
 if [ $code -eq 0 ] && grep -q 'réutilisée' "$work/err"; then
 	pass "cqp demo reuses its database the second time"
 else fail "cqp demo again (code $code)"; fi
+# the demo names the command that opens its database in the application: it works (in another
+# data folder, so that the following checks keep theirs)
+demo_db=$(sed -n 's/.*cqp database use embedded --db \(.*\) », puis.*/\1/p' "$work/err" | tail -n 1)
+CQP_DATA="$work/ailleurs" run "$cqp" database use embedded --db "$demo_db"
+CQP_DATA="$work/ailleurs" run "$cqp" data export --out "$work/ailleurs-export.csv"
+if [ $code -eq 0 ] && [ -n "$demo_db" ] && [ "$(($(wc -l <"$work/ailleurs-export.csv") - 1))" -ge 2000 ]; then
+	pass "the command the demo names opens its database: its registrations are exported"
+else fail "demo database through cqp database use (code $code, database '$demo_db')"; fi
 
 run "$cqp" bench reports --candidates 150 --format html
 if [ $code -eq 0 ] && grep -q 'rapport à chaud / SQL seul' "$work/out" && grep -q 'pic de mémoire' "$work/out"; then

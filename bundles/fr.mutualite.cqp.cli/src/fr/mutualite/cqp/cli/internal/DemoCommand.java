@@ -84,6 +84,7 @@ final class DemoCommand implements Callable<Integer> {
 			writer.flush();
 			err.println(NLS.bind(Messages.Demo_done, new Object[] { Integer.valueOf(files.size()), reports,
 					Format.seconds(Duration.ofNanos(System.nanoTime() - start)) }));
+			err.println(NLS.bind(Messages.Demo_openIt, database));
 			err.flush();
 		}
 		return Cli.OK;

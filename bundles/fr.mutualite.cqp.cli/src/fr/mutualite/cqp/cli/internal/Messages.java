@@ -176,6 +176,8 @@ public final class Messages extends NLS {
 
 		public static String Bench_derbyTables;
 
+		public static String Demo_openIt;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}
