@@ -74,7 +74,8 @@ fi
 
 # ---- a large database at the first schema, as release 0.1.0 left it
 run "$cqp" data import "$work/gros.csv" --db "$work/ancienne"
-downgrade="DROP FUNCTION LOAD_IN_BULK;
+downgrade="DELETE FROM DATABASECHANGELOG WHERE ID = '010-echeances-datees';
+DROP FUNCTION LOAD_IN_BULK;
 DELETE FROM DATABASECHANGELOG WHERE ID = '009-chargement-en-bloc';
 DROP VIEW SESSION_RULE;
 DROP TABLE STAT_REGISTRATION;

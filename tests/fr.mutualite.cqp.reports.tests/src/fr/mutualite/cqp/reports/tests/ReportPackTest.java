@@ -272,9 +272,39 @@ class ReportPackTest {
 		assertFalse(late.isEmpty(), "the small branch has candidates near their limit");
 		List<String> rows = Outputs.xlsxRows(xlsx.get("echeances"));
 		assertEquals(late, listedLate(rows), "only the candidates near or past their limit are listed");
-		for (String who : expiring(branch, Branch::rules, AS_OF)) {
-			assertTrue(rows.stream().filter(r -> r.startsWith(who + "|")).count() >= 1, who + " partial award listed");
+		assertEquals(names(expiring(branch, Branch::rules, AS_OF, null)), listedPartial(rows),
+				"only the partial awards expiring within the year are listed");
+	}
+
+	/**
+	 * Asked about an earlier day (as the dashboard asks about the years before), the lists are
+	 * those of that day: a candidate a jury decided on since was still waiting then, an award
+	 * completed since was still partial. The partial awards of this small branch are completed
+	 * within their five years: the report's validity parameter (one year) brings the expiry of some
+	 * within the year. The day is the first end of month of the branch when both happen.
+	 */
+	@Test
+	void deadlinesOnAnEarlierDayAreThoseOfThatDay() throws Exception {
+		int validity = 1;
+		LocalDate day = null;
+		for (LocalDate end = LocalDate.of(FIRST, 1, 31); end.isBefore(AS_OF) && day == null; end = end.plusDays(1)
+				.plusMonths(1).minusDays(1)) {
+			LocalDate on = end;
+			if (waiting(branch, Branch::rules, on).stream().anyMatch(r -> decidedBy(branch, r, AS_OF))
+					&& expiring(branch, Branch::rules, on, validity).stream().anyMatch(r -> fullBy(r, AS_OF))) {
+				day = on;
+			}
 		}
+		assertNotNull(day, "the small branch has a month end when a candidate decided on later was near the limit "
+				+ "and an award completed later was partial");
+		Path out = tmp.resolve("rapports/echeances-" + day + ".xlsx");
+		service.render("echeances", store.data(), ReportFormat.XLSX, service.parameters("echeances",
+				Map.of("date_reference", day.toString(), "validite_annees", Integer.toString(validity)), store.data()),
+				out);
+		List<String> rows = Outputs.xlsxRows(out);
+		assertEquals(late(branch, Branch::rules, day), listedLate(rows), "the candidates without a jury on " + day);
+		assertEquals(names(expiring(branch, Branch::rules, day, validity)), listedPartial(rows),
+				"the partial awards on " + day);
 	}
 
 	/**
@@ -282,43 +312,73 @@ class ReportPackTest {
 	 * months either side, the report's default), in name order.
 	 */
 	private static List<String> late(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules, LocalDate day) {
-		return beforeFirstJury(branch, rules, day.minusMonths(6), day.plusMonths(6));
+		return names(waiting(branch, rules, day));
 	}
 
-	/** The registrations without a jury whose limit for a first jury falls between two days, in name order. */
-	private static List<String> beforeFirstJury(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules,
-			LocalDate from, LocalDate to) {
-		List<String> late = new ArrayList<>();
+	/**
+	 * The registrations made on or before {@code day} that no jury had decided on by then, whose
+	 * limit for a first jury falls within six months of it.
+	 */
+	private static List<Registration> waiting(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules,
+			LocalDate day) {
+		List<Registration> waiting = new ArrayList<>();
 		for (Registration r : branch.registrations()) {
-			List<Decision> decisions = branch.decisions().stream().filter(d -> d.registration() == r).toList();
 			LocalDate limit = r.getDate().plusYears(rules.apply(r, r.getDate()).getRegistrationDeadlineYears());
-			if (decisions.isEmpty() && !limit.isBefore(from) && !limit.isAfter(to)) {
-				late.add(who(r));
+			if (!r.getDate().isAfter(day) && !decidedBy(branch, r, day) && !limit.isBefore(day.minusMonths(6))
+					&& !limit.isAfter(day.plusMonths(6))) {
+				waiting.add(r);
 			}
 		}
-		return late.stream().sorted().toList();
+		return waiting;
 	}
 
-	/** The partial awards whose first acquired domains expire within the year after {@code day}. */
-	private static List<String> expiring(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules,
-			LocalDate day) {
-		List<String> expiring = new ArrayList<>();
+	/** Whether a jury had decided on {@code r} by {@code day}. */
+	private static boolean decidedBy(Branch branch, Registration r, LocalDate day) {
+		return branch.decisions().stream().anyMatch(d -> d.registration() == r && !d.day().isAfter(day));
+	}
+
+	/** Whether {@code r} was certified in full by {@code day}. */
+	private static boolean fullBy(Registration r, LocalDate day) {
+		return r.getCertificate() != null && r.getCertificate().isFull() && !r.getCertificate().getDate().isAfter(day);
+	}
+
+	/**
+	 * The awards partial on {@code day} (a domain acquired by then, not certified in full by
+	 * then) whose first acquired domains expire within the year after it, after {@code validity}
+	 * years (the report's parameter) or, when {@code null}, their rules' validity.
+	 */
+	private static List<Registration> expiring(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules,
+			LocalDate day, Integer validity) {
+		List<Registration> expiring = new ArrayList<>();
 		for (Registration r : branch.registrations()) {
 			LocalDate first = branch.decisions().stream().filter(d -> d.registration() == r && d.acquired() > 0)
 					.map(Decision::day).min(LocalDate::compareTo).orElse(null);
-			if (first != null && !r.getCertificate().isFull()) {
-				LocalDate expiry = first.plusYears(rules.apply(r, first).getPartialValidityYears());
+			if (first != null && !first.isAfter(day) && !fullBy(r, day)) {
+				LocalDate expiry = first.plusYears(validity != null ? validity : rules.apply(r, first).getPartialValidityYears());
 				if (!expiry.isBefore(day) && !expiry.isAfter(day.plusMonths(12))) {
-					expiring.add(who(r));
+					expiring.add(r);
 				}
 			}
 		}
-		return expiring.stream().sorted().toList();
+		return expiring;
+	}
+
+	private static List<String> names(List<Registration> registrations) {
+		return registrations.stream().map(ReportPackTest::who).sorted().toList();
 	}
 
 	private static String who(Registration r) {
 		fr.mutualite.cqp.model.dossier.Candidate c = (fr.mutualite.cqp.model.dossier.Candidate) r.eContainer();
 		return c.getLastName() + "|" + c.getFirstName() + "|" + r.getCertification().getCode();
+	}
+
+	/** The candidates of the second list of {@code echeances} (after its title and header), in name order. */
+	private static List<String> listedPartial(List<String> rows) {
+		int title = Math.max(rows.indexOf("Validations partielles qui expirent dans les 12 mois"),
+				rows.indexOf("Partial awards expiring within 12 months"));
+		assertTrue(title >= 0, "the list of partial awards has its title");
+		return rows.subList(title + 2, rows.size()).stream()
+				.map(r -> String.join("|", java.util.Arrays.copyOf(r.split("\\|"), 3))).sorted().toList();
 	}
 
 	/** The candidates of the first list of {@code echeances}, in name order. */

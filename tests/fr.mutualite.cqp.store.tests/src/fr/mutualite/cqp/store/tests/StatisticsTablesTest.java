@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.RegistrationRow;
 import fr.mutualite.cqp.core.dossier.Versioned;
+import fr.mutualite.cqp.core.validation.RuleBook;
 import fr.mutualite.cqp.core.synthetic.BranchGenerator;
 import fr.mutualite.cqp.model.dossier.DomainDecision;
 import fr.mutualite.cqp.model.dossier.DossierFactory;
@@ -125,14 +126,34 @@ class StatisticsTablesTest {
 		long waiting = branch.dossiers().getCandidates().stream().flatMap(c -> c.getRegistrations().stream())
 				.filter(r -> !decided.contains(r)).count();
 		assertTrue(waiting > 0);
-		assertEquals(waiting, sum("SELECT SUM(REGISTRATIONS) FROM STAT_WAITING"));
+		// every registration is kept (each has rules in force on its day), those decided on with
+		// the day of their first decision
+		long ruled = branch.dossiers().getCandidates().stream().flatMap(c -> c.getRegistrations().stream())
+				.filter(r -> RuleBook.of(r).at(r.getDate()).isPresent()).count();
+		assertEquals(registrations, ruled);
+		assertEquals(ruled, sum("SELECT SUM(REGISTRATIONS) FROM STAT_WAITING"));
+		assertEquals(waiting, sum("SELECT SUM(REGISTRATIONS) FROM STAT_WAITING WHERE DECIDED = '9999-12-31'"));
 		long partial = branch.dossiers().getCandidates().stream().flatMap(c -> c.getRegistrations().stream())
 				.filter(r -> r.getCertificate() != null && !r.getCertificate().isFull())
-				.filter(r -> branch.dossiers().getJurySessions().stream().flatMap(j -> j.getDecisions().stream())
-						.anyMatch(d -> d.getRegistration() == r && d.getDomains().stream().anyMatch(DomainDecision::isAcquired)))
+				.filter(r -> firstAcquired(r) != null)
 				.count();
 		assertTrue(partial > 0);
-		assertEquals(partial, sum("SELECT SUM(PARTIAL_AWARDS) FROM STAT_PARTIAL"));
+		assertEquals(partial, sum("SELECT SUM(PARTIAL_AWARDS) FROM STAT_PARTIAL WHERE FULL_AWARD = '9999-12-31'"));
+		// and the awards completed later, partial from their first acquired domain to their certificate in full
+		long completed = branch.dossiers().getCandidates().stream().flatMap(c -> c.getRegistrations().stream())
+				.filter(r -> r.getCertificate() != null && r.getCertificate().isFull() && firstAcquired(r) != null
+						&& firstAcquired(r).isBefore(r.getCertificate().getDate()))
+				.count();
+		assertTrue(completed > 0, "the branch has awards completed by a later jury");
+		assertEquals(partial + completed, sum("SELECT SUM(PARTIAL_AWARDS) FROM STAT_PARTIAL"));
+	}
+
+	/** The day of the first jury that acquired a domain of {@code r}, or {@code null}. */
+	private static LocalDate firstAcquired(Registration r) {
+		return branch.dossiers().getJurySessions().stream()
+				.filter(j -> j.getDecisions().stream().anyMatch(
+						d -> d.getRegistration() == r && d.getDomains().stream().anyMatch(DomainDecision::isAcquired)))
+				.map(JurySession::getDate).min(LocalDate::compareTo).orElse(null);
 	}
 
 	@Test
