@@ -25,6 +25,7 @@ import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -53,8 +54,13 @@ public final class DashboardView extends ViewPart {
 	public static final String ID = "fr.mutualite.cqp.ui.dashboard"; //$NON-NLS-1$
 	/** Years offered, the current one first. */
 	private static final int YEARS_OFFERED = 10;
+	/** Height of a card's chart, in pixels. */
+	private static final int CHART_HEIGHT = 48;
+	/** Width below which the view scrolls sideways: five cards of about 160 pixels. */
+	private static final int MINIMUM_WIDTH = 800;
 
 	private Display display;
+	private ScrolledContent scrolled;
 	private Combo year;
 	private Label status;
 	private final Map<Kind, Card> cards = new EnumMap<>(Kind.class);
@@ -76,8 +82,13 @@ public final class DashboardView extends ViewPart {
 		Font bold = resources.create(FontDescriptor.createFrom(JFaceResources.getDialogFont()).setStyle(SWT.BOLD));
 		Font big = resources.create(FontDescriptor.createFrom(JFaceResources.getDialogFont()).setStyle(SWT.BOLD)
 				.increaseHeight(8));
-		GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(parent);
-		Composite top = new Composite(parent, SWT.NONE);
+		// the cards keep their charts legible in a low view: the content scrolls instead of
+		// squeezing them (long titles and changes wrap on two lines in narrow cards)
+		parent.setLayout(new FillLayout());
+		scrolled = new ScrolledContent(parent, MINIMUM_WIDTH);
+		Composite content = scrolled.content();
+		GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(content);
+		Composite top = new Composite(content, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(3).applyTo(top);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(top);
 		new Label(top, SWT.NONE).setText(Messages.Dashboard_year);
@@ -90,7 +101,7 @@ public final class DashboardView extends ViewPart {
 		status = new Label(top, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
-		Composite row = new Composite(parent, SWT.NONE);
+		Composite row = new Composite(content, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(Kind.values().length).equalWidth(true).spacing(8, 8).applyTo(row);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(row);
 		for (Kind kind : Kind.values()) {
@@ -108,7 +119,8 @@ public final class DashboardView extends ViewPart {
 			Label change = new Label(card, SWT.WRAP);
 			GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(change);
 			Canvas chart = new Canvas(card, SWT.DOUBLE_BUFFERED);
-			GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 48).applyTo(chart);
+			GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, CHART_HEIGHT).minSize(SWT.DEFAULT, CHART_HEIGHT)
+					.applyTo(chart);
 			chart.addPaintListener(e -> paint(kind, e.gc, chart.getClientArea()));
 			Link open = new Link(card, SWT.NONE);
 			open.setText(Messages.Dashboard_open);
@@ -152,13 +164,14 @@ public final class DashboardView extends ViewPart {
 						}
 						show(computed);
 						status.setText(NLS.bind(Messages.Dashboard_loaded, Integer.toString(chosen)));
+						scrolled.fit();
 					});
 				} catch (CqpException e) {
 					Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
 					ui(() -> {
 						status.setForeground(display.getSystemColor(SWT.COLOR_DARK_RED));
 						status.setText(NLS.bind(Messages.Dashboard_failed, e.getMessage()));
-						status.getParent().layout(true, true);
+						scrolled.fit();
 					});
 				}
 				return Status.OK_STATUS;
@@ -181,7 +194,6 @@ public final class DashboardView extends ViewPart {
 			card.chart().redraw();
 			card.open().setEnabled(true);
 		}
-		status.getParent().getParent().layout(true, true);
 	}
 
 	/** The figure as the card shows it: a count, or a rate in percent. */
@@ -262,6 +274,7 @@ public final class DashboardView extends ViewPart {
 		} catch (PartInitException e) {
 			Platform.getLog(getClass()).log(Status.error(e.getMessage(), e));
 			status.setText(NLS.bind(Messages.Dashboard_failed, e.getMessage()));
+			scrolled.fit();
 		}
 	}
 
@@ -278,6 +291,11 @@ public final class DashboardView extends ViewPart {
 	public String getCard(Kind kind) {
 		Card c = cards.get(kind);
 		return c.value().getText() + '\n' + c.change().getText() + '\n' + c.chart().getToolTipText();
+	}
+
+	/** The chart of a figure, for tests. */
+	public Canvas getChart(Kind kind) {
+		return cards.get(kind).chart();
 	}
 
 	/** The link that opens the report of a figure, for tests. */

@@ -13,6 +13,6 @@ public final class StatisticsPerspective implements IPerspectiveFactory {
 		layout.setEditorAreaVisible(false);
 		layout.addStandaloneView(StatisticsView.ID, false, IPageLayout.TOP, 1.0f, layout.getEditorArea());
 		layout.getViewLayout(StatisticsView.ID).setCloseable(false);
-		layout.addStandaloneView(DashboardView.ID, true, IPageLayout.TOP, 0.34f, StatisticsView.ID);
+		layout.addStandaloneView(DashboardView.ID, true, IPageLayout.TOP, 0.40f, StatisticsView.ID);
 	}
 }

@@ -62,6 +62,7 @@ public final class StatisticsView extends ViewPart {
 
 	private Display display;
 	private TableViewer list;
+	private ScrolledContent left;
 	private Group form;
 	private Label description;
 	private final Map<String, Control> fields = new LinkedHashMap<>();
@@ -84,11 +85,14 @@ public final class StatisticsView extends ViewPart {
 		SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
 
-		Composite left = new Composite(sash, SWT.NONE);
-		GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(left);
-		Label title = new Label(left, SWT.NONE);
+		// the list, the parameters and the buttons scroll in a low view (on a laptop's screen,
+		// under the dashboard, the buttons were out of sight)
+		left = new ScrolledContent(sash, 0);
+		Composite panel = left.content();
+		GridLayoutFactory.fillDefaults().margins(6, 6).applyTo(panel);
+		Label title = new Label(panel, SWT.NONE);
 		title.setText(Messages.Statistics_reports);
-		list = new TableViewer(left, SWT.SINGLE | SWT.BORDER | SWT.V_SCROLL | SWT.FULL_SELECTION);
+		list = new TableViewer(panel, SWT.SINGLE | SWT.BORDER | SWT.V_SCROLL | SWT.FULL_SELECTION);
 		list.setContentProvider(ArrayContentProvider.getInstance());
 		list.setLabelProvider(new LabelProvider() {
 			@Override
@@ -104,18 +108,18 @@ public final class StatisticsView extends ViewPart {
 				render(ReportFormat.HTML, null);
 			}
 		});
-		description = new Label(left, SWT.WRAP);
+		description = new Label(panel, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(280, SWT.DEFAULT).applyTo(description);
-		form = new Group(left, SWT.NONE);
+		form = new Group(panel, SWT.NONE);
 		form.setText(Messages.Statistics_parameters);
 		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(form);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(form);
-		Composite buttons = new Composite(left, SWT.NONE);
+		Composite buttons = new Composite(panel, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(false).applyTo(buttons);
 		run = button(buttons, Messages.Statistics_run, () -> render(ReportFormat.HTML, null));
 		savePdf = button(buttons, Messages.Statistics_savePdf, () -> save(ReportFormat.PDF));
 		saveXlsx = button(buttons, Messages.Statistics_saveXlsx, () -> save(ReportFormat.XLSX));
-		status = new Label(left, SWT.WRAP);
+		status = new Label(panel, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).hint(280, SWT.DEFAULT).applyTo(status);
 
 		preview = new Composite(sash, SWT.BORDER);
@@ -160,7 +164,7 @@ public final class StatisticsView extends ViewPart {
 						list.setInput(reports);
 						status.setForeground(told.isEmpty() ? null : status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
 						status.setText(told);
-						status.getParent().layout(true, true);
+						left.fit();
 						if (!reports.isEmpty()) {
 							list.setSelection(new StructuredSelection(reports.get(0)), true);
 						}
@@ -237,7 +241,7 @@ public final class StatisticsView extends ViewPart {
 			GridDataFactory.fillDefaults().grab(true, false).applyTo(field);
 			fields.put(p.name(), field);
 		}
-		form.getParent().layout(true, true);
+		left.fit();
 		enable(true);
 		fillChoices(report);
 	}
@@ -270,7 +274,7 @@ public final class StatisticsView extends ViewPart {
 							}
 							combo.setData(codes);
 						});
-						form.getParent().layout(true, true);
+						left.fit();
 					});
 				} catch (CqpException e) {
 					failed(e);
@@ -385,7 +389,7 @@ public final class StatisticsView extends ViewPart {
 			status.setForeground(status.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
 			status.setText(NLS.bind(Messages.Statistics_failed,
 					e instanceof IOException io ? IoErrors.reason(io) : e.getMessage()));
-			status.getParent().layout(true, true);
+			left.fit();
 		});
 	}
 

@@ -156,6 +156,42 @@ class StatisticsViewTest {
 		}
 		assertEquals(now + "\n" + change + "\n" + points, dashboard.getCard(Dashboard.Kind.REGISTRATIONS));
 
+		// in a small window the cards keep their charts whole (the dashboard scrolls): squeezed
+		// below its text, a chart was seen four pixels high
+		org.eclipse.swt.widgets.Shell shell = page.getWorkbenchWindow().getShell();
+		org.eclipse.swt.graphics.Point size = shell.getSize();
+		try {
+			shell.setSize(1000, 600);
+			shell.layout(true, true);
+			while (shell.getDisplay().readAndDispatch()) {
+				// let the views lay out
+			}
+			for (Dashboard.Kind kind : Dashboard.Kind.values()) {
+				assertTrue(dashboard.getChart(kind).getSize().y >= 48,
+						kind + " chart " + dashboard.getChart(kind).getSize().y + " pixels high");
+			}
+			// and the parameters of a report under them can be scrolled to (they were out of sight)
+			StatisticsView reports = view();
+			select(reports, "delais");
+			while (shell.getDisplay().readAndDispatch()) {
+				// let the parameters be laid out
+			}
+			org.eclipse.swt.widgets.Control last = reports.getFields().get("organisme");
+			org.eclipse.swt.widgets.Control area = last.getParent();
+			while (area != null && !(area instanceof org.eclipse.swt.custom.ScrolledComposite)) {
+				area = area.getParent();
+			}
+			assertNotNull(area, "the parameters are in a scrolled area");
+			((org.eclipse.swt.custom.ScrolledComposite) area).showControl(last);
+			org.eclipse.swt.graphics.Rectangle visible = shell.getDisplay().map(area, null,
+					((org.eclipse.swt.custom.ScrolledComposite) area).getClientArea());
+			org.eclipse.swt.graphics.Rectangle field = shell.getDisplay().map(last.getParent(), null, last.getBounds());
+			assertTrue(visible.contains(field.x, field.y) && visible.contains(field.x, field.y + field.height - 1),
+					"the last parameter " + field + " is shown within " + visible);
+		} finally {
+			shell.setSize(size);
+		}
+
 		dashboard.getLink(Dashboard.Kind.REGISTRATIONS).notifyListeners(SWT.Selection, new Event());
 		StatisticsView view = view();
 		waitFor(() -> view.getStatus().equals("Rapport « Inscriptions par certification, année et voie » produit.") && view.getShown() != null
