@@ -25,6 +25,8 @@ final class ScrolledContent {
 		scrolled = new ScrolledComposite(parent, SWT.V_SCROLL | (minimumWidth > 0 ? SWT.H_SCROLL : SWT.NONE));
 		scrolled.setExpandHorizontal(true);
 		scrolled.setExpandVertical(true);
+		// a field reached with the keyboard is scrolled into sight
+		scrolled.setShowFocusedControl(true);
 		content = new Composite(scrolled, SWT.NONE);
 		scrolled.setContent(content);
 		scrolled.addListener(SWT.Resize, e -> fit());
