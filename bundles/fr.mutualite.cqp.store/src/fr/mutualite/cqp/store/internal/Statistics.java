@@ -150,17 +150,19 @@ public final class Statistics {
 					"SELECT R.ID, J.SESSION_ID, R.CERTIFICATION_CODE, COALESCE(R.REFERENTIAL_VERSION, ''), " + BODY + ", 1 " //$NON-NLS-1$ //$NON-NLS-2$
 							+ "FROM CQP.REGISTRATION R JOIN CQP.JURY_DECISION J ON J.REGISTRATION_ID = R.ID WHERE " + REGISTRATIONS), //$NON-NLS-1$
 			// every registration, with the day of its first jury decision (a decision of a session of
-			// unknown day counts as always taken): waiting on the days before it
+			// unknown day counts as always taken): waiting on the days before it; its limit is
+			// never when no rule is in force on its day (the report's limit parameter gives one)
 			new Table("STAT_WAITING", List.of("CERTIFICATION_CODE", "TRAINING_BODY_CODE", "REGISTRATION_DATE", "DEADLINE", "DECIDED"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 					List.of("REGISTRATIONS"), //$NON-NLS-1$
 					"SELECT R.ID, R.CERTIFICATION_CODE, " + BODY + ", R.REGISTRATION_DATE, " //$NON-NLS-1$ //$NON-NLS-2$
-							+ "DATE({fn TIMESTAMPADD(SQL_TSI_YEAR, K.REGISTRATION_DEADLINE_YEARS, CAST(R.REGISTRATION_DATE AS TIMESTAMP))}), " //$NON-NLS-1$
+							+ "COALESCE(DATE({fn TIMESTAMPADD(SQL_TSI_YEAR, K.REGISTRATION_DEADLINE_YEARS, CAST(R.REGISTRATION_DATE AS TIMESTAMP))}), " //$NON-NLS-1$
+							+ NEVER + "), " //$NON-NLS-1$
 							// the session's day read for each decision (joined, Derby read every session for
 							// every registration)
 							+ "COALESCE((SELECT MIN(COALESCE((SELECT S.SESSION_DATE FROM CQP.JURY_SESSION S WHERE S.ID = J.SESSION_ID), " //$NON-NLS-1$
 							+ UNKNOWN_DAY + ")) FROM CQP.JURY_DECISION J WHERE J.REGISTRATION_ID = R.ID), " + NEVER + "), 1 " //$NON-NLS-1$ //$NON-NLS-2$
-							+ "FROM CQP.REGISTRATION R LEFT JOIN CQP.CERTIFICATION C ON C.CODE = R.CERTIFICATION_CODE " + RULE_OF_REGISTRATION //$NON-NLS-1$
-							+ "WHERE " + REGISTRATIONS), //$NON-NLS-1$
+							+ "FROM CQP.REGISTRATION R LEFT JOIN CQP.CERTIFICATION C ON C.CODE = R.CERTIFICATION_CODE LEFT " //$NON-NLS-1$
+							+ RULE_OF_REGISTRATION + "WHERE " + REGISTRATIONS), //$NON-NLS-1$
 			// every award that acquired a domain before it was complete, with the day of its
 			// certificate in full (a full certificate of unknown day counts as never partial):
 			// partial from the first jury acquiring a domain to the day before that certificate;
