@@ -200,31 +200,31 @@ public final class StoreBenchmark {
 	 */
 	private static Duration derbyImport(DossierStore imported, Path work, ReferentialLibrary library) throws CqpException {
 		try (Connection c = imported.data().connect()) {
-			for (String table : IMPORTED) {
-				try (CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_EXPORT_TABLE('CQP', ?, ?, NULL, NULL, 'UTF-8')")) { //$NON-NLS-1$
-					call.setString(1, table);
-					call.setString(2, work.resolve(table + ".del").toAbsolutePath().toString()); //$NON-NLS-1$
-					call.execute();
-				}
-			}
+			eachImported(c, "CALL SYSCS_UTIL.SYSCS_EXPORT_TABLE('CQP', ?, ?, NULL, NULL, 'UTF-8')", work); //$NON-NLS-1$
 		} catch (SQLException e) {
 			throw SqlErrors.failure(imported.data().location(), e);
 		}
-		try (DossierStore target = DerbyDossierStore.open(StoreSettings.embedded(work.resolve("importee-par-derby")), library, //$NON-NLS-1$
+		Path folder = work.resolve("importee-par-derby"); //$NON-NLS-1$
+		try (DossierStore target = DerbyDossierStore.open(StoreSettings.embedded(folder), library,
 				DossierStoreFactory.Opening.CREATE_IF_MISSING, notice -> {
 					// a fresh database of the benchmark's work folder
 				}); Connection c = target.data().connect()) {
 			long start = System.nanoTime();
-			for (String table : IMPORTED) {
-				try (CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE('CQP', ?, ?, NULL, NULL, 'UTF-8', 0)")) { //$NON-NLS-1$
-					call.setString(1, table);
-					call.setString(2, work.resolve(table + ".del").toAbsolutePath().toString()); //$NON-NLS-1$
-					call.execute();
-				}
-			}
+			eachImported(c, "CALL SYSCS_UTIL.SYSCS_IMPORT_TABLE('CQP', ?, ?, NULL, NULL, 'UTF-8', 0)", work); //$NON-NLS-1$
 			return Duration.ofNanos(System.nanoTime() - start);
 		} catch (SQLException e) {
-			throw SqlErrors.failure(work.resolve("importee-par-derby").toString(), e); //$NON-NLS-1$
+			throw SqlErrors.failure(folder.toString(), e);
+		}
+	}
+
+	/** Calls Derby's {@code procedure} (table, file) on each table the import wrote, with its file in {@code work}. */
+	private static void eachImported(Connection c, String procedure, Path work) throws SQLException {
+		for (String table : IMPORTED) {
+			try (CallableStatement call = c.prepareCall(procedure)) {
+				call.setString(1, table);
+				call.setString(2, work.resolve(table + ".del").toAbsolutePath().toString()); //$NON-NLS-1$
+				call.execute();
+			}
 		}
 	}
 

@@ -82,32 +82,37 @@ final class SchemaSignature {
 			indexes.values().forEach(index -> lines.add("INDEX " + table + ' ' + index)); //$NON-NLS-1$
 		}
 		text(c, "SELECT T.TABLENAME, V.VIEWDEFINITION FROM SYS.SYSVIEWS V JOIN SYS.SYSTABLES T ON T.TABLEID = V.TABLEID " //$NON-NLS-1$
-				+ "JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID WHERE S.SCHEMANAME = ?", "VIEW DEFINITION ", lines); //$NON-NLS-1$ //$NON-NLS-2$
+				+ "JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID WHERE S.SCHEMANAME = ?", "VIEW DEFINITION ", ignored, lines); //$NON-NLS-1$ //$NON-NLS-2$
 		text(c, "SELECT T.TABLENAME, K.CHECKDEFINITION FROM SYS.SYSCHECKS K JOIN SYS.SYSCONSTRAINTS N " //$NON-NLS-1$
 				+ "ON N.CONSTRAINTID = K.CONSTRAINTID JOIN SYS.SYSTABLES T ON T.TABLEID = N.TABLEID " //$NON-NLS-1$
-				+ "JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID WHERE S.SCHEMANAME = ?", "CHECK ", lines); //$NON-NLS-1$ //$NON-NLS-2$
-		try (PreparedStatement s = c.prepareStatement("SELECT A.ALIAS, A.ALIASTYPE, A.JAVACLASSNAME, A.ALIASINFO " //$NON-NLS-1$
-				+ "FROM SYS.SYSALIASES A JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = A.SCHEMAID WHERE S.SCHEMANAME = ?")) { //$NON-NLS-1$
-			s.setString(1, schema);
-			try (ResultSet r = s.executeQuery()) {
-				while (r.next()) {
-					if (!ignored.contains(r.getString(1))) {
-						lines.add("ROUTINE " + r.getString(1) + ' ' + r.getString(2) + ' ' + r.getString(3) + ' ' //$NON-NLS-1$
-								+ String.valueOf(r.getObject(4)).replaceAll("\\s+", " ").strip()); //$NON-NLS-1$ //$NON-NLS-2$
-					}
-				}
-			}
-		}
+				+ "JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID WHERE S.SCHEMANAME = ?", "CHECK ", ignored, lines); //$NON-NLS-1$ //$NON-NLS-2$
+		text(c, "SELECT A.ALIAS, A.ALIASTYPE, A.JAVACLASSNAME, A.ALIASINFO " //$NON-NLS-1$
+				+ "FROM SYS.SYSALIASES A JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = A.SCHEMAID WHERE S.SCHEMANAME = ?", "ROUTINE ", //$NON-NLS-1$ //$NON-NLS-2$
+				ignored, lines);
 		lines.sort(null);
 		return lines;
 	}
 
-	private static void text(Connection c, String sql, String prefix, List<String> lines) throws SQLException {
+	/**
+	 * Adds a line for each row {@code sql} gives for the owner's schema (its one parameter): the
+	 * prefix, the first column (a name; rows of {@code ignored} names left out), then the others,
+	 * their spaces collapsed.
+	 */
+	private static void text(Connection c, String sql, String prefix, Set<String> ignored, List<String> lines)
+			throws SQLException {
 		try (PreparedStatement s = c.prepareStatement(sql)) {
 			s.setString(1, StoreSettings.OWNER);
 			try (ResultSet r = s.executeQuery()) {
+				int columns = r.getMetaData().getColumnCount();
 				while (r.next()) {
-					lines.add(prefix + r.getString(1) + ' ' + r.getString(2).replaceAll("\\s+", " ").strip()); //$NON-NLS-1$ //$NON-NLS-2$
+					if (ignored.contains(r.getString(1))) {
+						continue;
+					}
+					StringBuilder rest = new StringBuilder();
+					for (int i = 2; i <= columns; i++) {
+						rest.append(' ').append(r.getObject(i));
+					}
+					lines.add(prefix + r.getString(1) + ' ' + rest.toString().replaceAll("\\s+", " ").strip()); //$NON-NLS-1$ //$NON-NLS-2$
 				}
 			}
 		}

@@ -49,10 +49,8 @@ public final class Statistics {
 	private static final String NEVER = "DATE('9999-12-31')"; //$NON-NLS-1$
 	/** The day of a decision or certificate whose day is unknown: taken as always past. */
 	private static final String UNKNOWN_DAY = "DATE('0001-01-01')"; //$NON-NLS-1$
-	/** The rules {@code K} of the registration {@code R} (version {@code C}'s when it names none) on its day. */
-	private static final String RULE_OF_REGISTRATION = "JOIN CQP.CERTIFICATION_RULE K ON K.CERTIFICATION_CODE = R.CERTIFICATION_CODE " //$NON-NLS-1$
-			+ "AND K.REFERENTIAL_VERSION = COALESCE(R.REFERENTIAL_VERSION, C.REFERENTIAL_VERSION) " //$NON-NLS-1$
-			+ "AND K.VALID_FROM <= R.REGISTRATION_DATE AND (K.VALID_TO IS NULL OR K.VALID_TO >= R.REGISTRATION_DATE) "; //$NON-NLS-1$
+	/** The rules {@code K} of the registration {@code R} on its day, {@code null} when none is in force. */
+	private static final String RULE_OF_REGISTRATION = rules("R", "R.REGISTRATION_DATE", "LEFT JOIN"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 
 	/**
 	 * A table of counts: its key columns, its count columns (the first counts its rows: a key
@@ -117,8 +115,7 @@ public final class Statistics {
 							+ "CASE WHEN CE.FULL_AWARD THEN 1 ELSE 0 END AS CERTIFIED " //$NON-NLS-1$
 							+ "FROM CQP.REGISTRATION R LEFT JOIN CQP.VAE_DOSSIER V ON V.REGISTRATION_ID = R.ID " //$NON-NLS-1$
 							+ "LEFT JOIN CQP.CERTIFICATE CE ON CE.REGISTRATION_ID = R.ID " //$NON-NLS-1$
-							+ "LEFT JOIN CQP.CERTIFICATION C ON C.CODE = R.CERTIFICATION_CODE LEFT " + RULE_OF_REGISTRATION //$NON-NLS-1$
-							+ "WHERE " + REGISTRATIONS + ") X"), //$NON-NLS-1$ //$NON-NLS-2$
+							+ RULE_OF_REGISTRATION + "WHERE " + REGISTRATIONS + ") X"), //$NON-NLS-1$ //$NON-NLS-2$
 			new Table("STAT_DECISION", List.of("CERTIFICATION_CODE", "SESSION_YEAR", "ROUTE", "TRAINING_BODY_CODE"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 					List.of("DECISIONS", "FULL_AWARDS", "PARTIAL_AWARDS", "REFUSALS"), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 					"SELECT R.ID, R.CERTIFICATION_CODE, YEAR(S.SESSION_DATE), R.ROUTE, " + BODY + ", COUNT(*), " //$NON-NLS-1$ //$NON-NLS-2$
@@ -161,8 +158,7 @@ public final class Statistics {
 							// every registration)
 							+ "COALESCE((SELECT MIN(COALESCE((SELECT S.SESSION_DATE FROM CQP.JURY_SESSION S WHERE S.ID = J.SESSION_ID), " //$NON-NLS-1$
 							+ UNKNOWN_DAY + ")) FROM CQP.JURY_DECISION J WHERE J.REGISTRATION_ID = R.ID), " + NEVER + "), 1 " //$NON-NLS-1$ //$NON-NLS-2$
-							+ "FROM CQP.REGISTRATION R LEFT JOIN CQP.CERTIFICATION C ON C.CODE = R.CERTIFICATION_CODE LEFT " //$NON-NLS-1$
-							+ RULE_OF_REGISTRATION + "WHERE " + REGISTRATIONS), //$NON-NLS-1$
+							+ "FROM CQP.REGISTRATION R " + RULE_OF_REGISTRATION + "WHERE " + REGISTRATIONS), //$NON-NLS-1$ //$NON-NLS-2$
 			// every award that acquired a domain before it was complete, with the day of its
 			// certificate in full (a full certificate of unknown day counts as never partial):
 			// partial from the first jury acquiring a domain to the day before that certificate;
@@ -185,13 +181,21 @@ public final class Statistics {
 							+ "JOIN CQP.JURY_SESSION S ON S.ID = J.SESSION_ID " //$NON-NLS-1$
 							+ "WHERE J.ACQUIRED > 0 AND S.SESSION_DATE IS NOT NULL AND " + REGISTRATIONS //$NON-NLS-1$
 							+ " GROUP BY R.ID, R.CERTIFICATION_CODE, R.REFERENTIAL_VERSION, " + BODY + ") X) Y " //$NON-NLS-1$ //$NON-NLS-2$
-							+ "LEFT JOIN CQP.CERTIFICATION C ON C.CODE = Y.CERTIFICATION_CODE " //$NON-NLS-1$
-							+ "JOIN CQP.CERTIFICATION_RULE K ON K.CERTIFICATION_CODE = Y.CERTIFICATION_CODE " //$NON-NLS-1$
-							+ "AND K.REFERENTIAL_VERSION = COALESCE(Y.REFERENTIAL_VERSION, C.REFERENTIAL_VERSION) " //$NON-NLS-1$
-							+ "AND K.VALID_FROM <= Y.FIRST_JURY AND (K.VALID_TO IS NULL OR K.VALID_TO >= Y.FIRST_JURY) " //$NON-NLS-1$
-							+ "WHERE Y.FIRST_JURY < Y.FULL_AWARD")); //$NON-NLS-1$
+							+ rules("Y", "Y.FIRST_JURY", "JOIN") + "WHERE Y.FIRST_JURY < Y.FULL_AWARD")); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 
 	private Statistics() {
+	}
+
+	/**
+	 * Joins the certification {@code C} and the rules {@code K} of the version the registration
+	 * {@code r} is pinned to (its certification's current one when it names none) in force on
+	 * {@code day}, by {@code join} ({@code JOIN} leaves out what has no rule then).
+	 */
+	private static String rules(String r, String day, String join) {
+		return "LEFT JOIN CQP.CERTIFICATION C ON C.CODE = " + r + ".CERTIFICATION_CODE " + join //$NON-NLS-1$ //$NON-NLS-2$
+				+ " CQP.CERTIFICATION_RULE K ON K.CERTIFICATION_CODE = " + r + ".CERTIFICATION_CODE " //$NON-NLS-1$ //$NON-NLS-2$
+				+ "AND K.REFERENTIAL_VERSION = COALESCE(" + r + ".REFERENTIAL_VERSION, C.REFERENTIAL_VERSION) " //$NON-NLS-1$ //$NON-NLS-2$
+				+ "AND K.VALID_FROM <= " + day + " AND (K.VALID_TO IS NULL OR K.VALID_TO >= " + day + ") "; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
 	/**
