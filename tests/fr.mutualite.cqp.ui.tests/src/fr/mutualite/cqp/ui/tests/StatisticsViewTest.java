@@ -201,6 +201,60 @@ class StatisticsViewTest {
 		assertEquals(Integer.toString(year), ((Text) view.getFields().get("annee_fin")).getText());
 	}
 
+	/**
+	 * The mouse wheel over a drop-down list of the parameters scrolls them and leaves the list's
+	 * value: GTK changed it (a certification filter was seen to become CRD while scrolling).
+	 */
+	@Test
+	void theWheelOverAListScrollsTheParametersAndLeavesItsValue() throws Exception {
+		org.eclipse.swt.widgets.Shell shell = page.getWorkbenchWindow().getShell();
+		org.eclipse.swt.graphics.Point size = shell.getSize();
+		Display display = shell.getDisplay();
+		try {
+			shell.setSize(1000, 600);
+			StatisticsView view = view();
+			select(view, "delais");
+			Combo certification = (Combo) view.getFields().get("certification");
+			waitFor(() -> certification.getItemCount() == 7, "the certifications are read from the database");
+			org.eclipse.swt.widgets.Control area = certification.getParent();
+			while (!(area instanceof org.eclipse.swt.custom.ScrolledComposite)) {
+				area = area.getParent();
+			}
+			org.eclipse.swt.custom.ScrolledComposite scrolled = (org.eclipse.swt.custom.ScrolledComposite) area;
+			// the list in sight at the bottom of the parameters, with more of them under it
+			scrolled.setOrigin(0, 0);
+			scrolled.showControl(certification);
+			shell.forceActive();
+			pump(display);
+			int top = scrolled.getOrigin().y;
+			org.eclipse.swt.graphics.Rectangle bounds = certification.getBounds();
+			org.eclipse.swt.graphics.Point centre = display.map(certification.getParent(), null,
+					bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+			// a real turn of the wheel through the X server (SWT cannot post one on GTK), down one notch
+			Process xdotool = new ProcessBuilder("xdotool", "mousemove", "--sync", Integer.toString(centre.x), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					Integer.toString(centre.y), "click", "5").redirectErrorStream(true).start(); //$NON-NLS-1$ //$NON-NLS-2$
+			waitFor(() -> !xdotool.isAlive(), "xdotool turns the wheel");
+			assertEquals(0, xdotool.exitValue(), "xdotool: " + new String(xdotool.getInputStream().readAllBytes()));
+			waitFor(() -> scrolled.getOrigin().y > top || certification.getSelectionIndex() != 0,
+					"the wheel turned over the list is handled");
+			pump(display);
+			assertEquals("(sans filtre)", certification.getText(), "the list keeps its value");
+			assertTrue(scrolled.getOrigin().y > top, "the parameters scrolled down from " + top + ": " + scrolled.getOrigin());
+		} finally {
+			shell.setSize(size);
+		}
+	}
+
+	/** Handles the events waiting and those that come within a tenth of a second. */
+	private static void pump(Display display) {
+		long end = System.currentTimeMillis() + 100;
+		while (System.currentTimeMillis() < end) {
+			if (!display.readAndDispatch()) {
+				Thread.onSpinWait();
+			}
+		}
+	}
+
 	@Test
 	void aWrongValueIsToldUnderTheButtons() {
 		StatisticsView view = view();
