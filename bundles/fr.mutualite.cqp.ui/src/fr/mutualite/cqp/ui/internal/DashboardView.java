@@ -163,7 +163,9 @@ public final class DashboardView extends ViewPart {
 							return; // another year was chosen meanwhile
 						}
 						show(computed);
-						status.setText(NLS.bind(Messages.Dashboard_loaded, Integer.toString(chosen)));
+						// the year in progress counts up to today: said, and compared with the whole year before
+						status.setText(chosen < today.getYear() ? NLS.bind(Messages.Dashboard_loaded, Integer.toString(chosen))
+								: NLS.bind(Messages.Dashboard_loadedToDate, Integer.toString(chosen), day(today)));
 						scrolled.fit();
 					});
 				} catch (CqpException e) {
@@ -211,11 +213,12 @@ public final class DashboardView extends ViewPart {
 	}
 
 	/** The change against the period before: in points for a rate, in number and percent for a count. */
-	private static String change(Figure f) {
-		String before = period(f.periods().get(f.periods().size() - 2));
+	private String change(Figure f) {
+		String earlier = f.periods().get(f.periods().size() - 2);
 		if (f.value() == null || f.previous() == null) {
-			return NLS.bind(Messages.Dashboard_noComparison, before);
+			return NLS.bind(Messages.Dashboard_noComparison, period(earlier));
 		}
+		String before = versus(earlier);
 		double delta = f.value() - f.previous();
 		NumberFormat signed = NumberFormat.getNumberInstance();
 		signed.setMaximumFractionDigits(1);
@@ -235,10 +238,25 @@ public final class DashboardView extends ViewPart {
 		return NLS.bind(Messages.Dashboard_changePercent, new Object[] { amount, relative, before });
 	}
 
+	/**
+	 * What a figure is compared with: a day, a year, or the whole of the year before the one in
+	 * progress (whose figures count up to today).
+	 */
+	private String versus(String period) {
+		if (period.length() != 4) {
+			return NLS.bind(Messages.Dashboard_versusDay, day(LocalDate.parse(period)));
+		}
+		return NLS.bind(Integer.parseInt(period) == today.getYear() - 1 ? Messages.Dashboard_versusWholeYear
+				: Messages.Dashboard_versusYear, period);
+	}
+
 	/** A year as it is, a day in the user's way of writing days. */
 	private static String period(String period) {
-		return period.length() == 4 ? period
-				: LocalDate.parse(period).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT));
+		return period.length() == 4 ? period : day(LocalDate.parse(period));
+	}
+
+	private static String day(LocalDate day) {
+		return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT));
 	}
 
 	/** The small chart of a figure: one bar per period, the chosen one darker. */

@@ -112,6 +112,7 @@ public final class Messages extends NLS {
 		public static String Dashboard_year;
 	public static String Dashboard_loading;
 	public static String Dashboard_loaded;
+	public static String Dashboard_loadedToDate;
 	public static String Dashboard_failed;
 	public static String Dashboard_registrations;
 	public static String Dashboard_decisions;
@@ -125,6 +126,9 @@ public final class Messages extends NLS {
 	public static String Dashboard_change;
 	public static String Dashboard_changePercent;
 	public static String Dashboard_changePoints;
+	public static String Dashboard_versusYear;
+	public static String Dashboard_versusWholeYear;
+	public static String Dashboard_versusDay;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -596,14 +596,15 @@ class ReportPackTest {
 				unknown.getMessage());
 		CqpException notANumber = assertThrows(CqpException.class,
 				() -> service.parameters("inscriptions", Map.of("annee_debut", "deux mille"), store.data()));
-		assertTrue(notANumber.getMessage().contains("deux mille") && notANumber.getMessage().contains("annee_debut"),
-				notANumber.getMessage());
+		assertEquals("Valeur « deux mille » incorrecte pour le paramètre « annee_debut » du rapport « inscriptions » : "
+				+ "il faut un nombre entier.", notANumber.getMessage());
 		CqpException notInList = assertThrows(CqpException.class,
 				() -> service.parameters("inscriptions", Map.of("certification", "XYZ"), store.data()));
 		assertTrue(notInList.getMessage().contains("XYZ") && notInList.getMessage().contains("CMI"), notInList.getMessage());
 		CqpException badDay = assertThrows(CqpException.class,
 				() -> service.parameters("echeances", Map.of("date_reference", "31/02/2026"), store.data()));
-		assertTrue(badDay.getMessage().contains("31/02/2026"), badDay.getMessage());
+		assertEquals("Valeur « 31/02/2026 » incorrecte pour le paramètre « date_reference » du rapport « echeances » : "
+				+ "il faut une date (AAAA-MM-JJ ou JJ/MM/AAAA).", badDay.getMessage());
 		CqpException report = assertThrows(CqpException.class, () -> service.report("budget"));
 		assertTrue(report.getMessage().contains("budget") && report.getMessage().contains("inscriptions"),
 				report.getMessage());

@@ -144,17 +144,22 @@ class StatisticsViewTest {
 		assertEquals(java.util.stream.IntStream.rangeClosed(year - 4, year).mapToObj(Integer::toString).toList(),
 				registrations.periods());
 		assertEquals(java.util.Arrays.stream(counts).mapToObj(n -> (double) n).toList(), registrations.values());
-		long now = counts[4], before = counts[3];
-		String sign = now > before ? "+" : now < before ? "−" : "±";
-		String change = sign + Math.abs(now - before) + (before == 0 ? ""
-				: " (" + sign + String.format(java.util.Locale.FRANCE, "%.1f", Math.abs(100.0 * (now - before) / before))
-						+ " %)")
-				+ " par rapport à " + (year - 1);
+		// the year in progress counts up to today, compared with the whole of the year before
+		String today = LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+		assertEquals("Chiffres clés de " + year + " jusqu'au " + today + ", lus dans les rapports de l'observatoire "
+				+ "(avec leurs réglages par défaut).", dashboard.getStatus());
 		StringBuilder points = new StringBuilder();
 		for (int i = 0; i < 5; i++) {
 			points.append(i == 0 ? "" : "\n").append(year - 4 + i).append(" : ").append(counts[i]);
 		}
-		assertEquals(now + "\n" + change + "\n" + points, dashboard.getCard(Dashboard.Kind.REGISTRATIONS));
+		assertEquals(counts[4] + "\n" + change(counts[4], counts[3], "à toute l'année " + (year - 1)) + "\n" + points,
+				dashboard.getCard(Dashboard.Kind.REGISTRATIONS));
+		// a count of a day is compared with the same day a year before
+		Dashboard.Figure near = dashboard.getFigures().get(3);
+		assertEquals(Dashboard.Kind.NEAR_LIMIT, near.kind());
+		String[] card = dashboard.getCard(Dashboard.Kind.NEAR_LIMIT).split("\n");
+		assertEquals(change(near.value().longValue(), near.previous().longValue(), "au "
+				+ LocalDate.now().minusYears(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))), card[1]);
 
 		// in a small window the cards keep their charts whole (the dashboard scrolls): squeezed
 		// below its text, a chart was seen four pixels high
@@ -243,6 +248,15 @@ class StatisticsViewTest {
 		} finally {
 			shell.setSize(size);
 		}
+	}
+
+	/** The change a card tells: signed, in number and percent, against {@code versus}. */
+	private static String change(long now, long before, String versus) {
+		String sign = now > before ? "+" : now < before ? "−" : "±";
+		return sign + Math.abs(now - before) + (before == 0 ? ""
+				: " (" + sign + String.format(java.util.Locale.FRANCE, "%.1f", Math.abs(100.0 * (now - before) / before))
+						+ " %)")
+				+ " par rapport " + versus;
 	}
 
 	/** Handles the events waiting and those that come within a tenth of a second. */
