@@ -48,22 +48,24 @@ public final class Dashboard {
 	/**
 	 * One key figure.
 	 *
-	 * @param kind    what it counts
-	 * @param periods what each value covers (a year, or the day of a count), oldest first
-	 * @param values  the figure for each period; {@code null} where there is nothing to count
-	 *                (a rate without decisions)
-	 * @param filters the report's parameters that show the chosen period
+	 * @param kind         what it counts
+	 * @param periods      what each value covers (a year, or the day of a count), oldest first
+	 * @param values       the figure for each period; {@code null} where there is nothing to count
+	 *                     (a rate without decisions)
+	 * @param compared     the figure the chosen one is compared with ({@code null} when there is
+	 *                     nothing to count)
+	 * @param comparedWith what {@code compared} covers: the year before ({@code 2025}), the same day
+	 *                     a year before for a count of a day, and for a figure of the year in
+	 *                     progress (which counts up to today) the year before up to the same day
+	 *                     ({@code 2025-12-01})
+	 * @param filters      the report's parameters that show the chosen period
 	 */
-	public record Figure(Kind kind, List<String> periods, List<Double> values, Map<String, String> filters) {
+	public record Figure(Kind kind, List<String> periods, List<Double> values, Double compared, String comparedWith,
+			Map<String, String> filters) {
 
 		/** The figure of the chosen period (the last one). */
 		public Double value() {
 			return values.get(values.size() - 1);
-		}
-
-		/** The figure of the period before it. */
-		public Double previous() {
-			return values.size() < 2 ? null : values.get(values.size() - 2);
 		}
 
 		/** The report that shows it in full. */
@@ -79,7 +81,8 @@ public final class Dashboard {
 	 * The key figures of {@code year} from the reports of {@code service} over {@code store}. Counts
 	 * of a day (candidates near their limit, expiring validations) are taken on {@code today} for
 	 * the current year and on 31 December for a past one, and compared with the same day of the
-	 * years before, from today's dossiers.
+	 * years before, from today's dossiers. The figures of the current year count up to
+	 * {@code today} and are compared with the year before up to the same day.
 	 */
 	public static List<Figure> figures(ReportService service, DataStore store, int year, LocalDate today)
 			throws CqpException {
@@ -105,8 +108,22 @@ public final class Dashboard {
 		}
 		List<Double> rates = new ArrayList<>();
 		for (int i = 0; i < YEARS; i++) {
-			// rounded half up to a tenth, as the report rounds its rates
-			rates.add(decisions[i] == 0 ? null : (2000 * full[i] + decisions[i]) / (2 * decisions[i]) / 10.0);
+			rates.add(rate(full[i], decisions[i]));
+		}
+		// the year in progress counts up to today: compared with the year before up to the same day
+		// (read from the registrations and sessions: the counts are kept by year), a past year
+		// with the whole year before
+		String before = Integer.toString(year - 1);
+		double registrationsBefore = registrations[YEARS - 2], decisionsBefore = decisions[YEARS - 2];
+		Double rateBefore = rates.get(YEARS - 2);
+		if (year >= today.getYear()) {
+			before = today.minusYears(1).toString();
+			Map<String, String> upTo = Map.of("jusqu_au", before); //$NON-NLS-1$
+			registrationsBefore = number(rows(service, store, Kind.REGISTRATIONS.report(), "aDate", upTo).get(0) //$NON-NLS-1$
+					.get("INSCRIPTIONS")); //$NON-NLS-1$
+			Map<String, Object> decided = rows(service, store, Kind.DECISIONS.report(), "aDate", upTo).get(0); //$NON-NLS-1$
+			decisionsBefore = number(decided.get("DECISIONS")); //$NON-NLS-1$
+			rateBefore = rate(number(decided.get("TOTALES")), number(decided.get("DECISIONS"))); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 
 		LocalDate day = year >= today.getYear() ? today : LocalDate.of(year, 12, 31);
@@ -121,11 +138,17 @@ public final class Dashboard {
 			expiring.add((double) rows(service, store, Kind.EXPIRING.report(), "partielles", filters).size()); //$NON-NLS-1$
 		}
 		Map<String, String> dayFilters = Map.of("date_reference", day.toString()); //$NON-NLS-1$
-		return List.of(new Figure(Kind.REGISTRATIONS, years, list(registrations), yearFilters),
-				new Figure(Kind.DECISIONS, years, list(decisions), yearFilters),
-				new Figure(Kind.FULL_AWARD_RATE, years, rates, yearFilters),
-				new Figure(Kind.NEAR_LIMIT, days, near, dayFilters),
-				new Figure(Kind.EXPIRING, days, expiring, dayFilters));
+		String dayBefore = days.get(YEARS - 2);
+		return List.of(new Figure(Kind.REGISTRATIONS, years, list(registrations), registrationsBefore, before, yearFilters),
+				new Figure(Kind.DECISIONS, years, list(decisions), decisionsBefore, before, yearFilters),
+				new Figure(Kind.FULL_AWARD_RATE, years, rates, rateBefore, before, yearFilters),
+				new Figure(Kind.NEAR_LIMIT, days, near, near.get(YEARS - 2), dayBefore, dayFilters),
+				new Figure(Kind.EXPIRING, days, expiring, expiring.get(YEARS - 2), dayBefore, dayFilters));
+	}
+
+	/** The share of full awards in percent, rounded half up to a tenth as the report rounds its rates; none without decisions. */
+	private static Double rate(long full, long decisions) {
+		return decisions == 0 ? null : (2000 * full + decisions) / (2 * decisions) / 10.0;
 	}
 
 	private static List<Map<String, Object>> rows(ReportService service, DataStore store, String report,

@@ -123,12 +123,22 @@ public final class BirtReportService implements ReportService {
 		String title = text(handle, handle.getStringProperty(ReportDesignHandle.TITLE_ID_PROP), handle.getTitle(), locale);
 		String description = text(handle, handle.getStringProperty(ReportDesignHandle.DESCRIPTION_ID_PROP),
 				handle.getDescription(), locale);
+		return new ReportInfo(name, title == null ? name : title, description == null ? "" : description, //$NON-NLS-1$
+				declared(runnable, false));
+	}
+
+	/**
+	 * The parameters the design of {@code runnable} declares, those it hides too when
+	 * {@code hidden} (given by the product, never asked: {@code jusqu_au} of the dashboard).
+	 */
+	private List<ReportParameter> declared(IReportRunnable runnable, boolean hidden) throws CqpException {
+		ReportDesignHandle handle = (ReportDesignHandle) runnable.getDesignHandle();
 		IGetParameterDefinitionTask task = engine().createGetParameterDefinitionTask(runnable);
 		try {
-			task.setLocale(locale);
+			task.setLocale(Locale.getDefault());
 			List<ReportParameter> parameters = new ArrayList<>();
 			for (Object o : task.getParameterDefns(false)) {
-				if (o instanceof IScalarParameterDefn p) {
+				if (o instanceof IScalarParameterDefn p && (hidden || !p.isHidden())) {
 					Object value = task.getDefaultValue(p);
 					DesignElementHandle declared = handle.findParameter(p.getName());
 					parameters.add(new ReportParameter(p.getName(), p.getPromptText() == null ? p.getName() : p.getPromptText(),
@@ -137,8 +147,7 @@ public final class BirtReportService implements ReportService {
 							limit(declared, MAXIMUM)));
 				}
 			}
-			return new ReportInfo(name, title == null ? name : title, description == null ? "" : description, //$NON-NLS-1$
-					List.copyOf(parameters));
+			return List.copyOf(parameters);
 		} finally {
 			task.close();
 		}
@@ -173,13 +182,13 @@ public final class BirtReportService implements ReportService {
 	@Override
 	public Map<String, Object> parameters(String report, Map<String, String> values, DataStore store)
 			throws CqpException {
-		ReportInfo info = report(report);
 		Map<String, ReportParameter> known = new LinkedHashMap<>();
-		info.parameters().forEach(p -> known.put(p.name(), p));
+		declared(runnable(report), true).forEach(p -> known.put(p.name(), p));
 		for (String name : values.keySet()) {
 			if (!known.containsKey(name)) {
+				List<String> asked = report(report).parameters().stream().map(ReportParameter::name).toList();
 				throw new CqpException(NLS.bind(Messages.Parameter_unknown, new Object[] { name, report,
-						known.isEmpty() ? Messages.Parameter_none : String.join(", ", known.keySet()) })); //$NON-NLS-1$
+						asked.isEmpty() ? Messages.Parameter_none : String.join(", ", asked) })); //$NON-NLS-1$
 			}
 		}
 		Map<String, Object> converted = new HashMap<>();

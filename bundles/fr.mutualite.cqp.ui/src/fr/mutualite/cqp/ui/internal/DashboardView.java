@@ -163,7 +163,7 @@ public final class DashboardView extends ViewPart {
 							return; // another year was chosen meanwhile
 						}
 						show(computed);
-						// the year in progress counts up to today: said, and compared with the whole year before
+						// the year in progress counts up to today (compared with the year before up to the same day)
 						status.setText(chosen < today.getYear() ? NLS.bind(Messages.Dashboard_loaded, Integer.toString(chosen))
 								: NLS.bind(Messages.Dashboard_loadedToDate, Integer.toString(chosen), day(today)));
 						scrolled.fit();
@@ -212,42 +212,44 @@ public final class DashboardView extends ViewPart {
 		return NumberFormat.getIntegerInstance().format(Math.round(value));
 	}
 
-	/** The change against the period before: in points for a rate, in number and percent for a count. */
-	private String change(Figure f) {
-		String earlier = f.periods().get(f.periods().size() - 2);
-		if (f.value() == null || f.previous() == null) {
-			return NLS.bind(Messages.Dashboard_noComparison, period(earlier));
+	/** The change against the figure compared with: in points for a rate, in number and percent for a count. */
+	private static String change(Figure f) {
+		String with = compared(f);
+		if (f.value() == null || f.compared() == null) {
+			return NLS.bind(Messages.Dashboard_noComparison, with);
 		}
-		String before = versus(earlier);
-		double delta = f.value() - f.previous();
+		double delta = f.value() - f.compared();
 		NumberFormat signed = NumberFormat.getNumberInstance();
 		signed.setMaximumFractionDigits(1);
 		signed.setMinimumFractionDigits(f.kind() == Kind.FULL_AWARD_RATE ? 1 : 0);
 		String sign = delta > 0 ? "+" : delta < 0 ? "\u2212" : "\u00b1"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		String amount = sign + signed.format(Math.abs(delta));
+		String before = NLS.bind(ofADay(f) ? Messages.Dashboard_versusDay : Messages.Dashboard_versusYear, with);
 		if (f.kind() == Kind.FULL_AWARD_RATE) {
 			return NLS.bind(Messages.Dashboard_changePoints, amount, before);
 		}
-		if (f.previous() == 0) {
+		if (f.compared() == 0) {
 			return NLS.bind(Messages.Dashboard_change, amount, before);
 		}
 		NumberFormat percent = NumberFormat.getNumberInstance();
 		percent.setMaximumFractionDigits(1);
 		percent.setMinimumFractionDigits(1);
-		String relative = sign + percent.format(Math.abs(100 * delta / f.previous()));
+		String relative = sign + percent.format(Math.abs(100 * delta / f.compared()));
 		return NLS.bind(Messages.Dashboard_changePercent, new Object[] { amount, relative, before });
 	}
 
 	/**
-	 * What a figure is compared with: a day, a year, or the whole of the year before the one in
-	 * progress (whose figures count up to today).
+	 * What a figure is compared with: a year, a day for a count of a day, the year before up to
+	 * the same day for a figure of the year in progress.
 	 */
-	private String versus(String period) {
-		if (period.length() != 4) {
-			return NLS.bind(Messages.Dashboard_versusDay, day(LocalDate.parse(period)));
-		}
-		return NLS.bind(Integer.parseInt(period) == today.getYear() - 1 ? Messages.Dashboard_versusWholeYear
-				: Messages.Dashboard_versusYear, period);
+	private static String compared(Figure f) {
+		String with = f.comparedWith();
+		return with.length() == 4 || ofADay(f) ? period(with) : NLS.bind(Messages.Dashboard_sameDay, with.substring(0, 4));
+	}
+
+	/** Whether the figure is a count of a day (compared with that day a year before). */
+	private static boolean ofADay(Figure f) {
+		return f.kind() == Kind.NEAR_LIMIT || f.kind() == Kind.EXPIRING;
 	}
 
 	/** A year as it is, a day in the user's way of writing days. */

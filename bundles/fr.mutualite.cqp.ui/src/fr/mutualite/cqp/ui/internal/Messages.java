@@ -127,7 +127,7 @@ public final class Messages extends NLS {
 	public static String Dashboard_changePercent;
 	public static String Dashboard_changePoints;
 	public static String Dashboard_versusYear;
-	public static String Dashboard_versusWholeYear;
+	public static String Dashboard_sameDay;
 	public static String Dashboard_versusDay;
 
 	static {

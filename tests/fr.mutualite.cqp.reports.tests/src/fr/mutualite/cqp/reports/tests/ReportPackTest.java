@@ -199,6 +199,35 @@ class ReportPackTest {
 		}
 	}
 
+	/**
+	 * The figures the dashboard compares the year in progress with: those of a year up to a day
+	 * (the parameter {@code jusqu_au}, never asked), with the report's filters, equal to the
+	 * branch's registrations and decisions of that year up to that day.
+	 */
+	@Test
+	void theFiguresOfAYearUpToADay() throws Exception {
+		assertTrue(service.report("inscriptions").parameters().stream().noneMatch(p -> p.name().equals("jusqu_au")),
+				"the day is not asked");
+		for (LocalDate day : List.of(AS_OF.minusYears(1), LocalDate.of(2024, 10, 31), LocalDate.of(2023, 12, 31))) {
+			for (String certification : List.of("", "CMI")) {
+				long registrations = branch.registrations().stream()
+						.filter(r -> r.getDate().getYear() == day.getYear() && !r.getDate().isAfter(day))
+						.filter(r -> certification.isEmpty() || r.getCertification().getCode().equals(certification)).count();
+				List<Decision> decided = branch.decisions().stream()
+						.filter(d -> d.domains() > 0 && d.day().getYear() == day.getYear() && !d.day().isAfter(day))
+						.filter(d -> certification.isEmpty() || d.registration().getCertification().getCode().equals(certification))
+						.toList();
+				long full = decided.stream().filter(d -> d.acquired() == d.domains()).count();
+				assertTrue(registrations > 0 && (!certification.isEmpty() || full > 0), day + " " + certification + ": something to count");
+				Map<String, String> values = Map.of("jusqu_au", day.toString(), "certification", certification);
+				assertEquals(List.of(Map.of("INSCRIPTIONS", (int) registrations)), service.rows("inscriptions", "aDate",
+						store.data(), service.parameters("inscriptions", values, store.data())), day + " " + certification);
+				assertEquals(List.of(Map.of("DECISIONS", decided.size(), "TOTALES", (int) full)), service.rows("resultats-jurys",
+						"aDate", store.data(), service.parameters("resultats-jurys", values, store.data())), day + " " + certification);
+			}
+		}
+	}
+
 	@Test
 	void domainsFailedMost() throws Exception {
 		Map<String, int[]> expected = new TreeMap<>();
