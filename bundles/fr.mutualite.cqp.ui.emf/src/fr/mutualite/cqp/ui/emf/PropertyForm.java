@@ -250,8 +250,6 @@ public final class PropertyForm {
 						combo.add(descriptor.getLabelProvider(object).getText(choice));
 					}
 					combo.addListener(SWT.Selection, e -> apply(choices.get(combo.getSelectionIndex())));
-					// the wheel scrolls the form; it never changes a value the pointer passes over
-					combo.addListener(SWT.MouseVerticalWheel, e -> e.doit = false);
 					created = combo;
 				}
 				case REFERENCE, REFERENCES, READ_ONLY -> {

@@ -25,6 +25,7 @@ final class CqpWorkbenchAdvisor extends WorkbenchAdvisor {
 	@Override
 	public void postStartup() {
 		IWorkbench workbench = getWorkbenchConfigurer().getWorkbench();
+		ListWheel.install(workbench.getDisplay());
 		if (workbench.getActiveWorkbenchWindow() != null) {
 			RoleSourceProvider.openInBackground(workbench.getService(CurrentDatabase.class),
 					workbench.getActiveWorkbenchWindow().getShell());

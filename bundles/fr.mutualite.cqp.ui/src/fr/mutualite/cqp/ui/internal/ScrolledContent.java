@@ -3,17 +3,13 @@ package fr.mutualite.cqp.ui.internal;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Event;
-import org.eclipse.swt.widgets.Listener;
 
 /**
  * The content of a view that scrolls when the view is smaller than it, instead of squeezing its
- * widgets (a chart a pixel high, buttons out of sight on a laptop's screen). The mouse wheel over
- * one of its drop-down lists scrolls the content too: GTK would change the list's value instead,
- * and a filter would change under a pointer only passing over it.
+ * widgets (a chart a pixel high, buttons out of sight on a laptop's screen). The wheel over one of
+ * its drop-down lists scrolls it too ({@link ListWheel}).
  */
 final class ScrolledContent {
 
@@ -35,28 +31,6 @@ final class ScrolledContent {
 		content = new Composite(scrolled, SWT.NONE);
 		scrolled.setContent(content);
 		scrolled.addListener(SWT.Resize, e -> fit());
-		Listener wheel = this::wheel;
-		scrolled.getDisplay().addFilter(SWT.MouseVerticalWheel, wheel);
-		scrolled.addListener(SWT.Dispose, e -> e.display.removeFilter(SWT.MouseVerticalWheel, wheel));
-	}
-
-	private void wheel(Event e) {
-		if (!(e.widget instanceof Combo combo) || !within(combo)) {
-			return;
-		}
-		e.doit = false;
-		Point origin = scrolled.getOrigin();
-		// a notch is three lines (e.count), down when negative
-		scrolled.setOrigin(origin.x, Math.max(0, origin.y - e.count * combo.getItemHeight()));
-	}
-
-	private boolean within(Control control) {
-		for (Control c = control; c != null; c = c.getParent()) {
-			if (c == content) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** Where the view puts its widgets. */

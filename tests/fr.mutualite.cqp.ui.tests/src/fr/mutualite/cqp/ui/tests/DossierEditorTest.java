@@ -274,6 +274,45 @@ class DossierEditorTest {
 		return dossier;
 	}
 
+	/**
+	 * The wheel turned over a drop-down list of a dossier (its route) scrolls the form and leaves
+	 * the list alone: GTK would have changed the route under a pointer only passing over it.
+	 */
+	@Test
+	void theWheelOverAListOfTheDossierScrollsTheFormAndLeavesItsValue() throws Exception {
+		DossierEditor dossier = register("CMI", "Molette");
+		Shell shell = page.getWorkbenchWindow().getShell();
+		org.eclipse.swt.graphics.Point size = shell.getSize();
+		try {
+			shell.setSize(1000, 600);
+			WorkbenchWindowTest.flush();
+			org.eclipse.swt.widgets.Combo route = (org.eclipse.swt.widgets.Combo) control(dossier,
+					c -> c instanceof org.eclipse.swt.widgets.Combo);
+			String value = route.getText();
+			assertEquals("Parcours de formation", value);
+			org.eclipse.ui.forms.widgets.ScrolledForm form = dossier.form();
+			// the list in sight at the bottom of the form, with more of the form under it
+			form.setOrigin(0, 0);
+			form.showControl(route);
+			WorkbenchWindowTest.flush();
+			int top = form.getOrigin().y;
+			Wheel.downOver(route);
+			long end = System.currentTimeMillis() + 30_000;
+			while (form.getOrigin().y == top && route.getText().equals(value) && System.currentTimeMillis() < end) {
+				if (!shell.getDisplay().readAndDispatch()) {
+					Thread.onSpinWait();
+				}
+			}
+			WorkbenchWindowTest.flush();
+			assertEquals(value, route.getText(), "the route is left as it was");
+			assertFalse(dossier.isDirty(), "the dossier is unchanged");
+			assertTrue(form.getOrigin().y > top, "the form scrolled down from " + top + ": " + form.getOrigin());
+		} finally {
+			shell.setSize(size);
+			dossier.getSite().getPage().closeEditor(dossier, false);
+		}
+	}
+
 	@Test
 	void theCompanysEvaluatorsCompleteAndSignTheFinalEvaluation() throws Exception {
 		DossierEditor dossier = register("CMI", "Durand");

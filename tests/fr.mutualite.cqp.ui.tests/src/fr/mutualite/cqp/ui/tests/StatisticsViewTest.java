@@ -235,14 +235,7 @@ class StatisticsViewTest {
 			shell.forceActive();
 			pump(display);
 			int top = scrolled.getOrigin().y;
-			org.eclipse.swt.graphics.Rectangle bounds = certification.getBounds();
-			org.eclipse.swt.graphics.Point centre = display.map(certification.getParent(), null,
-					bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
-			// a real turn of the wheel through the X server (SWT cannot post one on GTK), down one notch
-			Process xdotool = new ProcessBuilder("xdotool", "mousemove", "--sync", Integer.toString(centre.x), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-					Integer.toString(centre.y), "click", "5").redirectErrorStream(true).start(); //$NON-NLS-1$ //$NON-NLS-2$
-			waitFor(() -> !xdotool.isAlive(), "xdotool turns the wheel");
-			assertEquals(0, xdotool.exitValue(), "xdotool: " + new String(xdotool.getInputStream().readAllBytes()));
+			Wheel.downOver(certification);
 			waitFor(() -> scrolled.getOrigin().y > top || certification.getSelectionIndex() != 0,
 					"the wheel turned over the list is handled");
 			pump(display);
