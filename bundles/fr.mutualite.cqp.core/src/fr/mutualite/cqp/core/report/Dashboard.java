@@ -113,10 +113,11 @@ public final class Dashboard {
 		// the year in progress counts up to today: compared with the year before up to the same day
 		// (read from the registrations and sessions: the counts are kept by year), a past year
 		// with the whole year before
+		boolean inProgress = year >= today.getYear();
 		String before = Integer.toString(year - 1);
 		double registrationsBefore = registrations[YEARS - 2], decisionsBefore = decisions[YEARS - 2];
 		Double rateBefore = rates.get(YEARS - 2);
-		if (year >= today.getYear()) {
+		if (inProgress) {
 			before = today.minusYears(1).toString();
 			Map<String, String> upTo = Map.of("jusqu_au", before); //$NON-NLS-1$
 			registrationsBefore = number(rows(service, store, Kind.REGISTRATIONS.report(), "aDate", upTo).get(0) //$NON-NLS-1$
@@ -126,7 +127,7 @@ public final class Dashboard {
 			rateBefore = rate(number(decided.get("TOTALES")), number(decided.get("DECISIONS"))); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 
-		LocalDate day = year >= today.getYear() ? today : LocalDate.of(year, 12, 31);
+		LocalDate day = inProgress ? today : LocalDate.of(year, 12, 31);
 		List<String> days = new ArrayList<>();
 		List<Double> near = new ArrayList<>(), expiring = new ArrayList<>();
 		for (int back = YEARS - 1; back >= 0; back--) {

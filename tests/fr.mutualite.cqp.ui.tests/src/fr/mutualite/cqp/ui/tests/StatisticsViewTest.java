@@ -185,14 +185,10 @@ class StatisticsViewTest {
 				// let the parameters be laid out
 			}
 			org.eclipse.swt.widgets.Control last = reports.getFields().get("organisme");
-			org.eclipse.swt.widgets.Control area = last.getParent();
-			while (area != null && !(area instanceof org.eclipse.swt.custom.ScrolledComposite)) {
-				area = area.getParent();
-			}
+			org.eclipse.swt.custom.ScrolledComposite area = scrolledArea(last);
 			assertNotNull(area, "the parameters are in a scrolled area");
-			((org.eclipse.swt.custom.ScrolledComposite) area).showControl(last);
-			org.eclipse.swt.graphics.Rectangle visible = shell.getDisplay().map(area, null,
-					((org.eclipse.swt.custom.ScrolledComposite) area).getClientArea());
+			area.showControl(last);
+			org.eclipse.swt.graphics.Rectangle visible = shell.getDisplay().map(area, null, area.getClientArea());
 			org.eclipse.swt.graphics.Rectangle field = shell.getDisplay().map(last.getParent(), null, last.getBounds());
 			assertTrue(visible.contains(field.x, field.y) && visible.contains(field.x, field.y + field.height - 1),
 					"the last parameter " + field + " is shown within " + visible);
@@ -224,11 +220,8 @@ class StatisticsViewTest {
 			select(view, "delais");
 			Combo certification = (Combo) view.getFields().get("certification");
 			waitFor(() -> certification.getItemCount() == 7, "the certifications are read from the database");
-			org.eclipse.swt.widgets.Control area = certification.getParent();
-			while (!(area instanceof org.eclipse.swt.custom.ScrolledComposite)) {
-				area = area.getParent();
-			}
-			org.eclipse.swt.custom.ScrolledComposite scrolled = (org.eclipse.swt.custom.ScrolledComposite) area;
+			org.eclipse.swt.custom.ScrolledComposite scrolled = scrolledArea(certification);
+			assertNotNull(scrolled, "the parameters are in a scrolled area");
 			// the list in sight at the bottom of the parameters, with more of them under it
 			scrolled.setOrigin(0, 0);
 			scrolled.showControl(certification);
@@ -244,6 +237,16 @@ class StatisticsViewTest {
 		} finally {
 			shell.setSize(size);
 		}
+	}
+
+	/** The scrolled area {@code control} is in, if any. */
+	private static org.eclipse.swt.custom.ScrolledComposite scrolledArea(org.eclipse.swt.widgets.Control control) {
+		for (org.eclipse.swt.widgets.Control c = control.getParent(); c != null; c = c.getParent()) {
+			if (c instanceof org.eclipse.swt.custom.ScrolledComposite area) {
+				return area;
+			}
+		}
+		return null;
 	}
 
 	/** The change a card tells: signed, in number and percent, against {@code versus}. */
