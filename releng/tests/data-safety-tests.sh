@@ -289,3 +289,89 @@ if [ $encrypted -eq 0 ] && grep -q '^dataEncryption=true$' "$enc/service.propert
 	[ $code -eq 0 ] && [ "$(count_rows "$work/out")" -eq $((enc_made + 1)) ]; then
 	pass "cqp database encrypt: the database opens with its boot password only; without it or with a wrong one, one sentence"
 else fail "encryption (encrypt $encrypted, without $missing, wrong $wrong, right $code)"; fi
+
+# ---- an output interrupted: the process stopped (Ctrl-C, kill) deletes what it was writing; killed
+# outright (kill -9), it leaves a partial file, which the next write of the same file deletes
+cut="$work/interrompu"
+mkdir -p "$cut/donnees/rapports"
+# a design of the observatory whose query runs for a while: three registrations in a row
+cat >"$cut/donnees/rapports/croise.rptdesign" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<report xmlns="http://www.eclipse.org/birt/2005/design" version="3.2.23" id="1">
+    <text-property name="title">Inscriptions croisées</text-property>
+    <parameters>
+        <scalar-parameter name="annee_min" id="2">
+            <property name="valueType">static</property>
+            <property name="dataType">integer</property>
+            <property name="isRequired">true</property>
+            <property name="controlType">text-box</property>
+            <simple-property-list name="defaultValue"><value type="constant">2000</value></simple-property-list>
+        </scalar-parameter>
+    </parameters>
+    <data-sources>
+        <oda-data-source extensionID="org.eclipse.birt.report.data.oda.jdbc" name="Base" id="3"/>
+    </data-sources>
+    <data-sets>
+        <oda-data-set extensionID="org.eclipse.birt.report.data.oda.jdbc.JdbcSelectDataSet" name="Croisées" id="4">
+            <list-property name="parameters">
+                <structure>
+                    <property name="name">p1</property>
+                    <property name="paramName">annee_min</property>
+                    <property name="dataType">integer</property>
+                    <property name="position">1</property>
+                    <property name="isInput">true</property>
+                    <property name="isOutput">false</property>
+                </structure>
+            </list-property>
+            <property name="dataSource">Base</property>
+            <xml-property name="queryText"><![CDATA[SELECT A.ID AS UN, B.ID AS DEUX, C.ID AS TROIS
+FROM REGISTRATION A, REGISTRATION B, REGISTRATION C WHERE YEAR(A.REGISTRATION_DATE) >= ?
+FETCH FIRST 2000000 ROWS ONLY]]></xml-property>
+        </oda-data-set>
+    </data-sets>
+    <body>
+        <table id="5">
+            <property name="dataSet">Croisées</property>
+            <list-property name="boundDataColumns">
+                <structure><property name="name">UN</property><expression name="expression">dataSetRow["UN"]</expression><property name="dataType">string</property></structure>
+                <structure><property name="name">DEUX</property><expression name="expression">dataSetRow["DEUX"]</expression><property name="dataType">string</property></structure>
+                <structure><property name="name">TROIS</property><expression name="expression">dataSetRow["TROIS"]</expression><property name="dataType">string</property></structure>
+            </list-property>
+            <column id="6"/><column id="7"/><column id="8"/>
+            <detail>
+                <row id="9">
+                    <cell id="10"><data id="11"><property name="resultSetColumn">UN</property></data></cell>
+                    <cell id="12"><data id="13"><property name="resultSetColumn">DEUX</property></data></cell>
+                    <cell id="14"><data id="15"><property name="resultSetColumn">TROIS</property></data></cell>
+                </row>
+            </detail>
+        </table>
+    </body>
+</report>
+EOF
+interrupt() { # interrupt SIGNAL: runs the long report, sends SIGNAL once its partial file exists; sets $code
+	CQP_DATA="$cut/donnees" "$cqp" report run croise --format pdf --db "$work/base" --out "$cut/r" >"$work/out" 2>"$work/err" </dev/null &
+	pid=$!
+	for _ in $(seq 1 1500); do
+		[ -n "$(find "$cut/r" -name '.croise.pdf.*.part' 2>/dev/null)" ] && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.02
+	done
+	kill -"$1" "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	code=$?
+}
+partials() { find "$cut/r" -name '.croise.pdf.*.part' | wc -l; }
+interrupt TERM
+stopped=$code stopped_left=$(partials)
+interrupt KILL
+killed=$code killed_left=$(partials)
+touch -d '1 minute ago' "$cut"/r/.croise.pdf.*.part
+CQP_DATA="$cut/donnees" run "$cqp" report run croise --format pdf --param annee_min=3000 --db "$work/base" --out "$cut/r"
+if [ $stopped -eq 143 ] && [ "$stopped_left" -eq 0 ] && [ $killed -eq 137 ] && [ "$killed_left" -eq 1 ] &&
+	[ $code -eq 0 ] && [ "$(partials)" -eq 0 ] && [ "$(ls "$cut/r")" = croise.pdf ]; then
+	pass "a report stopped while written (kill) leaves nothing; killed outright (kill -9), its partial file goes at the next write of it"
+else
+	echo "stopped $stopped ($stopped_left left), killed $killed ($killed_left left), written again $code ($(partials) left)" >"$work/out"
+	fail "interrupted output"
+fi

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,8 +16,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -27,6 +34,12 @@ import fr.mutualite.cqp.core.internal.Messages;
  * error is noticed even when the code producing the content swallows it (BIRT's emitters do).
  * The file is its owner's alone ({@link PrivateFiles}). A target that is a symbolic link is
  * followed; one that is a folder, a device or a pipe is refused.
+ * <p>
+ * A write interrupted by the end of the process leaves no partial file either: stopped in order
+ * (Ctrl-C, {@code kill}, the application closed), the process deletes the partial files it was
+ * writing; killed outright ({@code kill -9}, a crash), it leaves them, and the next write of the
+ * same file deletes them. A partial file is locked while it is written, so that only one no
+ * process holds any more is taken for abandoned.
  */
 public final class OutputFiles {
 
@@ -38,6 +51,21 @@ public final class OutputFiles {
 
 	private static final int MAX_LINKS = 40;
 	private static final int BUFFER = 1 << 16;
+	private static final String PARTIAL = ".part"; //$NON-NLS-1$
+	/** A partial file's name between the target's name and {@link #PARTIAL}. */
+	private static final Pattern RANDOM = Pattern
+			.compile("\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"); //$NON-NLS-1$
+	/**
+	 * How old an unlocked partial file must be to be taken for abandoned: a writer creates its
+	 * partial file and locks it at once, never this long after.
+	 */
+	private static final Duration ABANDONED = Duration.ofSeconds(10);
+	/** The partial files this process is writing. */
+	private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(OutputFiles::deleteWriting, "cqp-fichiers-partiels")); //$NON-NLS-1$
+	}
 
 	private OutputFiles() {
 	}
@@ -50,13 +78,18 @@ public final class OutputFiles {
 	public static Path write(Path file, Content content) throws CqpException {
 		Path target = target(file);
 		Path partial = null;
+		Path written = null;
 		try {
 			PrivateFiles.createFolders(target.getParent());
-			partial = target.resolveSibling("." + target.getFileName() + '.' + UUID.randomUUID() + ".part"); //$NON-NLS-1$ //$NON-NLS-2$
+			deleteAbandoned(target);
+			partial = target.resolveSibling("." + target.getFileName() + '.' + UUID.randomUUID() + PARTIAL); //$NON-NLS-1$
+			written = partial;
+			WRITING.add(written);
 			Watched out;
 			try (FileChannel channel = FileChannel.open(partial,
 					Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
 					PrivateFiles.attribute(PrivateFiles.FILE, partial))) {
+				lock(channel);
 				PrivateFiles.restrict(partial);
 				out = new Watched(new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
 				try {
@@ -81,6 +114,66 @@ public final class OutputFiles {
 				} catch (IOException e) {
 					// the failure being reported matters more than a leftover temporary file
 				}
+			}
+			if (written != null) {
+				WRITING.remove(written);
+			}
+		}
+	}
+
+	/**
+	 * Locks a partial file for as long as it is written: released when the channel closes, or by
+	 * the system when the process dies. On a file system without locks the file is written
+	 * unlocked, and never taken for abandoned.
+	 */
+	private static void lock(FileChannel channel) {
+		try {
+			channel.lock();
+		} catch (IOException e) {
+			// no locks here: the partial file of a killed process stays
+		}
+	}
+
+	/**
+	 * Deletes the partial files of {@code target} that a process killed while writing it left:
+	 * those no process holds (locked, a partial file is being written) and older than
+	 * {@link #ABANDONED}. What cannot be read or locked is left: the write goes on.
+	 */
+	private static void deleteAbandoned(Path target) {
+		String prefix = "." + target.getFileName(); //$NON-NLS-1$
+		Instant old = Instant.now().minus(ABANDONED);
+		try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(), p -> {
+			String name = p.getFileName().toString();
+			return name.startsWith(prefix) && name.endsWith(PARTIAL)
+					&& RANDOM.matcher(name.substring(prefix.length(), name.length() - PARTIAL.length())).matches();
+		})) {
+			for (Path sibling : siblings) {
+				// this process's own are never opened: closing a channel would release its lock
+				if (WRITING.contains(sibling) || !Files.isRegularFile(sibling, LinkOption.NOFOLLOW_LINKS)
+						|| Files.getLastModifiedTime(sibling, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(old)) {
+					continue;
+				}
+				try (FileChannel channel = FileChannel.open(sibling, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+						FileLock lock = channel.tryLock()) {
+					if (lock != null) {
+						Files.delete(sibling);
+					}
+				} catch (OverlappingFileLockException | IOException e) {
+					// being written by this process, deleted meanwhile, or a file system without locks
+				}
+			}
+		} catch (IOException e) {
+			// the folder cannot be read: the write that follows says so
+		}
+	}
+
+	/** Deletes the partial files this process is writing: it is ending before they are complete. */
+	private static void deleteWriting() {
+		for (Path partial : WRITING) {
+			try {
+				Files.deleteIfExists(partial);
+			} catch (IOException e) {
+				// the process is ending: nothing more can be done about it
 			}
 		}
 	}

@@ -142,6 +142,60 @@ class OutputFilesTest {
 		assertFalse(Files.exists(loop, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(loop));
 	}
 
+	@Test
+	void thePartialFilesAKilledWriterLeftAreDeletedByTheNextWriteOfTheSameFile() throws Exception {
+		Path file = tmp.resolve("rapport.pdf");
+		Path abandoned = partial(tmp, "rapport.pdf", "une page", 60);
+		Path recent = partial(tmp, "rapport.pdf", "une autre page", 0); // its writer may not have locked it yet
+		Path other = partial(tmp, "rapport.xlsx", "un tableau", 60);
+		Path notOurs = Files.writeString(tmp.resolve(".rapport.pdf.notes.part"), "à garder");
+		OutputFiles.write(file, text("complet"));
+		assertEquals("complet", Files.readString(file));
+		assertEquals(Stream.of(notOurs, recent, other, file).sorted().toList(), list(tmp));
+		assertFalse(Files.exists(abandoned));
+	}
+
+	@Test
+	void aPartialFileAnotherProcessIsWritingIsLeftToIt() throws Exception {
+		Path file = tmp.resolve("rapport.pdf");
+		Path writing = partial(tmp, "rapport.pdf", "une page", 60);
+		// another process holds the lock on it, as a writer does
+		Path holder = Files.writeString(tmp.resolve("Holder.java"), """
+				import java.nio.channels.FileChannel;
+				import java.nio.file.Path;
+				import java.nio.file.StandardOpenOption;
+				public class Holder {
+					public static void main(String[] args) throws Exception {
+						try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE); var lock = c.lock()) {
+							System.out.println("locked");
+							System.in.read();
+						}
+					}
+				}
+				""");
+		String java = ProcessHandle.current().info().command().orElseThrow();
+		Process process = new ProcessBuilder(java, holder.toString(), writing.toString()).redirectErrorStream(true).start();
+		try {
+			assertEquals("locked", new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+					StandardCharsets.UTF_8)).readLine());
+			OutputFiles.write(file, text("complet"));
+			assertEquals("une page", Files.readString(writing), "the file another process writes is left to it");
+		} finally {
+			process.getOutputStream().close();
+			assertEquals(0, process.waitFor());
+		}
+		// that process killed, its file is abandoned
+		OutputFiles.write(file, text("complet encore"));
+		assertEquals(Stream.of(holder, file).sorted().toList(), list(tmp));
+	}
+
+	/** A partial file of {@code target} as a writer names it, last written {@code seconds} ago. */
+	private static Path partial(Path folder, String target, String content, int seconds) throws IOException {
+		Path partial = Files.writeString(folder.resolve("." + target + '.' + java.util.UUID.randomUUID() + ".part"), content);
+		Files.setLastModifiedTime(partial, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(seconds)));
+		return partial;
+	}
+
 	private static List<Path> list(Path folder) throws IOException {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.sorted().toList();
