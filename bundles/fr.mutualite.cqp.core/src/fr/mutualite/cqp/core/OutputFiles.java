@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.eclipse.osgi.util.NLS;
@@ -37,7 +36,7 @@ import fr.mutualite.cqp.core.internal.Messages;
  * <p>
  * A write interrupted by the end of the process leaves no partial file either: stopped in order
  * (Ctrl-C, {@code kill}, the application closed), the process deletes the partial files it was
- * writing; killed outright ({@code kill -9}, a crash), it leaves them, and the next write of the
+ * writing ({@link PrivateFiles#temporary}); killed outright ({@code kill -9}, a crash), it leaves them, and the next write of the
  * same file deletes them. A partial file is locked while it is written, so that only one no
  * process holds any more is taken for abandoned.
  */
@@ -60,12 +59,6 @@ public final class OutputFiles {
 	 * partial file and locks it at once, never this long after.
 	 */
 	private static final Duration ABANDONED = Duration.ofSeconds(10);
-	/** The partial files this process is writing. */
-	private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
-
-	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(OutputFiles::deleteWriting, "cqp-fichiers-partiels")); //$NON-NLS-1$
-	}
 
 	private OutputFiles() {
 	}
@@ -83,8 +76,7 @@ public final class OutputFiles {
 			PrivateFiles.createFolders(target.getParent());
 			deleteAbandoned(target);
 			partial = target.resolveSibling("." + target.getFileName() + '.' + UUID.randomUUID() + PARTIAL); //$NON-NLS-1$
-			written = partial;
-			WRITING.add(written);
+			written = PrivateFiles.temporary(partial);
 			Watched out;
 			try (FileChannel channel = FileChannel.open(partial,
 					Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
@@ -116,7 +108,7 @@ public final class OutputFiles {
 				}
 			}
 			if (written != null) {
-				WRITING.remove(written);
+				PrivateFiles.release(written);
 			}
 		}
 	}
@@ -149,7 +141,7 @@ public final class OutputFiles {
 		})) {
 			for (Path sibling : siblings) {
 				// this process's own are never opened: closing a channel would release its lock
-				if (WRITING.contains(sibling) || !Files.isRegularFile(sibling, LinkOption.NOFOLLOW_LINKS)
+				if (PrivateFiles.isTemporary(sibling) || !Files.isRegularFile(sibling, LinkOption.NOFOLLOW_LINKS)
 						|| Files.getLastModifiedTime(sibling, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(old)) {
 					continue;
 				}
@@ -164,17 +156,6 @@ public final class OutputFiles {
 			}
 		} catch (IOException e) {
 			// the folder cannot be read: the write that follows says so
-		}
-	}
-
-	/** Deletes the partial files this process is writing: it is ending before they are complete. */
-	private static void deleteWriting() {
-		for (Path partial : WRITING) {
-			try {
-				Files.deleteIfExists(partial);
-			} catch (IOException e) {
-				// the process is ending: nothing more can be done about it
-			}
 		}
 	}
 

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The files and folders of candidates' personal data (the data folder, databases, exports,
@@ -26,6 +27,13 @@ public final class PrivateFiles {
 	public static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------"); //$NON-NLS-1$
 	/** Owner only: read, write and enter. */
 	public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------"); //$NON-NLS-1$
+
+	/** The files and folders this process works in for a while: deleted if it ends first. */
+	private static final Set<Path> TEMPORARY = ConcurrentHashMap.newKeySet();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(PrivateFiles::deleteTemporary, "cqp-fichiers-temporaires")); //$NON-NLS-1$
+	}
 
 	private PrivateFiles() {
 	}
@@ -88,6 +96,36 @@ public final class PrivateFiles {
 		Set<PosixFilePermission> wanted = attributes.isDirectory() ? FOLDER : FILE;
 		if (!view.readAttributes().permissions().equals(wanted)) {
 			view.setPermissions(wanted);
+		}
+	}
+
+	/**
+	 * Has {@code path} (a file or a folder, and what it will hold) deleted if the process ends
+	 * before {@link #release}: stopped in order (Ctrl-C, {@code kill}, the application closed),
+	 * it leaves no partial output or temporary copy of candidates' data behind. Returns it.
+	 */
+	public static Path temporary(Path path) {
+		TEMPORARY.add(path.toAbsolutePath().normalize());
+		return path;
+	}
+
+	/** Forgets {@code path}: its owner deleted it, or keeps it. */
+	public static void release(Path path) {
+		TEMPORARY.remove(path.toAbsolutePath().normalize());
+	}
+
+	/** Whether {@code path} is one of this process's {@link #temporary} files or folders. */
+	public static boolean isTemporary(Path path) {
+		return TEMPORARY.contains(path.toAbsolutePath().normalize());
+	}
+
+	private static void deleteTemporary() {
+		for (Path path : TEMPORARY) {
+			try {
+				deleteTree(path);
+			} catch (IOException | RuntimeException e) {
+				// the process is ending: nothing more can be done about it
+			}
 		}
 	}
 

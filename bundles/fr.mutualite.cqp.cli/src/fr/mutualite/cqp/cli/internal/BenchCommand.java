@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.osgi.util.NLS;
@@ -75,7 +73,7 @@ final class BenchCommand implements Runnable {
 	/** A new temporary folder, its owner's alone, for a benchmark's files. */
 	static Path temporaryFolder(String prefix) throws CqpException {
 		try {
-			return Files.createTempDirectory(prefix);
+			return PrivateFiles.temporary(Files.createTempDirectory(prefix));
 		} catch (IOException e) {
 			throw new CqpException(NLS.bind(Messages.Bench_noWork, System.getProperty("java.io.tmpdir"), IoErrors.reason(e)), e); //$NON-NLS-1$
 		}
@@ -105,7 +103,7 @@ final class BenchCommand implements Runnable {
 				if (work != null && Files.exists(work) && Files.list(work).findAny().isPresent()) {
 					throw new CqpException(NLS.bind(Messages.Bench_workNotEmpty, work));
 				}
-				folder = work != null ? PrivateFiles.createFolders(work) : Files.createTempDirectory("cqp-banc-"); //$NON-NLS-1$
+				folder = work != null ? PrivateFiles.createFolders(work) : temporaryFolder("cqp-banc-"); //$NON-NLS-1$
 			} catch (IOException e) {
 				throw new CqpException(NLS.bind(Messages.Bench_noWork, work, IoErrors.reason(e)), e);
 			}
@@ -146,11 +144,12 @@ final class BenchCommand implements Runnable {
 		}
 
 		static void delete(Path folder) {
-			try (Stream<Path> files = Files.walk(folder)) {
-				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			try {
+				PrivateFiles.deleteTree(folder);
 			} catch (IOException e) {
 				// a temporary folder left behind is harmless
 			}
+			PrivateFiles.release(folder);
 		}
 	}
 

@@ -57,8 +57,8 @@ public final class PersonalDataExport {
 		Path folder;
 		try {
 			Path temporary = Path.of(System.getProperty("java.io.tmpdir")); //$NON-NLS-1$
-			folder = Files.createTempDirectory(temporary, "cqp-personnel-", //$NON-NLS-1$
-					PrivateFiles.attribute(PrivateFiles.FOLDER, temporary));
+			folder = PrivateFiles.temporary(Files.createTempDirectory(temporary, "cqp-personnel-", //$NON-NLS-1$
+					PrivateFiles.attribute(PrivateFiles.FOLDER, temporary)));
 		} catch (IOException e) {
 			throw new CqpException(NLS.bind(Messages.Output_cannotWrite, out.toAbsolutePath(), IoErrors.reason(e)), e);
 		}
@@ -147,6 +147,7 @@ public final class PersonalDataExport {
 	private static void delete(Path folder) throws CqpException {
 		try {
 			PrivateFiles.deleteTree(folder);
+			PrivateFiles.release(folder);
 		} catch (IOException e) {
 			throw new CqpException(NLS.bind(Messages.PersonalData_temporaryLeft, folder, IoErrors.reason(e)), e);
 		}

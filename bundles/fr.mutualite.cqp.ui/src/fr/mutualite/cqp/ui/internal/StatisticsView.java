@@ -42,6 +42,7 @@ import org.eclipse.ui.part.ViewPart;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.IoErrors;
+import fr.mutualite.cqp.core.PrivateFiles;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.CurrentDatabase;
 import fr.mutualite.cqp.core.dossier.DossierStore;
@@ -356,10 +357,9 @@ public final class StatisticsView extends ViewPart {
 	}
 
 	private Path html(ReportInfo report) throws IOException {
-		if (lastHtml != null) {
-			Files.deleteIfExists(lastHtml);
-		}
-		lastHtml = Files.createTempFile("cqp-" + report.name() + '-', ".html"); //$NON-NLS-1$ //$NON-NLS-2$
+		deleteShown();
+		// deleted when the view closes, or when the application ends without closing it
+		lastHtml = PrivateFiles.temporary(Files.createTempFile("cqp-" + report.name() + '-', ".html")); //$NON-NLS-1$ //$NON-NLS-2$
 		Files.delete(lastHtml);
 		return lastHtml;
 	}
@@ -449,12 +449,18 @@ public final class StatisticsView extends ViewPart {
 		list.getControl().setFocus();
 	}
 
+	/** Deletes the HTML file shown last, if any. */
+	private void deleteShown() throws IOException {
+		if (lastHtml != null) {
+			Files.deleteIfExists(lastHtml);
+			PrivateFiles.release(lastHtml);
+		}
+	}
+
 	@Override
 	public void dispose() {
 		try {
-			if (lastHtml != null) {
-				Files.deleteIfExists(lastHtml);
-			}
+			deleteShown();
 		} catch (IOException e) {
 			Platform.getLog(getClass()).log(Status.warning(e.getMessage(), e));
 		}

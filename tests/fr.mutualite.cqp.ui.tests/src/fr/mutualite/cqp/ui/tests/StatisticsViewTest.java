@@ -1,6 +1,7 @@
 package fr.mutualite.cqp.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.mutualite.cqp.core.PrivateFiles;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.DossierStore;
 import fr.mutualite.cqp.core.dossier.DossierStoreFactory;
@@ -117,6 +119,15 @@ class StatisticsViewTest {
 		assertTrue(total > 0);
 		assertTrue(html.contains(">CMI<") && html.contains(">" + total + "<"), "CMI 2024: " + total + " in the page");
 		assertTrue(!html.contains(">CARC<"), "only the certification chosen");
+		// the page shown is deleted by the next one, or when the application ends
+		Path first = view.getShown();
+		assertTrue(PrivateFiles.isTemporary(first), "deleted if the application ends without closing the view");
+		view.runCurrent();
+		waitFor(() -> view.getShown() != null && !view.getShown().equals(first) && Files.exists(view.getShown()),
+				"the report is produced again: " + view.getStatus());
+		assertFalse(Files.exists(first));
+		assertFalse(PrivateFiles.isTemporary(first));
+		assertTrue(PrivateFiles.isTemporary(view.getShown()));
 	}
 
 	/**
