@@ -3,6 +3,7 @@ package fr.mutualite.cqp.core.report;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import fr.mutualite.cqp.core.CqpException;
 import fr.mutualite.cqp.core.DataStore;
@@ -39,8 +40,18 @@ public interface ReportService {
 	 * Renders the report {@code name} into {@code output}. The file appears only when rendering
 	 * succeeded; on failure nothing is left at {@code output}.
 	 */
-	void render(String report, DataStore store, ReportFormat format, Map<String, Object> parameters, Path output)
-			throws CqpException;
+	default void render(String report, DataStore store, ReportFormat format, Map<String, Object> parameters, Path output)
+			throws CqpException {
+		render(report, store, format, parameters, output, () -> false);
+	}
+
+	/**
+	 * Renders the report {@code name} into {@code output}, stopping as soon as {@code cancelled}
+	 * says so (asked several times a second): a rendering stopped is refused with a message
+	 * saying so, and leaves nothing at {@code output}.
+	 */
+	void render(String report, DataStore store, ReportFormat format, Map<String, Object> parameters, Path output,
+			BooleanSupplier cancelled) throws CqpException;
 
 	/**
 	 * Runs the database queries of the report alone, without laying anything out: each data set

@@ -28,6 +28,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,6 +41,7 @@ import org.eclipse.birt.core.framework.Platform;
 import org.eclipse.birt.report.engine.api.EngineConfig;
 import org.eclipse.birt.report.engine.api.EngineException;
 import org.eclipse.birt.report.engine.api.HTMLRenderOption;
+import org.eclipse.birt.report.engine.api.IEngineTask;
 import org.eclipse.birt.report.engine.api.IGetParameterDefinitionTask;
 import org.eclipse.birt.report.engine.api.IParameterSelectionChoice;
 import org.eclipse.birt.report.engine.api.IRenderOption;
@@ -99,7 +105,11 @@ public final class BirtReportService implements ReportService {
 	private static final List<Logger> QUIET = List.of(Logger.getLogger("org.eclipse.birt"), //$NON-NLS-1$
 			Logger.getLogger("org.eclipse.datatools")); //$NON-NLS-1$
 
+	/** How often a rendering asks whether it was cancelled, in milliseconds. */
+	private static final long CANCEL_CHECK = 100;
+
 	private IReportEngine engine;
+	private ScheduledExecutorService watcher;
 	private Map<String, URL> designs;
 	/** The designs parsed, by address. */
 	private final Map<String, Opened> runnables = new ConcurrentHashMap<>();
@@ -325,10 +335,11 @@ public final class BirtReportService implements ReportService {
 
 	@Override
 	public void render(String report, DataStore store, ReportFormat format, Map<String, Object> parameters,
-			Path output) throws CqpException {
+			Path output, BooleanSupplier cancelled) throws CqpException {
 		IReportEngine reportEngine = engine();
 		connected(report, store, (runnable, connection) -> {
-			OutputFiles.write(output, out -> run(reportEngine, runnable, context(connection), format, parameters, out));
+			OutputFiles.write(output, out -> run(reportEngine, runnable, context(connection), format, parameters, out,
+					cancelled));
 			return null;
 		});
 	}
@@ -423,12 +434,14 @@ public final class BirtReportService implements ReportService {
 		context.put("cqp.lines", sheet.lines().stream().map(l -> new Object[] { Integer.valueOf(l.section()), l.heading(), //$NON-NLS-1$
 				Integer.valueOf(l.depth()), l.text(), l.answer() }).toList());
 		context.put("cqp.footer", Messages.Print_footer); //$NON-NLS-1$
-		OutputFiles.write(output, out -> run(reportEngine, booklet, context, ReportFormat.PDF, Map.of(), out));
+		OutputFiles.write(output, out -> run(reportEngine, booklet, context, ReportFormat.PDF, Map.of(), out, () -> false));
 	}
 
-	private static void run(IReportEngine reportEngine, IReportRunnable runnable, Map<String, Object> context,
-			ReportFormat format, Map<String, Object> parameters, OutputStream out) throws CqpException {
+	private void run(IReportEngine reportEngine, IReportRunnable runnable, Map<String, Object> context,
+			ReportFormat format, Map<String, Object> parameters, OutputStream out, BooleanSupplier cancelled)
+			throws CqpException {
 		IRunAndRenderTask task = reportEngine.createRunAndRenderTask(runnable);
+		ScheduledFuture<?> watch = null;
 		try {
 			task.setAppContext(context);
 			task.setLocale(Locale.getDefault());
@@ -437,7 +450,17 @@ public final class BirtReportService implements ReportService {
 				throw new CqpException(NLS.bind(Messages.Render_badParameters, name(runnable)));
 			}
 			task.setRenderOption(renderOption(format, out));
+			// BIRT stops between two rows or items of the report once the task is cancelled
+			watch = watcher().scheduleWithFixedDelay(() -> {
+				if (cancelled.getAsBoolean()) {
+					task.cancel();
+				}
+			}, CANCEL_CHECK, CANCEL_CHECK, TimeUnit.MILLISECONDS);
 			task.run();
+			watch.cancel(false);
+			if (cancelled.getAsBoolean() || task.getStatus() == IEngineTask.STATUS_CANCELLED) {
+				throw new CqpException(NLS.bind(Messages.Render_cancelled, name(runnable)));
+			}
 			List<?> errors = task.getErrors();
 			if (!errors.isEmpty()) {
 				Throwable first = (Throwable) errors.get(0);
@@ -446,8 +469,23 @@ public final class BirtReportService implements ReportService {
 		} catch (EngineException e) {
 			throw new CqpException(NLS.bind(Messages.Render_failed, name(runnable), reason(e)), e);
 		} finally {
+			if (watch != null) {
+				watch.cancel(false);
+			}
 			task.close();
 		}
+	}
+
+	/** The thread that tells the renderings running whether they were cancelled. */
+	private synchronized ScheduledExecutorService watcher() {
+		if (watcher == null) {
+			watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+				Thread thread = new Thread(r, "cqp-rapports-annulation"); //$NON-NLS-1$
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		return watcher;
 	}
 
 	private static Map<String, Object> context(Connection connection) {
@@ -748,6 +786,10 @@ public final class BirtReportService implements ReportService {
 	@Deactivate
 	synchronized void deactivate() {
 		runnables.clear();
+		if (watcher != null) {
+			watcher.shutdownNow();
+			watcher = null;
+		}
 		if (engine != null) {
 			engine.destroy();
 			engine = null;

@@ -40,6 +40,8 @@ public final class Messages extends NLS {
 	public static String User_badQuery;
 		public static String Rows_noDataSet;
 
+		public static String Render_cancelled;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

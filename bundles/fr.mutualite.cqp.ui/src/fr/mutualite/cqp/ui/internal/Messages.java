@@ -130,6 +130,8 @@ public final class Messages extends NLS {
 	public static String Dashboard_sameDay;
 	public static String Dashboard_versusDay;
 
+		public static String Statistics_cancelled;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -318,7 +318,7 @@ public final class StatisticsView extends ViewPart {
 					monitor.worked(1);
 					monitor.subTask(NLS.bind(Messages.Statistics_rendering, format.extension().toUpperCase()));
 					Path out = target != null ? target : html(report);
-					service.render(report.name(), data.data(), format, parameters, out);
+					service.render(report.name(), data.data(), format, parameters, out, monitor::isCanceled);
 					monitor.worked(1);
 					ui(() -> {
 						if (target == null) {
@@ -329,6 +329,10 @@ public final class StatisticsView extends ViewPart {
 						}
 					});
 				} catch (CqpException | IOException e) {
+					if (monitor.isCanceled()) {
+						ui(() -> status.setText(NLS.bind(Messages.Statistics_cancelled, report.title())));
+						return Status.CANCEL_STATUS;
+					}
 					failed(e);
 				} finally {
 					monitor.done();

@@ -49,6 +49,9 @@ class UserReportsTest {
 
 	private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 	private static final String NAME = "candidats-par-certification";
+	/** The query of the design {@value #NAME}. */
+	private static final String QUERY = "SELECT R.CERTIFICATION_CODE AS CERTIFICATION, COUNT(*) AS INSCRITS\nFROM REGISTRATION R\n"
+			+ "WHERE YEAR(R.REGISTRATION_DATE) >= ?\nGROUP BY R.CERTIFICATION_CODE\nORDER BY R.CERTIFICATION_CODE";
 
 	@TempDir
 	static Path tmp;
@@ -207,13 +210,46 @@ class UserReportsTest {
 				+ "lit « BUDGET », que le schéma des rapports n'a pas (voir docs/reports-schema.md).", e.getMessage());
 		assertFalse(Files.exists(out.getParent()) && Files.list(out.getParent()).findAny().isPresent(), "nothing written");
 
-		Path writes = drop("efface", design.replace("SELECT R.CERTIFICATION_CODE AS CERTIFICATION, COUNT(*) AS INSCRITS\nFROM REGISTRATION R\nWHERE YEAR(R.REGISTRATION_DATE) >= ?\nGROUP BY R.CERTIFICATION_CODE\nORDER BY R.CERTIFICATION_CODE",
-				"DELETE FROM CANDIDATE WHERE 1 = ?"));
+		Path writes = drop("efface", design.replace(QUERY, "DELETE FROM CANDIDATE WHERE 1 = ?"));
 		CqpException write = assertThrows(CqpException.class,
 				() -> service.render("efface", store.data(), ReportFormat.PDF, values, tmp.resolve("efface.pdf")));
 		assertEquals("Le rapport « efface » (" + writes + ") n'est pas produit : son jeu de données « Par certification » "
 				+ "n'est pas une requête SELECT ; un rapport ne fait que lire la base.", write.getMessage());
 		assertEquals(branch.registrations().stream().map(r -> r.eContainer()).distinct().count(), store.candidates().count(),
 				"nothing deleted");
+	}
+
+	/**
+	 * A design whose query runs for minutes (the observatory crossed three tables) is stopped
+	 * when the user cancels it: refused in one sentence, nothing written, and the same service
+	 * renders the next report.
+	 */
+	@Test
+	void aLongReportIsStoppedWhenCancelledAndWritesNothing() throws Exception {
+		drop("croise", design.replace(QUERY, "SELECT A.CERTIFICATION_CODE AS CERTIFICATION, 1 AS INSCRITS "
+				+ "FROM REGISTRATION A, REGISTRATION B, REGISTRATION C WHERE YEAR(A.REGISTRATION_DATE) >= ?"));
+		Path folder = tmp.resolve("annule");
+		Map<String, Object> values = service.parameters("croise", Map.of(), store.data());
+		// cancelled once the file is being written: the rendering has started
+		java.util.function.BooleanSupplier started = () -> {
+			try (Stream<Path> files = Files.list(folder)) {
+				return files.findAny().isPresent();
+			} catch (java.io.IOException e) {
+				return false;
+			}
+		};
+		CqpException cancelled = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(1),
+				() -> assertThrows(CqpException.class, () -> service.render("croise", store.data(), ReportFormat.XLSX,
+						values, folder.resolve("croise.xlsx"), started)),
+				"without cancelling, the millions of rows take several minutes");
+		assertEquals("La production du rapport « croise » a été annulée ; rien n'a été écrit.", cancelled.getMessage());
+		try (Stream<Path> files = Files.list(folder)) {
+			assertEquals(List.of(), files.toList());
+		}
+		drop(NAME, design);
+		Path out = folder.resolve(NAME + ".xlsx");
+		service.render(NAME, store.data(), ReportFormat.XLSX, service.parameters(NAME, Map.of(), store.data()), out);
+		assertEquals(branch.registrations().stream().map(r -> r.getCertification().getCode()).distinct().count() + 1,
+				Outputs.xlsxRows(out).size());
 	}
 }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
@@ -298,12 +299,16 @@ class StatisticsViewTest {
 		Path folder = fr.mutualite.cqp.core.DataFolder.reports();
 		Files.createDirectories(folder);
 		Path design = folder.resolve("candidats.rptdesign"), broken = folder.resolve("brouillon.rptdesign");
+		Path crossed = folder.resolve("croise.rptdesign");
 		Files.writeString(design, DESIGN);
 		Files.writeString(broken, DESIGN.substring(0, 250));
+		// a query that runs for minutes: four tables crossed
+		Files.writeString(crossed, DESIGN.replace("Candidats de la base", "Candidats croisés").replace(
+				"SELECT COUNT(*) AS CANDIDATS FROM CANDIDATE", "SELECT 1 AS CANDIDATS FROM CANDIDATE A, CANDIDATE B, CANDIDATE C, CANDIDATE D"));
 		try {
 			page.hideView(page.findView(StatisticsView.ID));
 			StatisticsView view = (StatisticsView) page.showView(StatisticsView.ID);
-			waitFor(() -> view.getList().getTable().getItemCount() == 8, "the seven reports and the observatory's");
+			waitFor(() -> view.getList().getTable().getItemCount() == 9, "the seven reports and the observatory's two");
 			waitFor(() -> view.getStatus().startsWith("Le modèle de rapport"), "the broken design is told: " + view.getStatus());
 			assertTrue(view.getStatus().startsWith("Le modèle de rapport " + broken + " est illisible (ligne "), view.getStatus());
 			select(view, "candidats");
@@ -312,9 +317,23 @@ class StatisticsViewTest {
 					&& Files.exists(view.getShown()), "the report is produced: " + view.getStatus());
 			assertTrue(Files.readString(view.getShown()).contains(">" + branch.dossiers().getCandidates().size() + "<"),
 					"the candidates of the application's database");
+
+			// the long one is cancelled from its progress (the job's Cancel): stopped, nothing shown
+			select(view, "croise");
+			view.runCurrent();
+			String running = "Production du rapport « Candidats croisés »";
+			Job job = java.util.Arrays.stream(Job.getJobManager().find(null)).filter(j -> j.getName().equals(running))
+					.findFirst().orElse(null);
+			assertNotNull(job, "the report runs as a job of the workbench");
+			waitFor(() -> job.getState() == Job.RUNNING && writing(view.getShown()), "the report is being written");
+			job.cancel();
+			waitFor(() -> view.getStatus().equals(running + " annulée.") && job.getState() == Job.NONE,
+					"the report is stopped: " + view.getStatus());
+			assertFalse(Files.exists(view.getShown()), "nothing written");
 		} finally {
 			Files.deleteIfExists(design);
 			Files.deleteIfExists(broken);
+			Files.deleteIfExists(crossed);
 			page.hideView(page.findView(StatisticsView.ID));
 			page.showView(StatisticsView.ID);
 		}
@@ -355,6 +374,15 @@ class StatisticsViewTest {
 			    </body>
 			</report>
 			""";
+
+	/** Whether the partial file of {@code file} is being written beside it. */
+	private static boolean writing(Path file) {
+		try (java.util.stream.Stream<Path> files = Files.list(file.getParent())) {
+			return files.anyMatch(f -> f.getFileName().toString().startsWith("." + file.getFileName() + "."));
+		} catch (java.io.IOException e) {
+			return false;
+		}
+	}
 
 	private static void select(StatisticsView view, String name) {
 		for (Object o : (java.util.List<?>) view.getList().getInput()) {
