@@ -132,6 +132,8 @@ public final class Messages extends NLS {
 
 		public static String Statistics_cancelled;
 
+		public static String Statistics_stop;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

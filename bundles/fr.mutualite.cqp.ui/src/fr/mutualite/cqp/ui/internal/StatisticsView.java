@@ -76,6 +76,8 @@ public final class StatisticsView extends ViewPart {
 	private CurrentDatabase database;
 	private ReportInfo current;
 	private Path lastHtml;
+	/** The report being produced, if any. */
+	private Job running;
 	/** A report to open with its values once the list is read (asked for by the dashboard). */
 	private Map.Entry<String, Map<String, String>> pending;
 
@@ -105,7 +107,7 @@ public final class StatisticsView extends ViewPart {
 		list.addSelectionChangedListener(e -> show((ReportInfo) ((IStructuredSelection) e.getSelection()).getFirstElement()));
 		// Enter or a double click runs the report, as the button does.
 		list.addOpenListener(e -> {
-			if (run.isEnabled()) {
+			if (running == null && run.isEnabled()) {
 				render(ReportFormat.HTML, null);
 			}
 		});
@@ -117,7 +119,21 @@ public final class StatisticsView extends ViewPart {
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(form);
 		Composite buttons = new Composite(panel, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(3).equalWidth(false).applyTo(buttons);
-		run = button(buttons, Messages.Statistics_run, () -> render(ReportFormat.HTML, null));
+		// "Produire" becomes "Arrêter" while a report is produced
+		run = button(buttons, Messages.Statistics_run, () -> {
+			if (running != null) {
+				running.cancel();
+				run.setEnabled(false);
+			} else {
+				render(ReportFormat.HTML, null);
+			}
+		});
+		int width = 0; // as wide with either text: the buttons beside it stay in place
+		for (String text : new String[] { Messages.Statistics_stop, Messages.Statistics_run }) {
+			run.setText(text);
+			width = Math.max(width, run.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
+		}
+		GridDataFactory.swtDefaults().hint(width, SWT.DEFAULT).applyTo(run);
 		savePdf = button(buttons, Messages.Statistics_savePdf, () -> save(ReportFormat.PDF));
 		saveXlsx = button(buttons, Messages.Statistics_saveXlsx, () -> save(ReportFormat.XLSX));
 		status = new Label(panel, SWT.WRAP);
@@ -138,7 +154,7 @@ public final class StatisticsView extends ViewPart {
 			stack.topControl = fallback;
 		}
 		sash.setWeights(33, 67);
-		enable(false);
+		updateButtons();
 		service = getSite().getService(ReportService.class);
 		database = getSite().getService(CurrentDatabase.class);
 		load();
@@ -243,7 +259,7 @@ public final class StatisticsView extends ViewPart {
 			fields.put(p.name(), field);
 		}
 		left.fit();
-		enable(true);
+		updateButtons();
 		fillChoices(report);
 	}
 
@@ -303,7 +319,6 @@ public final class StatisticsView extends ViewPart {
 	private void render(ReportFormat format, Path target) {
 		ReportInfo report = current;
 		Map<String, String> values = values();
-		enable(false);
 		status.setForeground(null);
 		status.setText(NLS.bind(Messages.Statistics_running, report.title()));
 		Job job = new Job(NLS.bind(Messages.Statistics_running, report.title())) {
@@ -336,12 +351,17 @@ public final class StatisticsView extends ViewPart {
 					failed(e);
 				} finally {
 					monitor.done();
-					ui(() -> enable(true));
+					ui(() -> {
+						running = null;
+						updateButtons();
+					});
 				}
 				return Status.OK_STATUS;
 			}
 		};
 		job.setUser(true);
+		running = job;
+		updateButtons();
 		schedule(job);
 	}
 
@@ -397,9 +417,16 @@ public final class StatisticsView extends ViewPart {
 		});
 	}
 
-	private void enable(boolean enabled) {
-		boolean ready = enabled && current != null;
-		run.setEnabled(ready);
+	/**
+	 * The buttons as the view stands: with a report chosen and none being produced, all of them;
+	 * while one is produced, only the run button, which stops it.
+	 */
+	private void updateButtons() {
+		boolean busy = running != null;
+		boolean ready = !busy && current != null;
+		run.setText(busy ? Messages.Statistics_stop : Messages.Statistics_run);
+		run.setEnabled(ready || busy);
+		run.getParent().layout();
 		savePdf.setEnabled(ready);
 		saveXlsx.setEnabled(ready);
 	}
@@ -438,6 +465,11 @@ public final class StatisticsView extends ViewPart {
 		return status.getText();
 	}
 
+	/** The button that produces the report, or stops it while it is produced; for tests. */
+	public Button getRunButton() {
+		return run;
+	}
+
 	/** The HTML file shown last, for tests. */
 	public Path getShown() {
 		return lastHtml;
@@ -463,6 +495,9 @@ public final class StatisticsView extends ViewPart {
 
 	@Override
 	public void dispose() {
+		if (running != null) {
+			running.cancel(); // nobody would see it
+		}
 		try {
 			deleteShown();
 		} catch (IOException e) {

@@ -318,17 +318,24 @@ class StatisticsViewTest {
 			assertTrue(Files.readString(view.getShown()).contains(">" + branch.dossiers().getCandidates().size() + "<"),
 					"the candidates of the application's database");
 
-			// the long one is cancelled from its progress (the job's Cancel): stopped, nothing shown
+			// the long one is stopped by the button that ran it: stopped, nothing shown
 			select(view, "croise");
-			view.runCurrent();
+			waitFor(() -> view.getRunButton().getText().equals("Produire") && view.getRunButton().isEnabled(),
+					"the button runs the report chosen");
+			view.getRunButton().notifyListeners(SWT.Selection, new Event());
 			String running = "Production du rapport « Candidats croisés »";
+			assertEquals(running, view.getStatus());
 			Job job = java.util.Arrays.stream(Job.getJobManager().find(null)).filter(j -> j.getName().equals(running))
 					.findFirst().orElse(null);
 			assertNotNull(job, "the report runs as a job of the workbench");
 			waitFor(() -> job.getState() == Job.RUNNING && writing(view.getShown()), "the report is being written");
-			job.cancel();
+			assertEquals("Arrêter", view.getRunButton().getText());
+			assertTrue(view.getRunButton().isEnabled());
+			view.getRunButton().notifyListeners(SWT.Selection, new Event());
 			waitFor(() -> view.getStatus().equals(running + " annulée.") && job.getState() == Job.NONE,
 					"the report is stopped: " + view.getStatus());
+			waitFor(() -> view.getRunButton().getText().equals("Produire") && view.getRunButton().isEnabled(),
+					"the button runs a report again");
 			assertFalse(Files.exists(view.getShown()), "nothing written");
 		} finally {
 			Files.deleteIfExists(design);
