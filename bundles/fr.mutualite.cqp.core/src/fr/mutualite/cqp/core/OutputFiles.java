@@ -36,9 +36,9 @@ import fr.mutualite.cqp.core.internal.Messages;
  * <p>
  * A write interrupted by the end of the process leaves no partial file either: stopped in order
  * (Ctrl-C, {@code kill}, the application closed), the process deletes the partial files it was
- * writing ({@link PrivateFiles#temporary}); killed outright ({@code kill -9}, a crash), it leaves them, and the next write of the
- * same file deletes them. A partial file is locked while it is written, so that only one no
- * process holds any more is taken for abandoned.
+ * writing ({@link PrivateFiles#temporary}); killed outright ({@code kill -9}, a crash), it leaves
+ * them, and the next write of the same file deletes them. A partial file is locked while it is
+ * written: one that no process holds any more was abandoned.
  */
 public final class OutputFiles {
 

@@ -457,7 +457,6 @@ public final class BirtReportService implements ReportService {
 				}
 			}, CANCEL_CHECK, CANCEL_CHECK, TimeUnit.MILLISECONDS);
 			task.run();
-			watch.cancel(false);
 			if (cancelled.getAsBoolean() || task.getStatus() == IEngineTask.STATUS_CANCELLED) {
 				throw new CqpException(NLS.bind(Messages.Render_cancelled, name(runnable)));
 			}

@@ -317,6 +317,9 @@ public final class StatisticsView extends ViewPart {
 
 	/** Renders the current report in a background job; HTML goes to the preview, other formats to {@code target}. */
 	private void render(ReportFormat format, Path target) {
+		if (running != null) {
+			running.cancel(); // another report asked for (from the dashboard): the one running is stopped
+		}
 		ReportInfo report = current;
 		Map<String, String> values = values();
 		status.setForeground(null);
@@ -324,6 +327,7 @@ public final class StatisticsView extends ViewPart {
 		Job job = new Job(NLS.bind(Messages.Statistics_running, report.title())) {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
+				Job self = this;
 				monitor.beginTask(getName(), 3);
 				try {
 					monitor.subTask(Messages.Statistics_opening);
@@ -345,14 +349,20 @@ public final class StatisticsView extends ViewPart {
 					});
 				} catch (CqpException | IOException e) {
 					if (monitor.isCanceled()) {
-						ui(() -> status.setText(NLS.bind(Messages.Statistics_cancelled, report.title())));
+						ui(() -> {
+							if (running == self) { // not when another report replaced it
+								status.setText(NLS.bind(Messages.Statistics_cancelled, report.title()));
+							}
+						});
 						return Status.CANCEL_STATUS;
 					}
 					failed(e);
 				} finally {
 					monitor.done();
 					ui(() -> {
-						running = null;
+						if (running == self) {
+							running = null;
+						}
 						updateButtons();
 					});
 				}

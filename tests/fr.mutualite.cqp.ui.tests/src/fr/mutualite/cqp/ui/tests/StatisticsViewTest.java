@@ -337,6 +337,17 @@ class StatisticsViewTest {
 			waitFor(() -> view.getRunButton().getText().equals("Produire") && view.getRunButton().isEnabled(),
 					"the button runs a report again");
 			assertFalse(Files.exists(view.getShown()), "nothing written");
+
+			// run again, then a report opened from the dashboard: the long one stops, the other is shown
+			view.getRunButton().notifyListeners(SWT.Selection, new Event());
+			Job again = java.util.Arrays.stream(Job.getJobManager().find(null)).filter(j -> j.getName().equals(running))
+					.findFirst().orElseThrow();
+			waitFor(() -> again.getState() == Job.RUNNING && writing(view.getShown()), "the report is being written again");
+			view.open("candidats", java.util.Map.of());
+			waitFor(() -> again.getState() == Job.NONE && view.getStatus().equals("Rapport « Candidats de la base » produit.")
+					&& view.getRunButton().getText().equals("Produire") && view.getRunButton().isEnabled(),
+					"the other report is shown: " + view.getStatus());
+			assertTrue(Files.readString(view.getShown()).contains(">" + branch.dossiers().getCandidates().size() + "<"));
 		} finally {
 			Files.deleteIfExists(design);
 			Files.deleteIfExists(broken);
