@@ -78,11 +78,12 @@ final class DemoCommand implements Callable<Integer> {
 			err.println(NLS.bind(Messages.Demo_rendering, Integer.valueOf(names.size()), reports));
 			err.flush();
 			long start = System.nanoTime();
-			List<Path> files = ReportCommand.render(service, store.data(), names, List.of(ReportFormat.values()), Map.of(),
-					reports);
-			files.forEach(writer::println);
-			writer.flush();
-			err.println(NLS.bind(Messages.Demo_done, new Object[] { Integer.valueOf(files.size()), reports,
+			int files = ReportCommand.render(service, store.data(), names, List.of(ReportFormat.values()), Map.of(),
+					reports, file -> {
+						writer.println(file);
+						writer.flush();
+					});
+			err.println(NLS.bind(Messages.Demo_done, new Object[] { Integer.valueOf(files), reports,
 					Format.seconds(Duration.ofNanos(System.nanoTime() - start)) }));
 			err.println(NLS.bind(Messages.Demo_openIt, database));
 			err.flush();

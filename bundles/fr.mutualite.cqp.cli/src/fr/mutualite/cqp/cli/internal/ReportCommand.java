@@ -2,13 +2,13 @@ package fr.mutualite.cqp.cli.internal;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -121,10 +121,11 @@ final class ReportCommand implements Runnable {
 			Path folder = OutputFiles.folder(out);
 			try (DossierStore target = store.open(ReferentialCommand.library(spec), DossierStoreFactory.Opening.EXISTING,
 					spec.commandLine().getErr())) {
-				List<Path> written = render(service, target.data(), names, chosen, parameters, folder);
 				PrintWriter writer = spec.commandLine().getOut();
-				written.forEach(writer::println);
-				writer.flush();
+				render(service, target.data(), names, chosen, parameters, folder, file -> {
+					writer.println(file);
+					writer.flush();
+				});
 			}
 			return Cli.OK;
 		}
@@ -144,12 +145,14 @@ final class ReportCommand implements Runnable {
 	}
 
 	/**
-	 * Renders {@code names} in {@code formats} into {@code folder} ({@code name.extension}); every
-	 * parameter is checked for every report before the first file is written. Each parameter
-	 * goes to the reports that have it; one that no report has is refused.
+	 * Renders {@code names} in {@code formats} into {@code folder} ({@code name.extension}), each
+	 * file given to {@code written} as soon as it is complete: when a later one fails, those
+	 * written before it have been told. Every parameter is checked for every report before the
+	 * first file is written. Each parameter goes to the reports that have it; one that no report
+	 * has is refused. Returns the number of files written.
 	 */
-	static List<Path> render(ReportService service, DataStore data, List<String> names, List<ReportFormat> formats,
-			Map<String, String> values, Path folder) throws CqpException {
+	static int render(ReportService service, DataStore data, List<String> names, List<ReportFormat> formats,
+			Map<String, String> values, Path folder, Consumer<Path> written) throws CqpException {
 		Map<String, Map<String, Object>> parameters = new LinkedHashMap<>();
 		if (names.size() == 1) {
 			// One report: the service refuses a parameter it does not have, naming those it has.
@@ -170,14 +173,15 @@ final class ReportCommand implements Runnable {
 				throw new CqpException(NLS.bind(Messages.Report_parameterNowhere, unused.iterator().next()));
 			}
 		}
-		List<Path> written = new ArrayList<>();
+		int count = 0;
 		for (String report : names) {
 			for (ReportFormat format : formats) {
 				Path file = folder.resolve(report + '.' + format.extension()).toAbsolutePath();
 				service.render(report, data, format, parameters.get(report), file);
-				written.add(file);
+				written.accept(file);
+				count++;
 			}
 		}
-		return written;
+		return count;
 	}
 }

@@ -88,4 +88,37 @@ class ReportCommandTest {
 			Files.deleteIfExists(broken);
 		}
 	}
+
+	/**
+	 * All the reports, the last of which fails while it runs (a division by zero of the
+	 * observatory's design): the files written before it are complete, and each was said on the
+	 * standard output as soon as it was; the failure is one sentence, exit 1, its file absent.
+	 */
+	@Test
+	void theFilesWrittenBeforeAFailureAreSaid() throws Exception {
+		String db = tmp.resolve("base").toString();
+		Cqp generated = Cqp.run("data", "generate", "--candidates", "20", "--seed", "2", "--as-of", "2026-06-30", "--db", db);
+		assertEquals(Cli.OK, generated.code(), generated.err());
+		Path folder = DataFolder.reports();
+		Files.createDirectories(folder);
+		Path design = folder.resolve("zero.rptdesign");
+		Files.writeString(design, DESIGN.replace("SELECT COUNT(*) AS CANDIDATS FROM CANDIDATE",
+				"SELECT 1 / (COUNT(*) - COUNT(*)) AS CANDIDATS FROM CANDIDATE"));
+		try {
+			Path out = tmp.resolve("tous");
+			Cqp run = Cqp.run("report", "run", "all", "--format", "pdf", "--out", out.toString(), "--db", db);
+			assertEquals(Cli.FAILED, run.code(), run.out());
+			List<String> shipped = List.of("delais", "domaines", "echeances", "inscriptions", "organismes", "resultats-jurys",
+					"sessions-jury");
+			assertEquals(shipped.stream().map(n -> out.resolve(n + ".pdf").toString()).toList(), run.out().lines().toList());
+			try (java.util.stream.Stream<Path> files = Files.list(out)) {
+				assertEquals(shipped.stream().map(n -> out.resolve(n + ".pdf")).toList(), files.sorted().toList());
+			}
+			List<String> said = run.err().lines().toList();
+			assertEquals(1, said.size(), run.err());
+			assertTrue(said.get(0).startsWith("Le rapport « zero » n'a pas pu être produit : "), said.get(0));
+		} finally {
+			Files.deleteIfExists(design);
+		}
+	}
 }
