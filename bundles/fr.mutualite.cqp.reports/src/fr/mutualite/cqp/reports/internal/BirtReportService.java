@@ -754,7 +754,16 @@ public final class BirtReportService implements ReportService {
 	private static String reason(Throwable e) {
 		for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
 			if (t instanceof SQLException sql && sql.getSQLState() != null) {
-				return NLS.bind(Messages.Render_sqlState, sql.getSQLState());
+				// what a query of the observatory's own designs may run into, said in words
+				String what = switch (sql.getSQLState()) {
+				case "22012" -> Messages.Render_divisionByZero; //$NON-NLS-1$
+				case "22003" -> Messages.Render_outOfRange; //$NON-NLS-1$
+				case "22018" -> Messages.Render_badConversion; //$NON-NLS-1$
+				case "22007", "22008" -> Messages.Render_badDate; //$NON-NLS-1$ //$NON-NLS-2$
+				default -> null;
+				};
+				return what == null ? NLS.bind(Messages.Render_sqlState, sql.getSQLState())
+						: NLS.bind(Messages.Render_sqlStateSaid, what, sql.getSQLState());
 			}
 		}
 		return Messages.Render_seeLog;

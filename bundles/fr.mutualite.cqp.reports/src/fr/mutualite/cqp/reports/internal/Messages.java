@@ -42,6 +42,12 @@ public final class Messages extends NLS {
 
 		public static String Render_cancelled;
 
+		public static String Render_sqlStateSaid;
+	public static String Render_divisionByZero;
+	public static String Render_outOfRange;
+	public static String Render_badConversion;
+	public static String Render_badDate;
+
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
 	}

@@ -116,7 +116,8 @@ class ReportCommandTest {
 			}
 			List<String> said = run.err().lines().toList();
 			assertEquals(1, said.size(), run.err());
-			assertTrue(said.get(0).startsWith("Le rapport « zero » n'a pas pu être produit : "), said.get(0));
+			assertEquals("Le rapport « zero » n'a pas pu être produit : une requête divise par zéro (erreur 22012 de Derby, "
+					+ "le détail est dans le journal).", said.get(0));
 		} finally {
 			Files.deleteIfExists(design);
 		}
