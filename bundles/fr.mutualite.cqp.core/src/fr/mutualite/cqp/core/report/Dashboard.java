@@ -123,8 +123,9 @@ public final class Dashboard {
 			registrationsBefore = number(rows(service, store, Kind.REGISTRATIONS.report(), "aDate", upTo).get(0) //$NON-NLS-1$
 					.get("INSCRIPTIONS")); //$NON-NLS-1$
 			Map<String, Object> decided = rows(service, store, Kind.DECISIONS.report(), "aDate", upTo).get(0); //$NON-NLS-1$
-			decisionsBefore = number(decided.get("DECISIONS")); //$NON-NLS-1$
-			rateBefore = rate(number(decided.get("TOTALES")), number(decided.get("DECISIONS"))); //$NON-NLS-1$ //$NON-NLS-2$
+			long decidedBefore = number(decided.get("DECISIONS")); //$NON-NLS-1$
+			decisionsBefore = decidedBefore;
+			rateBefore = rate(number(decided.get("TOTALES")), decidedBefore); //$NON-NLS-1$
 		}
 
 		LocalDate day = inProgress ? today : LocalDate.of(year, 12, 31);

@@ -38,11 +38,9 @@ public final class Messages extends NLS {
 	public static String User_notAQuery;
 	public static String User_unknownName;
 	public static String User_badQuery;
-		public static String Rows_noDataSet;
-
-		public static String Render_cancelled;
-
-		public static String Render_sqlStateSaid;
+	public static String Rows_noDataSet;
+	public static String Render_cancelled;
+	public static String Render_sqlStateSaid;
 	public static String Render_divisionByZero;
 	public static String Render_outOfRange;
 	public static String Render_badConversion;

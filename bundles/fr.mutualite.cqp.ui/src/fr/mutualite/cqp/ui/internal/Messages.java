@@ -109,7 +109,7 @@ public final class Messages extends NLS {
 	public static String Data_eraseTitle;
 	public static String Data_eraseConfirm;
 	public static String Data_eraseDone;
-		public static String Dashboard_year;
+	public static String Dashboard_year;
 	public static String Dashboard_loading;
 	public static String Dashboard_loaded;
 	public static String Dashboard_loadedToDate;
@@ -130,9 +130,9 @@ public final class Messages extends NLS {
 	public static String Dashboard_sameDay;
 	public static String Dashboard_versusDay;
 
-		public static String Statistics_cancelled;
+	public static String Statistics_cancelled;
 
-		public static String Statistics_stop;
+	public static String Statistics_stop;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

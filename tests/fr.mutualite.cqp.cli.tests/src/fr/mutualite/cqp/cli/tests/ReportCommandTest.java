@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,22 @@ import fr.mutualite.cqp.core.DataFolder;
 class ReportCommandTest {
 
 	@TempDir
-	Path tmp;
+	static Path tmp;
+	/** A branch of 20 candidates, generated once for the class. */
+	private static String db;
+
+	@BeforeAll
+	static void aBranch() {
+		db = tmp.resolve("base").toString();
+		Cqp generated = Cqp.run("data", "generate", "--candidates", "20", "--seed", "2", "--as-of", "2026-06-30", "--db", db);
+		assertEquals(Cli.OK, generated.code(), generated.err());
+	}
+
+	/** Drops the design {@code text} in the data folder's reports as {@code name.rptdesign}. */
+	private static Path drop(String name, String text) throws java.io.IOException {
+		Path folder = Files.createDirectories(DataFolder.reports());
+		return Files.writeString(folder.resolve(name + ".rptdesign"), text);
+	}
 
 	/** A design as the BIRT Report Designer saves it, naming a server the branch does not have. */
 	private static final String DESIGN = """
@@ -58,14 +74,7 @@ class ReportCommandTest {
 
 	@Test
 	void aDesignOfTheDataFolderIsListedAndRunAndABrokenOneIsSaid() throws Exception {
-		String db = tmp.resolve("base").toString();
-		Cqp generated = Cqp.run("data", "generate", "--candidates", "20", "--seed", "2", "--as-of", "2026-06-30", "--db", db);
-		assertEquals(Cli.OK, generated.code(), generated.err());
-		Path folder = DataFolder.reports();
-		Files.createDirectories(folder);
-		Path design = folder.resolve("candidats-de-la-base.rptdesign"), broken = folder.resolve("brouillon.rptdesign");
-		Files.writeString(design, DESIGN);
-		Files.writeString(broken, DESIGN.substring(0, 300));
+		Path design = drop("candidats-de-la-base", DESIGN), broken = drop("brouillon", DESIGN.substring(0, 300));
 		try {
 			Cqp list = Cqp.run("report", "list");
 			assertEquals(Cli.OK, list.code(), list.err());
@@ -96,13 +105,7 @@ class ReportCommandTest {
 	 */
 	@Test
 	void theFilesWrittenBeforeAFailureAreSaid() throws Exception {
-		String db = tmp.resolve("base").toString();
-		Cqp generated = Cqp.run("data", "generate", "--candidates", "20", "--seed", "2", "--as-of", "2026-06-30", "--db", db);
-		assertEquals(Cli.OK, generated.code(), generated.err());
-		Path folder = DataFolder.reports();
-		Files.createDirectories(folder);
-		Path design = folder.resolve("zero.rptdesign");
-		Files.writeString(design, DESIGN.replace("SELECT COUNT(*) AS CANDIDATS FROM CANDIDATE",
+		Path design = drop("zero", DESIGN.replace("SELECT COUNT(*) AS CANDIDATS FROM CANDIDATE",
 				"SELECT 1 / (COUNT(*) - COUNT(*)) AS CANDIDATS FROM CANDIDATE"));
 		try {
 			Path out = tmp.resolve("tous");

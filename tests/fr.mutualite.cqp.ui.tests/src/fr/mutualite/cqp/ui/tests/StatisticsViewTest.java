@@ -320,13 +320,12 @@ class StatisticsViewTest {
 
 			// the long one is stopped by the button that ran it: stopped, nothing shown
 			select(view, "croise");
-			waitFor(() -> view.getRunButton().getText().equals("Produire") && view.getRunButton().isEnabled(),
+			waitFor(() -> idle(view),
 					"the button runs the report chosen");
 			view.getRunButton().notifyListeners(SWT.Selection, new Event());
 			String running = "Production du rapport « Candidats croisés »";
 			assertEquals(running, view.getStatus());
-			Job job = java.util.Arrays.stream(Job.getJobManager().find(null)).filter(j -> j.getName().equals(running))
-					.findFirst().orElse(null);
+			Job job = job(running);
 			assertNotNull(job, "the report runs as a job of the workbench");
 			waitFor(() -> job.getState() == Job.RUNNING && writing(view.getShown()), "the report is being written");
 			assertEquals("Arrêter", view.getRunButton().getText());
@@ -334,18 +333,18 @@ class StatisticsViewTest {
 			view.getRunButton().notifyListeners(SWT.Selection, new Event());
 			waitFor(() -> view.getStatus().equals(running + " annulée.") && job.getState() == Job.NONE,
 					"the report is stopped: " + view.getStatus());
-			waitFor(() -> view.getRunButton().getText().equals("Produire") && view.getRunButton().isEnabled(),
+			waitFor(() -> idle(view),
 					"the button runs a report again");
 			assertFalse(Files.exists(view.getShown()), "nothing written");
 
 			// run again, then a report opened from the dashboard: the long one stops, the other is shown
 			view.getRunButton().notifyListeners(SWT.Selection, new Event());
-			Job again = java.util.Arrays.stream(Job.getJobManager().find(null)).filter(j -> j.getName().equals(running))
-					.findFirst().orElseThrow();
+			Job again = job(running);
+			assertNotNull(again, "the report runs again");
 			waitFor(() -> again.getState() == Job.RUNNING && writing(view.getShown()), "the report is being written again");
 			view.open("candidats", java.util.Map.of());
 			waitFor(() -> again.getState() == Job.NONE && view.getStatus().equals("Rapport « Candidats de la base » produit.")
-					&& view.getRunButton().getText().equals("Produire") && view.getRunButton().isEnabled(),
+					&& idle(view),
 					"the other report is shown: " + view.getStatus());
 			assertTrue(Files.readString(view.getShown()).contains(">" + branch.dossiers().getCandidates().size() + "<"));
 		} finally {
@@ -392,6 +391,17 @@ class StatisticsViewTest {
 			    </body>
 			</report>
 			""";
+
+	/** Whether the view's run button runs a report (none being produced). */
+	private static boolean idle(StatisticsView view) {
+		return view.getRunButton().getText().equals("Produire") && view.getRunButton().isEnabled();
+	}
+
+	/** The workbench's job named {@code name}, or {@code null}. */
+	private static Job job(String name) {
+		return java.util.Arrays.stream(Job.getJobManager().find(null)).filter(j -> j.getName().equals(name)).findFirst()
+				.orElse(null);
+	}
 
 	/** Whether the partial file of {@code file} is being written beside it. */
 	private static boolean writing(Path file) {
