@@ -132,7 +132,7 @@ final class BenchCommand implements Runnable {
 					Format.seconds(f.derbyTables()), Format.number(Figures.perSecond(f.imported().rows(), f.derbyTables())) }));
 			out.println(NLS.bind(Messages.Bench_derby, new Object[] { Format.number(f.derbyRows()),
 					Format.seconds(f.derbyImport()), Format.number(Figures.perSecond(f.derbyRows(), f.derbyImport())) }));
-			out.println(NLS.bind(Messages.Bench_ratio, Format.number(f.importRatio()), Format.number(f.withoutIndexRatio())));
+			out.println(NLS.bind(Messages.Bench_ratio, Format.ratio(f.importRatio()), Format.ratio(f.withoutIndexRatio())));
 			out.println(NLS.bind(Messages.Bench_importHeap, Format.number(f.importHeap()), Format.number(HeapPeak.maximum())));
 			out.println(NLS.bind(Messages.Bench_list, new Object[] { f.busiestBody(), Format.number(f.listed()),
 					Format.millis(f.listFirst()), Format.millis(f.listAgain()) }));

@@ -16,6 +16,14 @@ final class Format {
 		return format.format(value);
 	}
 
+	/** A ratio with two decimals always, so that 0.502 is not read as 0.5 exactly. */
+	static String ratio(double value) {
+		NumberFormat format = NumberFormat.getNumberInstance(Locale.getDefault());
+		format.setMinimumFractionDigits(2);
+		format.setMaximumFractionDigits(2);
+		return format.format(value);
+	}
+
 	static String seconds(Duration duration) {
 		NumberFormat format = NumberFormat.getNumberInstance(Locale.getDefault());
 		format.setMaximumFractionDigits(duration.toMillis() < 10_000 ? 2 : 1);
