@@ -74,7 +74,10 @@ fi
 
 # ---- a large database at the first schema, as release 0.1.0 left it
 run "$cqp" data import "$work/gros.csv" --db "$work/ancienne"
-downgrade="DELETE FROM DATABASECHANGELOG WHERE ID = '010-echeances-datees';
+downgrade="DROP FUNCTION STAGED_REGISTRATIONS;
+DROP FUNCTION STAGED_CANDIDATES;
+DELETE FROM DATABASECHANGELOG WHERE ID = '011-import-en-bloc';
+DELETE FROM DATABASECHANGELOG WHERE ID = '010-echeances-datees';
 DROP FUNCTION LOAD_IN_BULK;
 DELETE FROM DATABASECHANGELOG WHERE ID = '009-chargement-en-bloc';
 DROP VIEW SESSION_RULE;

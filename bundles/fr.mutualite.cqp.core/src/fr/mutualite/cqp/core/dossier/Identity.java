@@ -23,7 +23,9 @@ public final class Identity {
 		if (text == null) {
 			return ""; //$NON-NLS-1$
 		}
-		String stripped = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll(""); //$NON-NLS-1$
+		// a text of ASCII alone has no accent to strip (an import's names, mostly)
+		String stripped = text.chars().allMatch(c -> c < 0x80) ? text
+				: MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll(""); //$NON-NLS-1$
 		return SEPARATORS.matcher(stripped.toUpperCase(Locale.ROOT)).replaceAll(" ").trim(); //$NON-NLS-1$
 	}
 

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -112,16 +113,32 @@ final class DossierWriter implements AutoCloseable {
 	private final Batches batches;
 	private final String user;
 	private final Instant now;
+	/** {@link #now} as the staged rows give it. */
+	private final Timestamp stamp;
+	/** Where new candidates and registrations are staged ({@link #staging}), or {@code null}. */
+	private List<Object[]> stagedCandidates, stagedRegistrations;
 
 	DossierWriter(Connection connection, String user, Instant now) throws SQLException {
 		this.connection = connection;
 		this.batches = new Batches(connection);
 		this.user = user;
 		this.now = now;
+		this.stamp = Timestamp.from(now);
 		batches.declare(TRAINING_BODY, APPROVAL, CONTACT, COMPANY, CANDIDATE, REGISTRATION, ASSESSMENT, RATING,
 				ORIENTATION, DOMAIN_PLAN, PLANNED_MODULE, TRAINING_MODULE, MODULE_DOMAIN, FORMATIVE, FORMATIVE_MODULE,
 				TUTOR, REVIEW, FINAL, FINAL_DOMAIN, FINAL_DATE, FINAL_CONDITION, ANSWER, VAE, EXPERIENCE, PROOF,
 				CERTIFICATE, CERTIFICATE_HISTORY, BOOKLET_STATUS, SESSION, MEMBER, DECISION, DOMAIN_DECISION, CHANGE);
+	}
+
+	/**
+	 * Stages the candidates and registrations written from now on in {@code candidates} and
+	 * {@code registrations}, a row each with the values of the columns of {@link #CANDIDATE} and
+	 * {@link #REGISTRATION} in their JDBC types, instead of writing them; {@code null} writes them
+	 * again.
+	 */
+	void staging(List<Object[]> candidates, List<Object[]> registrations) {
+		stagedCandidates = candidates;
+		stagedRegistrations = registrations;
 	}
 
 	/** Rows written so far. */
@@ -149,11 +166,19 @@ final class DossierWriter implements AutoCloseable {
 
 	void candidate(Candidate candidate, int version) throws SQLException {
 		candidate(candidate.getId(), candidate.getLastName(), candidate.getFirstName(), candidate.getBirthDate(),
-				candidate.getEmail(), candidate.getCompany() == null ? null : candidate.getCompany().getId(), version);
+				candidate.getEmail(), candidate.getCompany() == null ? null : candidate.getCompany().getId(),
+				Identity.candidateKey(candidate.getLastName(), candidate.getFirstName(), candidate.getBirthDate()), version);
 	}
 
+	/** A candidate, under its key ({@link Identity#candidateKey}). */
 	void candidate(String id, String lastName, String firstName, LocalDate birthDate, String email, String companyId,
-			int version) throws SQLException {
+			String key, int version) throws SQLException {
+		if (stagedCandidates != null) {
+			stagedCandidates.add(new Object[] { id, lastName, firstName, birthDate == null ? null : java.sql.Date.valueOf(birthDate),
+					email, companyId, key, Integer.valueOf(version), user,
+					stamp });
+			return;
+		}
 		PreparedStatement s = batches.get(CANDIDATE);
 		s.setString(1, id);
 		s.setString(2, lastName);
@@ -161,7 +186,7 @@ final class DossierWriter implements AutoCloseable {
 		setDay(s, 4, birthDate);
 		setString(s, 5, email);
 		setString(s, 6, companyId);
-		s.setString(7, Identity.candidateKey(lastName, firstName, birthDate));
+		s.setString(7, key);
 		stamp(s, 8, version);
 		batches.add(s);
 	}
@@ -212,6 +237,12 @@ final class DossierWriter implements AutoCloseable {
 	void registration(String id, String candidateId, String certificationCode, String referentialVersion,
 			LocalDate date, Route route, String companyId, String trainingBodyCode, boolean trainingPath, int version)
 			throws SQLException {
+		if (stagedRegistrations != null) {
+			stagedRegistrations.add(new Object[] { id, candidateId, certificationCode, referentialVersion,
+					date == null ? null : java.sql.Date.valueOf(date), route.getName(), companyId, trainingBodyCode,
+					Boolean.valueOf(trainingPath), Integer.valueOf(version), user, stamp });
+			return;
+		}
 		PreparedStatement s = batches.get(REGISTRATION);
 		s.setString(1, id);
 		s.setString(2, candidateId);

@@ -248,8 +248,9 @@ public final class Statistics {
 	public static void rebuild(Connection c) throws SQLException {
 		try (Statement s = c.createStatement()) {
 			s.executeUpdate("DELETE FROM CQP.STAT_PENDING"); //$NON-NLS-1$
-			// emptied (within the transaction), then loaded in bulk: a branch's shares are hundreds
-			// of thousands of rows; only the owner may truncate, an administrator deletes
+			// emptied (within the transaction), then loaded in bulk, shares and counts: a branch's
+			// shares are hundreds of thousands of rows, its counts tens of thousands; only the owner
+			// may truncate, an administrator deletes
 			String empty = owner(c) ? "TRUNCATE TABLE " : "DELETE FROM "; //$NON-NLS-1$ //$NON-NLS-2$
 			for (Table table : TABLES) {
 				s.executeUpdate(empty + table.shareTable());
@@ -257,7 +258,7 @@ public final class Statistics {
 				s.executeUpdate("INSERT INTO " + table.shareTable() + " (REGISTRATION_ID, " + String.join(", ", table.columns()) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 						+ ") " + inBulk(table.shares("1 = 1"))); //$NON-NLS-1$
 				s.executeUpdate("INSERT INTO CQP." + table.name() + " (" + String.join(", ", table.columns()) + ") " //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
-						+ table.summed("1 = 1")); //$NON-NLS-1$
+						+ inBulk(table.summed("1 = 1"))); //$NON-NLS-1$
 			}
 			try (PreparedStatement u = c.prepareStatement("UPDATE CQP.STAT_STATE SET SIGNATURE = ?")) { //$NON-NLS-1$
 				u.setString(1, signature());
@@ -329,7 +330,7 @@ public final class Statistics {
 	}
 
 	/** Whether {@code c} is the owner's: the only user who writes these tables (and may truncate them). */
-	private static boolean owner(Connection c) throws SQLException {
+	static boolean owner(Connection c) throws SQLException {
 		return StoreSettings.OWNER.equalsIgnoreCase(c.getMetaData().getUserName());
 	}
 

@@ -190,6 +190,39 @@ class RegistrationImportTest {
 		}
 	}
 
+	/**
+	 * A first import larger than what is staged in memory (150,000 rows at most, loaded in bulk): the
+	 * rows beyond are looked up in the tables the staged rows were loaded into, so a candidate,
+	 * an id or a registration of the first part is recognised in the second.
+	 */
+	@Test
+	void theRowsBeyondWhatAFirstImportStagesFindTheRowsItLoaded() throws Exception {
+		int staged = 150_000;
+		List<RegistrationRow> rows = new ArrayList<>(staged + 1001);
+		for (int i = 0; i < staged; i++) {
+			rows.add(new RegistrationRow("C-fichier-" + i, "Nom" + i, "Prénom", LocalDate.of(1950, 1, 1).plusDays(i % 20_000),
+					null, null, null, "CMI", LocalDate.of(2024, 1, 1), Route.TRAINING, null, "R-fichier-" + i));
+		}
+		for (int i = 0; i < 1000; i++) {
+			// the first thousand people again, for another certification, under ids already taken
+			rows.add(new RegistrationRow("C-autre-" + i, "NOM" + i, "prenom", LocalDate.of(1950, 1, 1).plusDays(i), null,
+					null, null, "CMC", LocalDate.of(2025, 2, 1), Route.VAE, null, "R-fichier-" + i));
+		}
+		rows.add(rows.get(0)); // and the first row once more
+		try (DossierStore store = Stores.open(tmp.resolve("base"))) {
+			assertEquals(new ImportReport(staged + 1001, staged, 1001, staged + 1000, 1, 0),
+					store.importRegistrations(rows::forEach));
+			assertEquals(staged, store.candidates().count());
+			assertEquals(staged + 1000, store.registrations().count());
+			List<RegistrationRow> exported = export(store);
+			assertEquals(staged, exported.stream().filter(r -> r.registrationId().startsWith("R-fichier-")).count(),
+					"an id is kept once, the later rows get new ones");
+			assertEquals(List.of("CMC", "CMI"), exported.stream().filter(r -> r.candidateId().equals("C-fichier-999"))
+					.map(RegistrationRow::certificationCode).sorted().toList());
+			assertEquals(0, exported.stream().filter(r -> r.candidateId().startsWith("C-autre-")).count());
+		}
+	}
+
 	@Test
 	void anExcelFileWithBadRowsImportsItsGoodRowsOnly() throws Exception {
 		Path file = tmp.resolve("oemm.csv");
