@@ -174,9 +174,9 @@ final class DossierWriter implements AutoCloseable {
 	void candidate(String id, String lastName, String firstName, LocalDate birthDate, String email, String companyId,
 			String key, int version) throws SQLException {
 		if (stagedCandidates != null) {
-			stagedCandidates.add(new Object[] { id, lastName, firstName, birthDate == null ? null : java.sql.Date.valueOf(birthDate),
-					email, companyId, key, Integer.valueOf(version), user,
-					stamp });
+			stagedCandidates.add(new Object[] { id, lastName, firstName,
+					birthDate == null ? null : java.sql.Date.valueOf(birthDate), email, companyId, key,
+					Integer.valueOf(version), user, stamp });
 			return;
 		}
 		PreparedStatement s = batches.get(CANDIDATE);

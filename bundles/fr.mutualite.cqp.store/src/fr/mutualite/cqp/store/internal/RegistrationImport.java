@@ -64,12 +64,14 @@ final class RegistrationImport {
 	/**
 	 * While rows are staged: what the import has written, by the keys the lookups would find
 	 * (candidates by match key, the candidates' and registrations' ids, the registrations by
-	 * candidate, certification and day), and the new rows, by table function; {@code null}
-	 * otherwise.
+	 * candidate, certification and day), and the new rows, by table function.
 	 */
-	private Map<String, String> stagedCandidates;
-	private Set<String> stagedCandidateIds, stagedRegistrationIds, stagedRegistrations;
-	private Map<String, List<Object[]>> staged;
+	private record Staging(Map<String, String> candidates, Set<String> candidateIds, Set<String> registrationIds,
+			Set<String> registrations, Map<String, List<Object[]>> rows) {
+	}
+
+	/** The rows staged, or {@code null} once loaded (or when the tables were not empty). */
+	private Staging staged;
 
 	/**
 	 * Starts an import over {@code connection}: the three tables it adds to are locked until the
@@ -94,12 +96,9 @@ final class RegistrationImport {
 		if (!connection.getMetaData().getURL().startsWith("jdbc:derby://") && Statistics.owner(connection) //$NON-NLS-1$
 				&& !Jdbc.exists(connection, "SELECT 1 FROM CQP.CANDIDATE FETCH FIRST 1 ROWS ONLY") //$NON-NLS-1$
 				&& !Jdbc.exists(connection, "SELECT 1 FROM CQP.REGISTRATION FETCH FIRST 1 ROWS ONLY")) { //$NON-NLS-1$
-			stagedCandidates = new HashMap<>();
-			stagedCandidateIds = new HashSet<>();
-			stagedRegistrationIds = new HashSet<>();
-			stagedRegistrations = new HashSet<>();
-			staged = Map.of(StagedRows.CANDIDATES, new ArrayList<>(), StagedRows.REGISTRATIONS, new ArrayList<>());
-			writer.staging(staged.get(StagedRows.CANDIDATES), staged.get(StagedRows.REGISTRATIONS));
+			staged = new Staging(new HashMap<>(), new HashSet<>(), new HashSet<>(), new HashSet<>(),
+					Map.of(StagedRows.CANDIDATES, new ArrayList<>(), StagedRows.REGISTRATIONS, new ArrayList<>()));
+			writer.staging(staged.rows().get(StagedRows.CANDIDATES), staged.rows().get(StagedRows.REGISTRATIONS));
 		}
 		candidatesByKey = through("MATCH_KEY, ID", "CANDIDATE", constraint("CANDIDATE", "U"), "MATCH_KEY"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 		takenCandidateIds = through("ID", "CANDIDATE", constraint("CANDIDATE", "P"), "ID"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
@@ -169,25 +168,21 @@ final class RegistrationImport {
 			return;
 		}
 		writer.flush(); // the companies the candidates refer to
-		try (StagedRows.Offer offer = StagedRows.offer(staged); Statement s = connection.createStatement()) {
-			load(s, "CQP.CANDIDATE", DossierWriter.CANDIDATE, "CQP.STAGED_CANDIDATES", staged.get(StagedRows.CANDIDATES)); //$NON-NLS-1$ //$NON-NLS-2$
-			load(s, "CQP.REGISTRATION", DossierWriter.REGISTRATION, "CQP.STAGED_REGISTRATIONS", //$NON-NLS-1$ //$NON-NLS-2$
-					staged.get(StagedRows.REGISTRATIONS));
+		try (StagedRows.Offer offer = StagedRows.offer(staged.rows()); Statement s = connection.createStatement()) {
+			load(s, DossierWriter.CANDIDATE, "CQP.STAGED_CANDIDATES", staged.rows().get(StagedRows.CANDIDATES)); //$NON-NLS-1$
+			load(s, DossierWriter.REGISTRATION, "CQP.STAGED_REGISTRATIONS", staged.rows().get(StagedRows.REGISTRATIONS)); //$NON-NLS-1$
 		}
 		staged = null;
-		stagedCandidates = null;
-		stagedCandidateIds = stagedRegistrationIds = stagedRegistrations = null;
 		writer.staging(null, null);
 	}
 
-	/** Loads {@code rows} into {@code table}, with the columns of {@code insert}, through {@code function}. */
-	private static void load(Statement s, String table, String insert, String function, List<Object[]> rows)
-			throws SQLException {
-		String columns = insert.substring(insert.indexOf('(') + 1, insert.indexOf(')'));
-		int loaded = s.executeUpdate("INSERT INTO " + table + " (" + columns + ") SELECT * FROM TABLE(" + function + "()) S"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+	/** Loads {@code rows} into the table and columns of {@code insert}, through {@code function}. */
+	private static void load(Statement s, String insert, String function, List<Object[]> rows) throws SQLException {
+		int loaded = s.executeUpdate(insert.substring(0, insert.indexOf(')') + 1) + " SELECT * FROM TABLE(" + function //$NON-NLS-1$
+				+ "()) S"); //$NON-NLS-1$
 		if (loaded != rows.size()) {
 			// the function reads the rows of this thread: never fewer, unless Derby ran it elsewhere
-			throw new SQLException(table + ": " + loaded + " rows loaded of " + rows.size() + " staged"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+			throw new SQLException(function + ": " + loaded + " rows loaded of " + rows.size() + " staged"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
 	}
 
@@ -201,10 +196,10 @@ final class RegistrationImport {
 		Map<String, String> candidates;
 		Set<String> candidateIds, registrationIds, present;
 		if (staged != null) {
-			candidates = stagedCandidates;
-			candidateIds = stagedCandidateIds;
-			registrationIds = stagedRegistrationIds;
-			present = stagedRegistrations;
+			candidates = staged.candidates();
+			candidateIds = staged.candidateIds();
+			registrationIds = staged.registrationIds();
+			present = staged.registrations();
 		} else {
 			candidates = new HashMap<>();
 			for (List<String> r : lookup(candidatesByKey, keys(batch, RegistrationRow::candidateKey))) {
