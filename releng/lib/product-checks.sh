@@ -4,9 +4,21 @@
 cqp="$product/cqp"
 plugins="$product/plugins"
 failures=0
-pass() { echo "  ok      $1"; }
+millis() { date +%s%3N; }
+last_verdict=$(millis)
+took() { # sets $elapsed to the seconds since the previous verdict: which check costs the CI its time
+	local now
+	now=$(millis)
+	elapsed="$(((now - last_verdict) / 1000)),$(((now - last_verdict) % 1000 / 100)) s"
+	last_verdict=$now
+}
+pass() {
+	took
+	echo "  ok      $1  [$elapsed]"
+}
 fail() {
-	echo "  ÉCHEC   $1"
+	took
+	echo "  ÉCHEC   $1  [$elapsed]"
 	sed 's/^/          | /' "$work/out" "$work/err" 2>/dev/null | head -n 20
 	failures=$((failures + 1))
 }
@@ -14,7 +26,6 @@ run() {
 	"$@" >"$work/out" 2>"$work/err" </dev/null
 	code=$?
 }
-millis() { date +%s%3N; }
 one_line() { [ "$(grep -c . "$1")" -eq 1 ] && ! grep -q 'Exception\|	at ' "$1"; }
 no_java() { ! grep -q 'Exception\|	at \|java\.\|org\.apache\|org\.eclipse' "$1"; }
 count_rows() { grep -c . "$1"; }

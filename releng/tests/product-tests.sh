@@ -32,7 +32,7 @@ elif cqp_main_window >/dev/null; then
 	fail "the application window"
 else
 	# only what the application logs counts here
-	logged=$(wc -l <"$CQP_DATA/.metadata/.log" 2>/dev/null || echo 0)
+	logged=$(wc -l 2>/dev/null <"$CQP_DATA/.metadata/.log" || echo 0)
 	t0=$(millis)
 	"$cqp" >"$work/ui.out" 2>"$work/ui.err" &
 	app=$!

@@ -53,7 +53,7 @@ public final class Migrations {
 	private static final String EXISTS = "X0Y32"; //$NON-NLS-1$
 	private static final String CHANGELOG_TABLE = "DATABASECHANGELOG", LOCK_TABLE = "DATABASECHANGELOGLOCK"; //$NON-NLS-1$ //$NON-NLS-2$
 	/** The structures of the versions, by number of change sets: the change sets of a release never change. */
-	private static final Map<Integer, List<String>> REFERENCES = new java.util.concurrent.ConcurrentHashMap<>();
+	private static List<List<String>> built = List.of();
 
 	private Migrations() {
 	}
@@ -155,7 +155,8 @@ public final class Migrations {
 				if (count < 0) {
 					liquibase.update(new Contexts(), new LabelExpression());
 				} else {
-					liquibase.update(count, new Contexts(), new LabelExpression());
+					// Liquibase runs the next so many change sets
+					liquibase.update(pending.size(), new Contexts(), new LabelExpression());
 				}
 			} catch (Exception e) {
 				if (SqlErrors.has(e, EXISTS)) {
@@ -175,11 +176,12 @@ public final class Migrations {
 	private static void refuseHalfMigrated(Connection connection, String location, List<String> known, int ran)
 			throws SQLException, CqpException {
 		List<String> actual = structure(connection);
-		if (ran == 0 && actual.isEmpty()) {
-			return; // a new database
+		if (ran == 0 && actual.isEmpty() || actual.equals(references(ran).get(ran))) {
+			return; // a new database, or one with the structure of its version
 		}
+		List<List<String>> references = references(known.size());
 		for (int applied = ran + 1; applied <= known.size(); applied++) {
-			if (actual.equals(reference(applied))) {
+			if (actual.equals(references.get(applied))) {
 				throw new Refusal(NLS.bind(Messages.Store_halfMigrated, location, known.get(ran)));
 			}
 		}
@@ -215,8 +217,9 @@ public final class Migrations {
 			List<String> known = changeSets();
 			refuseNewer(ran, known, location);
 			List<String> actual = structure(connection);
+			List<List<String>> references = references(known.size());
 			for (int applied = ran.size(); applied <= known.size(); applied++) {
-				if (actual.equals(reference(applied))) {
+				if (actual.equals(references.get(applied))) {
 					List<String> recorded = new ArrayList<>(known.subList(ran.size(), applied));
 					record(connection, recorded.size());
 					connection.commit();
@@ -257,27 +260,33 @@ public final class Migrations {
 		}
 	}
 
-	/** The structure of a new database after the first {@code count} change sets, built once per run. */
-	private static List<String> reference(int count) throws SQLException, CqpException {
-		List<String> known = REFERENCES.get(Integer.valueOf(count));
-		if (known == null) {
-			known = build(count);
-			REFERENCES.put(Integer.valueOf(count), known);
+	/**
+	 * The structures of a new database after 0, 1, ... and at least {@code count} change sets,
+	 * built together in one database where the change sets are run one by one, and kept for the run.
+	 */
+	private static synchronized List<List<String>> references(int count) throws SQLException, CqpException {
+		if (built.size() <= count) {
+			built = build(count);
 		}
-		return known;
+		return built;
 	}
 
-	private static List<String> build(int count) throws SQLException, CqpException {
+	/** The structures of a new database after 0, 1, ... {@code total} change sets. */
+	private static List<List<String>> build(int total) throws SQLException, CqpException {
 		EmbeddedDataSource source = new EmbeddedDataSource();
 		source.setDatabaseName("memory:cqp-reference-" + UUID.randomUUID()); //$NON-NLS-1$
 		source.setUser(StoreSettings.OWNER);
 		source.setCreateDatabase("create"); //$NON-NLS-1$
 		try {
-			migrate(source.getConnection(), source.getDatabaseName(), count);
-			source.setCreateDatabase(null);
-			try (Connection c = source.getConnection()) {
-				return structure(c);
+			List<List<String>> structures = new ArrayList<>();
+			for (int count = 0; count <= total; count++) {
+				migrate(source.getConnection(), source.getDatabaseName(), count);
+				source.setCreateDatabase(null);
+				try (Connection c = source.getConnection()) {
+					structures.add(structure(c));
+				}
 			}
+			return List.copyOf(structures);
 		} finally {
 			source.setConnectionAttributes("drop=true"); //$NON-NLS-1$
 			try {
