@@ -319,7 +319,7 @@ class ReportPackTest {
 		for (LocalDate end = LocalDate.of(FIRST, 1, 31); end.isBefore(AS_OF) && day == null; end = end.plusDays(1)
 				.plusMonths(1).minusDays(1)) {
 			LocalDate on = end;
-			if (waiting(branch, Branch::rules, on).stream().anyMatch(r -> decidedBy(branch, r, AS_OF))
+			if (waiting(branch, Branch::rules, on, null).stream().anyMatch(r -> decidedBy(branch, r, AS_OF))
 					&& expiring(branch, Branch::rules, on, validity).stream().anyMatch(r -> fullBy(r, AS_OF))) {
 				day = on;
 			}
@@ -337,22 +337,53 @@ class ReportPackTest {
 	}
 
 	/**
+	 * Given a limit for a first jury (its parameter {@code delai_annees}) instead of each
+	 * candidate's rules, {@code echeances} lists the candidates near or past that limit. The limit
+	 * is the first number of years after the rules' that lists other candidates on the reference day.
+	 */
+	@Test
+	void aLimitGivenToTheReportReplacesTheRules() throws Exception {
+		List<String> byRules = late(branch, Branch::rules, AS_OF);
+		int ruled = Branch.rules(branch.registrations().get(0), AS_OF).getRegistrationDeadlineYears();
+		Integer years = null;
+		for (int y = ruled + 1; y <= ruled + 10 && years == null; y++) {
+			List<String> given = names(waiting(branch, Branch::rules, AS_OF, y));
+			if (!given.isEmpty() && !given.equals(byRules)) {
+				years = y;
+			}
+		}
+		assertNotNull(years, "the small branch has candidates near a limit longer than the rules'");
+		Path out = tmp.resolve("rapports/echeances-" + years + "-ans.xlsx");
+		Map<String, String> values = parameters("echeances");
+		values.put("delai_annees", years.toString());
+		service.render("echeances", store.data(), ReportFormat.XLSX, service.parameters("echeances", values,
+				store.data()), out);
+		List<String> rows = Outputs.xlsxRows(out);
+		assertEquals(names(waiting(branch, Branch::rules, AS_OF, years)), listedLate(rows),
+				"the candidates near or past " + years + " years after their registration");
+		assertEquals(names(expiring(branch, Branch::rules, AS_OF, null)), listedPartial(rows),
+				"the partial awards, by their rules");
+	}
+
+	/**
 	 * Who {@code echeances} lists on {@code day} as near or past the limit for a first jury (six
 	 * months either side, the report's default), in name order.
 	 */
 	private static List<String> late(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules, LocalDate day) {
-		return names(waiting(branch, rules, day));
+		return names(waiting(branch, rules, day, null));
 	}
 
 	/**
 	 * The registrations made on or before {@code day} that no jury had decided on by then, whose
-	 * limit for a first jury falls within six months of it.
+	 * limit for a first jury falls within six months of it: {@code years} after the registration
+	 * (the report's parameter) or, when {@code null}, their rules' limit.
 	 */
 	private static List<Registration> waiting(Branch branch, BiFunction<Registration, LocalDate, RuleSet> rules,
-			LocalDate day) {
+			LocalDate day, Integer years) {
 		List<Registration> waiting = new ArrayList<>();
 		for (Registration r : branch.registrations()) {
-			LocalDate limit = r.getDate().plusYears(rules.apply(r, r.getDate()).getRegistrationDeadlineYears());
+			LocalDate limit = r.getDate().plusYears(years != null ? years
+					: rules.apply(r, r.getDate()).getRegistrationDeadlineYears());
 			if (!r.getDate().isAfter(day) && !decidedBy(branch, r, day) && !limit.isBefore(day.minusMonths(6))
 					&& !limit.isAfter(day.plusMonths(6))) {
 				waiting.add(r);
