@@ -169,17 +169,22 @@ final class RegistrationImport {
 		}
 		writer.flush(); // the companies the candidates refer to
 		try (StagedRows.Offer offer = StagedRows.offer(staged.rows()); Statement s = connection.createStatement()) {
-			load(s, DossierWriter.CANDIDATE, "CQP.STAGED_CANDIDATES", staged.rows().get(StagedRows.CANDIDATES)); //$NON-NLS-1$
-			load(s, DossierWriter.REGISTRATION, "CQP.STAGED_REGISTRATIONS", staged.rows().get(StagedRows.REGISTRATIONS)); //$NON-NLS-1$
+			load(s, DossierWriter.CANDIDATE, StagedRows.CANDIDATES);
+			load(s, DossierWriter.REGISTRATION, StagedRows.REGISTRATIONS);
 		}
 		staged = null;
 		writer.staging(null, null);
 	}
 
-	/** Loads {@code rows} into the table and columns of {@code insert}, through {@code function}. */
-	private static void load(Statement s, String insert, String function, List<Object[]> rows) throws SQLException {
-		int loaded = s.executeUpdate(insert.substring(0, insert.indexOf(')') + 1) + " SELECT * FROM TABLE(" + function //$NON-NLS-1$
-				+ "()) S"); //$NON-NLS-1$
+	/**
+	 * Loads the rows staged for {@code function} ({@link StagedRows#CANDIDATES} or
+	 * {@link StagedRows#REGISTRATIONS}) into the table and columns of {@code insert}, through the
+	 * table function {@code CQP.STAGED_<function>}.
+	 */
+	private void load(Statement s, String insert, String function) throws SQLException {
+		List<Object[]> rows = staged.rows().get(function);
+		int loaded = s.executeUpdate(insert.substring(0, insert.indexOf(')') + 1) + " SELECT * FROM TABLE(CQP.STAGED_" //$NON-NLS-1$
+				+ function + "()) S"); //$NON-NLS-1$
 		if (loaded != rows.size()) {
 			// the function reads the rows of this thread: never fewer, unless Derby ran it elsewhere
 			throw new SQLException(function + ": " + loaded + " rows loaded of " + rows.size() + " staged"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
