@@ -231,7 +231,7 @@ if [ $code -eq 0 ] && [ -n "$demo_db" ] && [ "$(($(wc -l <"$work/ailleurs-export
 else fail "demo database through cqp database use (code $code, database '$demo_db')"; fi
 
 run "$cqp" bench reports --candidates 150 --format html
-if [ $code -eq 0 ] && grep -q 'rapport à chaud / SQL seul' "$work/out" && grep -q 'pic de mémoire' "$work/out"; then
+if [ $code -eq 0 ] && grep -q 'rapport à chaud / SQL seul' "$work/out" && grep -q 'pic de mémoire' "$work/out" && grep -q '^  sortie la plus longue à chaud : [a-z-]* en html, ' "$work/out"; then
 	pass "cqp bench reports prints its figures"
 else fail "bench reports (code $code)"; fi
 

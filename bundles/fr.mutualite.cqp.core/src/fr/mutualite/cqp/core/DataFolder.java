@@ -77,6 +77,14 @@ public final class DataFolder {
 		return get().resolve("rapports"); //$NON-NLS-1$
 	}
 
+	/**
+	 * Where the libraries write their temporary files (the reports'), each process in a folder
+	 * of its own: inside the data folder, its owner's alone.
+	 */
+	public static Path temporary() {
+		return get().resolve("temporaire"); //$NON-NLS-1$
+	}
+
 	private static Path path(URL url) {
 		try {
 			return Path.of(url.toURI());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,10 +207,11 @@ final class BenchCommand implements Runnable {
 				HeapPeak heap = HeapPeak.start();
 				err.println(Messages.BenchReports_cold);
 				err.flush();
-				Map<String, Duration> cold = pack(service, data, names, chosen, parameters, folder.resolve("froid")); //$NON-NLS-1$
+				Map<String, Duration> cold = byReport(pack(service, data, names, chosen, parameters, folder.resolve("froid"))); //$NON-NLS-1$
 				err.println(Messages.BenchReports_warm);
 				err.flush();
-				Map<String, Duration> warm = pack(service, data, names, chosen, parameters, folder.resolve("chaud")); //$NON-NLS-1$
+				Map<String, Map<ReportFormat, Duration>> warmEach = pack(service, data, names, chosen, parameters, folder.resolve("chaud")); //$NON-NLS-1$
+				Map<String, Duration> warm = byReport(warmEach);
 				double peak = heap.mebibytes();
 				err.println(Messages.BenchReports_sql);
 				err.flush();
@@ -225,12 +227,24 @@ final class BenchCommand implements Runnable {
 				Duration coldTotal = total(cold), warmTotal = total(warm), sqlTotal = total(sql);
 				out.println(NLS.bind(Messages.BenchReports_title, new Object[] { Format.number(store.candidates().count()),
 						Integer.valueOf(names.size()), String.join(", ", chosen.stream().map(ReportFormat::extension).toList()) })); //$NON-NLS-1$
+				String slowest = null;
+				ReportFormat slowestFormat = null;
 				for (String name : names) {
+					List<String> each = new ArrayList<>();
+					for (Map.Entry<ReportFormat, Duration> one : warmEach.get(name).entrySet()) {
+						each.add(one.getKey().extension() + ' ' + Format.millis(one.getValue()));
+						if (slowest == null || one.getValue().compareTo(warmEach.get(slowest).get(slowestFormat)) > 0) {
+							slowest = name;
+							slowestFormat = one.getKey();
+						}
+					}
 					out.println(NLS.bind(Messages.BenchReports_report, new Object[] { name, Format.millis(cold.get(name)),
-							Format.millis(warm.get(name)), Format.millis(sql.get(name)) }));
+							Format.millis(warm.get(name)), Format.millis(sql.get(name)), String.join(", ", each) })); //$NON-NLS-1$
 				}
 				out.println(NLS.bind(Messages.BenchReports_pack, new Object[] { Format.seconds(coldTotal),
 						Format.seconds(warmTotal), Integer.valueOf(names.size() * chosen.size()) }));
+				out.println(NLS.bind(Messages.BenchReports_slowest, new Object[] { slowest, slowestFormat.extension(),
+						Format.millis(warmEach.get(slowest).get(slowestFormat)) }));
 				out.println(NLS.bind(Messages.BenchReports_sqlAlone, Format.seconds(sqlTotal), Format.number(rows)));
 				out.println(NLS.bind(Messages.BenchReports_ratio,
 						Format.number(warmTotal.toNanos() / (double) Math.max(1, sqlTotal.toNanos()))));
@@ -242,20 +256,30 @@ final class BenchCommand implements Runnable {
 			return Cli.OK;
 		}
 
-		private static Map<String, Duration> pack(ReportService service, DataStore data, List<String> names,
+		/** Renders every report in every format into {@code folder}: the time of each rendering, by report and format. */
+		private static Map<String, Map<ReportFormat, Duration>> pack(ReportService service, DataStore data, List<String> names,
 				List<ReportFormat> formats, Map<String, Map<String, Object>> parameters, Path folder) throws CqpException {
-			Map<String, Duration> times = new LinkedHashMap<>();
+			Map<String, Map<ReportFormat, Duration>> times = new LinkedHashMap<>();
 			for (String name : names) {
-				long start = System.nanoTime();
+				Map<ReportFormat, Duration> each = new LinkedHashMap<>();
 				for (ReportFormat format : formats) {
+					long start = System.nanoTime();
 					service.render(name, data, format, parameters.get(name), folder.resolve(name + '.' + format.extension()));
+					each.put(format, Duration.ofNanos(System.nanoTime() - start));
 				}
-				times.put(name, Duration.ofNanos(System.nanoTime() - start));
+				times.put(name, each);
 			}
 			return times;
 		}
 
-		private static Duration total(Map<String, Duration> times) {
+		/** The time of each report in all its formats. */
+		private static Map<String, Duration> byReport(Map<String, Map<ReportFormat, Duration>> times) {
+			Map<String, Duration> sums = new LinkedHashMap<>();
+			times.forEach((name, each) -> sums.put(name, total(each)));
+			return sums;
+		}
+
+		private static Duration total(Map<?, Duration> times) {
 			return times.values().stream().reduce(Duration.ZERO, Duration::plus);
 		}
 	}

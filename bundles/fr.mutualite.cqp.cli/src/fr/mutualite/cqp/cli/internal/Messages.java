@@ -102,6 +102,7 @@ public final class Messages extends NLS {
 	public static String BenchReports_title;
 	public static String BenchReports_report;
 	public static String BenchReports_pack;
+	public static String BenchReports_slowest;
 	public static String BenchReports_sqlAlone;
 	public static String BenchReports_ratio;
 	public static String BenchReports_heap;

@@ -53,6 +53,8 @@ import org.eclipse.birt.report.engine.api.IScalarParameterDefn;
 import org.eclipse.birt.report.engine.api.PDFRenderOption;
 import org.eclipse.birt.report.engine.api.RenderOption;
 import org.eclipse.birt.report.model.api.DesignElementHandle;
+import org.eclipse.birt.report.model.api.ExtendedItemHandle;
+import org.eclipse.birt.report.model.api.ImageHandle;
 import org.eclipse.birt.report.model.api.OdaDataSetHandle;
 import org.eclipse.birt.report.model.api.OdaDataSetParameterHandle;
 import org.eclipse.birt.report.model.api.OdaDataSourceHandle;
@@ -75,6 +77,7 @@ import fr.mutualite.cqp.core.report.Choice;
 import fr.mutualite.cqp.core.report.ReportInfo;
 import fr.mutualite.cqp.core.report.ReportParameter;
 import fr.mutualite.cqp.core.report.ReportService;
+import uk.co.spudsoft.birt.emitters.excel.ExcelEmitter;
 
 /**
  * The report pack ({@code designs/*.rptdesign} of this bundle) rendered with BIRT inside OSGi.
@@ -109,6 +112,8 @@ public final class BirtReportService implements ReportService {
 	private static final long CANCEL_CHECK = 100;
 
 	private IReportEngine engine;
+	/** The reports' temporary files, {@code null} before the engine starts or when the data folder has none. */
+	private TemporaryFolder temporary;
 	private ScheduledExecutorService watcher;
 	private Map<String, URL> designs;
 	/** The designs parsed, by address. */
@@ -337,6 +342,7 @@ public final class BirtReportService implements ReportService {
 	public void render(String report, DataStore store, ReportFormat format, Map<String, Object> parameters,
 			Path output, BooleanSupplier cancelled) throws CqpException {
 		IReportEngine reportEngine = engine();
+		sweepTemporaryFiles();
 		connected(report, store, (runnable, connection) -> {
 			OutputFiles.write(output, out -> run(reportEngine, runnable, context(connection), format, parameters, out,
 					cancelled));
@@ -449,7 +455,7 @@ public final class BirtReportService implements ReportService {
 			if (!task.validateParameters()) {
 				throw new CqpException(NLS.bind(Messages.Render_badParameters, name(runnable)));
 			}
-			task.setRenderOption(renderOption(format, out));
+			task.setRenderOption(renderOption(format, out, streamable(runnable.getDesignHandle())));
 			// BIRT stops between two rows or items of the report once the task is cancelled
 			watch = watcher().scheduleWithFixedDelay(() -> {
 				if (cancelled.getAsBoolean()) {
@@ -494,7 +500,26 @@ public final class BirtReportService implements ReportService {
 		return appContext;
 	}
 
-	private static IRenderOption renderOption(ReportFormat format, OutputStream out) {
+	/**
+	 * Whether a workbook of the design may be written as it goes: only without images or charts,
+	 * which the Excel emitter places once their page ends, on rows a streamed workbook has
+	 * already written out.
+	 */
+	private static boolean streamable(DesignElementHandle element) {
+		if (element instanceof ImageHandle || element instanceof ExtendedItemHandle) {
+			return false;
+		}
+		for (int slot = 0; slot < element.getDefn().getSlotCount(); slot++) {
+			for (Object content : element.getSlot(slot).getContents()) {
+				if (content instanceof DesignElementHandle child && !streamable(child)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	private static IRenderOption renderOption(ReportFormat format, OutputStream out, boolean streamable) {
 		RenderOption option = switch (format) {
 		case PDF -> new PDFRenderOption();
 		case HTML -> {
@@ -509,6 +534,9 @@ public final class BirtReportService implements ReportService {
 			// one sheet for the whole report, its tables' headers once (by default, a sheet for
 			// each page of 40 rows)
 			xlsx.setOption(IRenderOption.HTML_PAGINATION, Boolean.FALSE);
+			// the rows written as they come, kept on disk in the reports' temporary folder
+			// (TemporaryFolder) rather than all in memory: a fifth faster on long lists
+			xlsx.setOption(ExcelEmitter.STREAMING_XLSX, Boolean.valueOf(streamable));
 			yield xlsx;
 		}
 		};
@@ -769,12 +797,19 @@ public final class BirtReportService implements ReportService {
 		return Messages.Render_seeLog;
 	}
 
+	private synchronized void sweepTemporaryFiles() {
+		if (temporary != null) {
+			temporary.sweep();
+		}
+	}
+
 	private synchronized IReportEngine engine() throws CqpException {
 		if (engine == null) {
 			EngineConfig config = new EngineConfig();
 			// Failures reach users as one message; BIRT's own log would repeat them with stack traces.
 			config.setLogConfig(null, Level.OFF);
 			config.setResourceLocator(new ShippedResources(DESIGNS));
+			temporary = TemporaryFolder.use(DataFolder.temporary(), config);
 			QUIET.forEach(logger -> logger.setLevel(Level.OFF));
 			try {
 				Platform.startup(config);
@@ -801,6 +836,10 @@ public final class BirtReportService implements ReportService {
 		if (engine != null) {
 			engine.destroy();
 			engine = null;
+		}
+		if (temporary != null) {
+			temporary.close();
+			temporary = null;
 		}
 	}
 }

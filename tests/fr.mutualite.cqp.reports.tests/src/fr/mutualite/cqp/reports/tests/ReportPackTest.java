@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -27,6 +29,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.poi.util.TempFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.ReportFormat;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.DossierStore;
@@ -303,6 +307,41 @@ class ReportPackTest {
 		assertEquals(late, listedLate(rows), "only the candidates near or past their limit are listed");
 		assertEquals(names(expiring(branch, Branch::rules, AS_OF, null)), listedPartial(rows),
 				"only the partial awards expiring within the year are listed");
+	}
+
+	/**
+	 * A workbook is written as it goes, its rows (candidates' names) kept meanwhile in POI's
+	 * temporary files: those go to a folder of this process inside the data folder, its owner's
+	 * alone, and are gone once the workbook is written; the folder a killed process left there is
+	 * deleted before the next rendering, those of running processes kept.
+	 */
+	@Test
+	void temporaryFilesStayInTheDataFolderAndGo() throws Exception {
+		Path parent = DataFolder.temporary();
+		Path own = parent.resolve("rapports-" + ProcessHandle.current().pid());
+		Process ended = new ProcessBuilder("true").start();
+		assertEquals(0, ended.waitFor());
+		Path left = Files.createDirectories(parent.resolve("rapports-" + ended.pid()));
+		Files.writeString(left.resolve("poi-sxssf-sheet.xml.gz"), "Dupont;Jeanne");
+		Path running = Files.createDirectories(parent.resolve("rapports-" + ProcessHandle.current().parent().orElseThrow().pid()));
+		Path out = tmp.resolve("rapports/echeances-temporaire.xlsx");
+		service.render("echeances", store.data(), ReportFormat.XLSX, service.parameters("echeances",
+				parameters("echeances"), store.data()), out);
+		assertEquals(Outputs.xlsxRows(xlsx.get("echeances")), Outputs.xlsxRows(out));
+		assertFalse(Files.exists(left), "the folder of an ended process is deleted");
+		assertTrue(Files.isDirectory(running), "the folder of a running process is kept");
+		Files.delete(running);
+		try (java.util.stream.Stream<Path> files = Files.list(own)) {
+			assertEquals(List.of(), files.toList(), "nothing left once the workbook is written");
+		}
+		assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(own)));
+		assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(parent)));
+		File probe = TempFile.createTempFile("sonde", ".tmp");
+		try {
+			assertEquals(own, probe.toPath().getParent(), "POI writes its temporary files there");
+		} finally {
+			Files.delete(probe.toPath());
+		}
 	}
 
 	/**

@@ -1,0 +1,83 @@
+package fr.mutualite.cqp.reports.internal;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.eclipse.birt.report.engine.api.EngineConfig;
+
+import fr.mutualite.cqp.core.PrivateFiles;
+
+/**
+ * The temporary files of the reports (the report engine's, and POI's rows of a workbook written
+ * as it goes: candidates' names) in a folder of this process inside the data folder, its owner's
+ * alone, instead of the machine's shared temporary folder. A process killed while it wrote a
+ * report leaves its folder behind: the folders of the processes that ended are deleted before
+ * each rendering.
+ */
+final class TemporaryFolder {
+
+	private static final Logger LOG = Logger.getLogger(TemporaryFolder.class.getName());
+	/** The folders of the processes: this prefix and the process number. */
+	static final String PREFIX = "rapports-"; //$NON-NLS-1$
+
+	private final Path parent;
+	private final Path own;
+
+	private TemporaryFolder(Path parent, Path own) {
+		this.parent = parent;
+		this.own = own;
+	}
+
+	/**
+	 * Makes the folder of this process under {@code parent} and sends the engine of
+	 * {@code config} and POI there. When it cannot be made, the libraries keep their own
+	 * temporary folder (the files still their owner's: the launcher sets the umask) and the cause
+	 * goes to the log; {@code null} then.
+	 */
+	static TemporaryFolder use(Path parent, EngineConfig config) {
+		try {
+			PrivateFiles.createFolders(parent);
+			Path own = PrivateFiles.createFolders(parent.resolve(PREFIX + ProcessHandle.current().pid()));
+			config.setTempDir(own.toString());
+			TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(own.toFile()));
+			return new TemporaryFolder(parent, own);
+		} catch (IOException | RuntimeException e) {
+			LOG.log(Level.WARNING, "The reports' temporary folder under " + parent //$NON-NLS-1$
+					+ " cannot be made; the libraries' own temporary folder is used", e); //$NON-NLS-1$
+			return null;
+		}
+	}
+
+	/** Deletes the folders of the processes that ended; a failure goes to the log. */
+	void sweep() {
+		try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, PREFIX + "*")) { //$NON-NLS-1$
+			for (Path folder : folders) {
+				String number = folder.getFileName().toString().substring(PREFIX.length());
+				if (number.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(number)).isEmpty()) { //$NON-NLS-1$
+					delete(folder);
+				}
+			}
+		} catch (IOException | RuntimeException e) {
+			LOG.log(Level.WARNING, "The reports' temporary folder " + parent + " cannot be read", e); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+	}
+
+	/** Deletes the folder of this process, when it stops rendering. */
+	void close() {
+		delete(own);
+	}
+
+	private static void delete(Path folder) {
+		try {
+			PrivateFiles.deleteTree(folder);
+		} catch (IOException e) {
+			LOG.log(Level.WARNING, "A temporary folder of the reports cannot be deleted: " + folder, e); //$NON-NLS-1$
+		}
+	}
+}
