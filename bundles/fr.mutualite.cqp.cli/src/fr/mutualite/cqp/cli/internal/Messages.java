@@ -89,6 +89,7 @@ public final class Messages extends NLS {
 	public static String Report_kindText;
 	public static String Report_kindListed;
 	public static String Report_badFormat;
+	public static String Report_noFormat;
 	public static String Report_parameterNowhere;
 	public static String Demo_generating;
 	public static String Demo_generated;

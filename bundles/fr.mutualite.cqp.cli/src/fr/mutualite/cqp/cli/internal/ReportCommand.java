@@ -141,6 +141,9 @@ final class ReportCommand implements Runnable {
 			}
 			formats.add(format);
 		}
+		if (formats.isEmpty()) {
+			throw new CqpException(Messages.Report_noFormat);
+		}
 		return List.copyOf(formats);
 	}
 

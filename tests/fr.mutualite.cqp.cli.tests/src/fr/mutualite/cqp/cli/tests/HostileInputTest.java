@@ -94,6 +94,23 @@ class HostileInputTest {
 		assertFalse(again.err().contains("créée"), again.err());
 	}
 
+	/**
+	 * A list of report formats that names none ({@code --format ,}) is refused in one sentence
+	 * before anything is made: no report, no benchmark's figures of nothing.
+	 */
+	@Test
+	void anEmptyListOfReportFormatsIsRefused() throws Exception {
+		Path out = tmp.resolve("rapports-sans-format");
+		for (String[] command : List.of(new String[] { "report", "run", "all", "--format", ",", "--out", out.toString() },
+				new String[] { "bench", "reports", "--candidates", "10", "--format", "," })) {
+			Cqp r = Cqp.run(command);
+			oneSentence(r, Cli.FAILED);
+			assertEquals("Aucun format de rapport donné (--format). Formats possibles : pdf, html, xlsx.", r.err().strip());
+			assertEquals("", r.out());
+		}
+		assertFalse(Files.exists(out), "no report was written");
+	}
+
 	@Test
 	void aDatabasePathHoldingConnectionOptionsIsRefused() throws Exception {
 		for (String attributes : List.of(";create=true", ";dataEncryption=true;bootPassword=secret-12345",
