@@ -229,13 +229,15 @@ final class BenchCommand implements Runnable {
 						Integer.valueOf(names.size()), String.join(", ", chosen.stream().map(ReportFormat::extension).toList()) })); //$NON-NLS-1$
 				String slowest = null;
 				ReportFormat slowestFormat = null;
+				Duration slowestTime = Duration.ZERO;
 				for (String name : names) {
 					List<String> each = new ArrayList<>();
 					for (Map.Entry<ReportFormat, Duration> one : warmEach.get(name).entrySet()) {
 						each.add(one.getKey().extension() + ' ' + Format.millis(one.getValue()));
-						if (slowest == null || one.getValue().compareTo(warmEach.get(slowest).get(slowestFormat)) > 0) {
+						if (slowest == null || one.getValue().compareTo(slowestTime) > 0) {
 							slowest = name;
 							slowestFormat = one.getKey();
+							slowestTime = one.getValue();
 						}
 					}
 					out.println(NLS.bind(Messages.BenchReports_report, new Object[] { name, Format.millis(cold.get(name)),
@@ -244,7 +246,7 @@ final class BenchCommand implements Runnable {
 				out.println(NLS.bind(Messages.BenchReports_pack, new Object[] { Format.seconds(coldTotal),
 						Format.seconds(warmTotal), Integer.valueOf(names.size() * chosen.size()) }));
 				out.println(NLS.bind(Messages.BenchReports_slowest, new Object[] { slowest, slowestFormat.extension(),
-						Format.millis(warmEach.get(slowest).get(slowestFormat)) }));
+						Format.millis(slowestTime) }));
 				out.println(NLS.bind(Messages.BenchReports_sqlAlone, Format.seconds(sqlTotal), Format.number(rows)));
 				out.println(NLS.bind(Messages.BenchReports_ratio,
 						Format.number(warmTotal.toNanos() / (double) Math.max(1, sqlTotal.toNanos()))));

@@ -455,7 +455,7 @@ public final class BirtReportService implements ReportService {
 			if (!task.validateParameters()) {
 				throw new CqpException(NLS.bind(Messages.Render_badParameters, name(runnable)));
 			}
-			task.setRenderOption(renderOption(format, out, streamable(runnable.getDesignHandle())));
+			task.setRenderOption(renderOption(format, out, runnable));
 			// BIRT stops between two rows or items of the report once the task is cancelled
 			watch = watcher().scheduleWithFixedDelay(() -> {
 				if (cancelled.getAsBoolean()) {
@@ -519,7 +519,7 @@ public final class BirtReportService implements ReportService {
 		return true;
 	}
 
-	private static IRenderOption renderOption(ReportFormat format, OutputStream out, boolean streamable) {
+	private static IRenderOption renderOption(ReportFormat format, OutputStream out, IReportRunnable runnable) {
 		RenderOption option = switch (format) {
 		case PDF -> new PDFRenderOption();
 		case HTML -> {
@@ -536,7 +536,7 @@ public final class BirtReportService implements ReportService {
 			xlsx.setOption(IRenderOption.HTML_PAGINATION, Boolean.FALSE);
 			// the rows written as they come, kept on disk in the reports' temporary folder
 			// (TemporaryFolder) rather than all in memory: a fifth faster on long lists
-			xlsx.setOption(ExcelEmitter.STREAMING_XLSX, Boolean.valueOf(streamable));
+			xlsx.setOption(ExcelEmitter.STREAMING_XLSX, Boolean.valueOf(streamable(runnable.getDesignHandle())));
 			yield xlsx;
 		}
 		};

@@ -16,15 +16,15 @@ import fr.mutualite.cqp.core.PrivateFiles;
 /**
  * The temporary files of the reports (the report engine's, and POI's rows of a workbook written
  * as it goes: candidates' names) in a folder of this process inside the data folder, its owner's
- * alone, instead of the machine's shared temporary folder. A process killed while it wrote a
- * report leaves its folder behind: the folders of the processes that ended are deleted before
- * each rendering.
+ * alone, instead of the machine's shared temporary folder, deleted when the process ends in order
+ * ({@link PrivateFiles#temporary}). A process killed outright leaves its folder behind: the
+ * folders of the processes that ended are deleted before each rendering.
  */
 final class TemporaryFolder {
 
 	private static final Logger LOG = Logger.getLogger(TemporaryFolder.class.getName());
 	/** The folders of the processes: this prefix and the process number. */
-	static final String PREFIX = "rapports-"; //$NON-NLS-1$
+	private static final String PREFIX = "rapports-"; //$NON-NLS-1$
 
 	private final Path parent;
 	private final Path own;
@@ -43,7 +43,7 @@ final class TemporaryFolder {
 	static TemporaryFolder use(Path parent, EngineConfig config) {
 		try {
 			PrivateFiles.createFolders(parent);
-			Path own = PrivateFiles.createFolders(parent.resolve(PREFIX + ProcessHandle.current().pid()));
+			Path own = PrivateFiles.temporary(PrivateFiles.createFolders(parent.resolve(PREFIX + ProcessHandle.current().pid())));
 			config.setTempDir(own.toString());
 			TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(own.toFile()));
 			return new TemporaryFolder(parent, own);
@@ -71,6 +71,7 @@ final class TemporaryFolder {
 	/** Deletes the folder of this process, when it stops rendering. */
 	void close() {
 		delete(own);
+		PrivateFiles.release(own);
 	}
 
 	private static void delete(Path folder) {
