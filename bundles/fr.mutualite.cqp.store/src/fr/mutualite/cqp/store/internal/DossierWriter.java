@@ -133,8 +133,8 @@ final class DossierWriter implements AutoCloseable {
 	/**
 	 * Stages the candidates and registrations written from now on in {@code candidates} and
 	 * {@code registrations}, a row each with the values of the columns of {@link #CANDIDATE} and
-	 * {@link #REGISTRATION} in their JDBC types, instead of writing them; {@code null} writes them
-	 * again.
+	 * {@link #REGISTRATION} in their JDBC types, days and times as text (as the functions of
+	 * migration 013 give them), instead of writing them; {@code null} writes them again.
 	 */
 	void staging(List<Object[]> candidates, List<Object[]> registrations) {
 		stagedCandidates = candidates;
@@ -175,8 +175,8 @@ final class DossierWriter implements AutoCloseable {
 			String key, int version) throws SQLException {
 		if (stagedCandidates != null) {
 			stagedCandidates.add(new Object[] { id, lastName, firstName,
-					birthDate == null ? null : java.sql.Date.valueOf(birthDate), email, companyId, key,
-					Integer.valueOf(version), user, stamp });
+					birthDate == null ? null : birthDate.toString(), email, companyId, key,
+					Integer.valueOf(version), user, stamp.toString() });
 			return;
 		}
 		PreparedStatement s = batches.get(CANDIDATE);
@@ -239,8 +239,8 @@ final class DossierWriter implements AutoCloseable {
 			throws SQLException {
 		if (stagedRegistrations != null) {
 			stagedRegistrations.add(new Object[] { id, candidateId, certificationCode, referentialVersion,
-					date == null ? null : java.sql.Date.valueOf(date), route.getName(), companyId, trainingBodyCode,
-					Boolean.valueOf(trainingPath), Integer.valueOf(version), user, stamp });
+					date == null ? null : date.toString(), route.getName(), companyId, trainingBodyCode,
+					Boolean.valueOf(trainingPath), Integer.valueOf(version), user, stamp.toString() });
 			return;
 		}
 		PreparedStatement s = batches.get(REGISTRATION);

@@ -1,9 +1,7 @@
 package fr.mutualite.cqp.store.routines;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +9,11 @@ import org.apache.derby.vti.VTITemplate;
 
 /**
  * The body of the database table functions {@code CQP.STAGED_CANDIDATES} and
- * {@code CQP.STAGED_REGISTRATIONS} (migration 011): the rows an import of this process has staged
- * for the statement its thread runs, offered by {@link #offer}, each column a value of its JDBC
- * type ({@link String}, {@link Date}, {@link Integer}, {@link Boolean}, {@link Timestamp}).
+ * {@code CQP.STAGED_REGISTRATIONS} (migrations 011 and 013): the rows an import of this process has
+ * staged for the statement its thread runs, offered by {@link #offer}, each column a value of its
+ * JDBC type ({@link String}, {@link Integer}, {@link Boolean}); days and times are text, which the
+ * {@code INSERT} stores in its {@code DATE} and {@code TIMESTAMP} columns (Derby reads a
+ * {@code DATE} a function gives through three calendars, a third of the load's time).
  * An {@code INSERT} fed by such a function into an empty table is loaded by Derby in bulk, as
  * its own import procedure is. Called from another process (the network server's), or when no
  * import offers rows, a function gives no row: the import checks how many rows it loaded.
@@ -92,16 +92,6 @@ public final class StagedRows extends VTITemplate {
 	@Override
 	public String getString(int column) throws SQLException {
 		return (String) value(column);
-	}
-
-	@Override
-	public Date getDate(int column) throws SQLException {
-		return (Date) value(column);
-	}
-
-	@Override
-	public Timestamp getTimestamp(int column) throws SQLException {
-		return (Timestamp) value(column);
 	}
 
 	@Override
