@@ -13,7 +13,7 @@ import org.apache.derby.vti.VTITemplate;
  * staged for the statement its thread runs, offered by {@link #offer}, each column a value of its
  * JDBC type ({@link String}, {@link Integer}, {@link Boolean}); days and times are text, which the
  * {@code INSERT} stores in its {@code DATE} and {@code TIMESTAMP} columns (Derby reads a
- * {@code DATE} a function gives through three calendars, a third of the load's time).
+ * {@code DATE} a function gives through three calendars, text through one).
  * An {@code INSERT} fed by such a function into an empty table is loaded by Derby in bulk, as
  * its own import procedure is. Called from another process (the network server's), or when no
  * import offers rows, a function gives no row: the import checks how many rows it loaded.
