@@ -1,8 +1,11 @@
 package fr.mutualite.cqp.store.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,10 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.osgi.util.NLS;
 
 import fr.mutualite.cqp.core.CqpException;
@@ -52,8 +53,13 @@ public final class Migrations {
 	/** Derby's "object already exists". */
 	private static final String EXISTS = "X0Y32"; //$NON-NLS-1$
 	private static final String CHANGELOG_TABLE = "DATABASECHANGELOG", LOCK_TABLE = "DATABASECHANGELOGLOCK"; //$NON-NLS-1$ //$NON-NLS-2$
-	/** The structures of the versions, by number of change sets: the change sets of a release never change. */
-	private static List<List<String>> built = List.of();
+	/** The structure of a new database after 0, 1, ... change sets, in the digests {@link #structure} gives. */
+	private static final String STRUCTURES = "db/structures.txt"; //$NON-NLS-1$
+	/** The tables and routines not made by the change sets: Liquibase's, and those the access rules make. */
+	private static final Set<String> NOT_MIGRATED = Set.of(CHANGELOG_TABLE, LOCK_TABLE, AccessRules.KNOWN_CANDIDATE,
+			AccessRules.STAT_REFRESH);
+	/** The structures of the versions, read once: the change sets of a release never change. */
+	private static List<Structure> structures;
 
 	private Migrations() {
 	}
@@ -174,16 +180,22 @@ public final class Migrations {
 	 * set and its changelog row, left it so.
 	 */
 	private static void refuseHalfMigrated(Connection connection, String location, List<String> known, int ran)
-			throws SQLException, CqpException {
-		List<String> actual = structure(connection);
-		if (ran == 0 && actual.isEmpty() || actual.equals(references(ran).get(ran))) {
-			return; // a new database, or one with the structure of its version
+			throws SQLException, IOException {
+		List<Structure> versions = structures(known);
+		// the outline is a few queries; the keys and indexes, three for each table, are read only
+		// when a later version has the same outline
+		String outline = SchemaSignature.digest(SchemaSignature.outline(connection, NOT_MIGRATED));
+		List<Structure> later = versions.subList(ran + 1, versions.size()).stream()
+				.filter(version -> version.outline().equals(outline)).toList();
+		if (later.isEmpty()) {
+			return;
 		}
-		List<List<String>> references = references(known.size());
-		for (int applied = ran + 1; applied <= known.size(); applied++) {
-			if (actual.equals(references.get(applied))) {
-				throw new Refusal(NLS.bind(Messages.Store_halfMigrated, location, known.get(ran)));
-			}
+		String whole = SchemaSignature.digest(SchemaSignature.of(connection, NOT_MIGRATED));
+		if (whole.equals(versions.get(ran).whole())) {
+			return; // the structure of its version: the change sets after it may leave some of it as it was
+		}
+		if (later.stream().anyMatch(version -> version.whole().equals(whole))) {
+			throw new Refusal(NLS.bind(Messages.Store_halfMigrated, location, known.get(ran)));
 		}
 	}
 
@@ -196,11 +208,45 @@ public final class Migrations {
 		}
 	}
 
-	/** The structure of the database's own tables, Liquibase's left aside. */
-	private static List<String> structure(Connection connection) throws SQLException {
-		// the routines the access rules of a shared database make are not the migrations'
-		return SchemaSignature.of(connection,
-				Set.of(CHANGELOG_TABLE, LOCK_TABLE, AccessRules.KNOWN_CANDIDATE, AccessRules.STAT_REFRESH));
+	/**
+	 * The structure of the database behind {@code connection}, as a line of {@code db/structures.txt}
+	 * gives it: the digest of its outline (tables, columns, views, checks, routines), then that of
+	 * its whole structure (with the keys and indexes).
+	 */
+	public static String structure(Connection connection) throws SQLException {
+		return SchemaSignature.digest(SchemaSignature.outline(connection, NOT_MIGRATED)) + ' '
+				+ SchemaSignature.digest(SchemaSignature.of(connection, NOT_MIGRATED));
+	}
+
+	/** The structure of a new database after some number of change sets, the last of them {@code changeSet}. */
+	private record Structure(String changeSet, String outline, String whole) {
+	}
+
+	/**
+	 * The structures of a new database after 0, 1, ... all the change sets {@code known}, as
+	 * {@code db/structures.txt} lists them: the store tests check it against the databases the change sets make.
+	 */
+	private static synchronized List<Structure> structures(List<String> known) throws IOException {
+		if (structures == null) {
+			List<Structure> read = new ArrayList<>();
+			try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(STRUCTURES)) {
+				if (in == null) {
+					throw new IOException(STRUCTURES + " is missing"); //$NON-NLS-1$
+				}
+				for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) { //$NON-NLS-1$
+					if (!line.isBlank() && !line.startsWith("#")) { //$NON-NLS-1$
+						String[] fields = line.strip().split(" "); //$NON-NLS-1$
+						read.add(new Structure(fields[0], fields[1], fields[2]));
+					}
+				}
+			}
+			structures = List.copyOf(read);
+		}
+		List<String> listed = structures.stream().skip(1).map(Structure::changeSet).toList();
+		if (!listed.equals(known)) {
+			throw new IOException(STRUCTURES + " lists " + listed + ", not the change sets " + known); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+		return structures;
 	}
 
 	/**
@@ -216,10 +262,10 @@ public final class Migrations {
 			Set<String> ran = ran(connection);
 			List<String> known = changeSets();
 			refuseNewer(ran, known, location);
-			List<String> actual = structure(connection);
-			List<List<String>> references = references(known.size());
+			String whole = SchemaSignature.digest(SchemaSignature.of(connection, NOT_MIGRATED));
+			List<Structure> versions = structures(known);
 			for (int applied = ran.size(); applied <= known.size(); applied++) {
-				if (actual.equals(references.get(applied))) {
+				if (whole.equals(versions.get(applied).whole())) {
 					List<String> recorded = new ArrayList<>(known.subList(ran.size(), applied));
 					record(connection, recorded.size());
 					connection.commit();
@@ -232,6 +278,8 @@ public final class Migrations {
 		} catch (SQLException e) {
 			Jdbc.rollback(connection);
 			throw SqlErrors.failure(location, e);
+		} catch (IOException e) {
+			throw new CqpException(NLS.bind(Messages.Store_migrationFailed, location, Messages.Store_seeLog), e);
 		} finally {
 			try {
 				connection.close();
@@ -257,43 +305,6 @@ public final class Migrations {
 			});
 		} catch (Exception e) {
 			throw new CqpException(NLS.bind(Messages.Store_migrationFailed, CHANGELOG, reason(e)), e);
-		}
-	}
-
-	/**
-	 * The structures of a new database after 0, 1, ... and at least {@code count} change sets,
-	 * built together in one database where the change sets are run one by one, and kept for the run.
-	 */
-	private static synchronized List<List<String>> references(int count) throws SQLException, CqpException {
-		if (built.size() <= count) {
-			built = build(count);
-		}
-		return built;
-	}
-
-	/** The structures of a new database after 0, 1, ... {@code total} change sets. */
-	private static List<List<String>> build(int total) throws SQLException, CqpException {
-		EmbeddedDataSource source = new EmbeddedDataSource();
-		source.setDatabaseName("memory:cqp-reference-" + UUID.randomUUID()); //$NON-NLS-1$
-		source.setUser(StoreSettings.OWNER);
-		source.setCreateDatabase("create"); //$NON-NLS-1$
-		try {
-			List<List<String>> structures = new ArrayList<>();
-			for (int count = 0; count <= total; count++) {
-				migrate(source.getConnection(), source.getDatabaseName(), count);
-				source.setCreateDatabase(null);
-				try (Connection c = source.getConnection()) {
-					structures.add(structure(c));
-				}
-			}
-			return List.copyOf(structures);
-		} finally {
-			source.setConnectionAttributes("drop=true"); //$NON-NLS-1$
-			try {
-				source.getConnection().close();
-			} catch (SQLException dropped) {
-				// Derby reports a dropped database as an exception
-			}
 		}
 	}
 

@@ -1,11 +1,15 @@
 package fr.mutualite.cqp.store.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +20,8 @@ import fr.mutualite.cqp.core.dossier.StoreSettings;
 /**
  * The structure of the owner's schema as sorted lines (tables, columns, keys, indexes, views,
  * checks, functions and procedures), to tell whether two databases have the same structure
- * whatever the names Derby gave to the objects it created itself.
+ * whatever the names Derby gave to the objects it created itself. Its outline leaves the keys and
+ * indexes out: a few queries, where the keys and indexes take three for each table.
  */
 final class SchemaSignature {
 
@@ -25,6 +30,29 @@ final class SchemaSignature {
 
 	/** The structure of the tables, views and routines of the owner's schema, but those {@code ignored}. */
 	static List<String> of(Connection c, Set<String> ignored) throws SQLException {
+		return lines(c, ignored, true);
+	}
+
+	/** The structure without its keys and indexes. */
+	static List<String> outline(Connection c, Set<String> ignored) throws SQLException {
+		return lines(c, ignored, false);
+	}
+
+	/** The SHA-256 of {@code lines}, in hexadecimal. */
+	static String digest(List<String> lines) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
+			for (String line : lines) {
+				sha.update(line.getBytes(StandardCharsets.UTF_8));
+				sha.update((byte) '\n');
+			}
+			return HexFormat.of().formatHex(sha.digest());
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e); // every Java has SHA-256
+		}
+	}
+
+	private static List<String> lines(Connection c, Set<String> ignored, boolean keys) throws SQLException {
 		DatabaseMetaData meta = c.getMetaData();
 		String schema = StoreSettings.OWNER;
 		List<String> lines = new ArrayList<>();
@@ -49,6 +77,24 @@ final class SchemaSignature {
 				}
 			}
 		}
+		if (keys) {
+			keysAndIndexes(meta, tables, lines);
+		}
+		text(c, "SELECT T.TABLENAME, V.VIEWDEFINITION FROM SYS.SYSVIEWS V JOIN SYS.SYSTABLES T ON T.TABLEID = V.TABLEID " //$NON-NLS-1$
+				+ "JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID WHERE S.SCHEMANAME = ?", "VIEW DEFINITION ", ignored, lines); //$NON-NLS-1$ //$NON-NLS-2$
+		text(c, "SELECT T.TABLENAME, K.CHECKDEFINITION FROM SYS.SYSCHECKS K JOIN SYS.SYSCONSTRAINTS N " //$NON-NLS-1$
+				+ "ON N.CONSTRAINTID = K.CONSTRAINTID JOIN SYS.SYSTABLES T ON T.TABLEID = N.TABLEID " //$NON-NLS-1$
+				+ "JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID WHERE S.SCHEMANAME = ?", "CHECK ", ignored, lines); //$NON-NLS-1$ //$NON-NLS-2$
+		text(c, "SELECT A.ALIAS, A.ALIASTYPE, A.JAVACLASSNAME, A.ALIASINFO " //$NON-NLS-1$
+				+ "FROM SYS.SYSALIASES A JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = A.SCHEMAID WHERE S.SCHEMANAME = ?", "ROUTINE ", //$NON-NLS-1$ //$NON-NLS-2$
+				ignored, lines);
+		lines.sort(null);
+		return lines;
+	}
+
+	/** The primary key, foreign keys and indexes of each of {@code tables}: three queries for each. */
+	private static void keysAndIndexes(DatabaseMetaData meta, List<String> tables, List<String> lines) throws SQLException {
+		String schema = StoreSettings.OWNER;
 		for (String table : tables) {
 			Map<Integer, String> key = new TreeMap<>();
 			try (ResultSet r = meta.getPrimaryKeys(null, schema, table)) {
@@ -81,16 +127,6 @@ final class SchemaSignature {
 			}
 			indexes.values().forEach(index -> lines.add("INDEX " + table + ' ' + index)); //$NON-NLS-1$
 		}
-		text(c, "SELECT T.TABLENAME, V.VIEWDEFINITION FROM SYS.SYSVIEWS V JOIN SYS.SYSTABLES T ON T.TABLEID = V.TABLEID " //$NON-NLS-1$
-				+ "JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID WHERE S.SCHEMANAME = ?", "VIEW DEFINITION ", ignored, lines); //$NON-NLS-1$ //$NON-NLS-2$
-		text(c, "SELECT T.TABLENAME, K.CHECKDEFINITION FROM SYS.SYSCHECKS K JOIN SYS.SYSCONSTRAINTS N " //$NON-NLS-1$
-				+ "ON N.CONSTRAINTID = K.CONSTRAINTID JOIN SYS.SYSTABLES T ON T.TABLEID = N.TABLEID " //$NON-NLS-1$
-				+ "JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = T.SCHEMAID WHERE S.SCHEMANAME = ?", "CHECK ", ignored, lines); //$NON-NLS-1$ //$NON-NLS-2$
-		text(c, "SELECT A.ALIAS, A.ALIASTYPE, A.JAVACLASSNAME, A.ALIASINFO " //$NON-NLS-1$
-				+ "FROM SYS.SYSALIASES A JOIN SYS.SYSSCHEMAS S ON S.SCHEMAID = A.SCHEMAID WHERE S.SCHEMANAME = ?", "ROUTINE ", //$NON-NLS-1$ //$NON-NLS-2$
-				ignored, lines);
-		lines.sort(null);
-		return lines;
 	}
 
 	/**

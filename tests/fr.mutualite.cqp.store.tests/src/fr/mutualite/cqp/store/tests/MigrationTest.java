@@ -66,6 +66,32 @@ class MigrationTest {
 		}
 	}
 
+	/**
+	 * {@code db/structures.txt}, which an upgrade compares a database with, lists the structure of
+	 * a new database after each change set: when a change set is added, this test fails and shows
+	 * the file as it must read.
+	 */
+	@Test
+	void theStructuresTheStoreShipsAreThoseTheChangeSetsMake() throws Exception {
+		List<String> known = Migrations.changeSets();
+		Path folder = tmp.resolve("versions");
+		StringBuilder made = new StringBuilder();
+		try (EmbeddedDerbyStore db = EmbeddedDerbyStore.create(folder, null)) {
+			for (int version = 0; version <= known.size(); version++) {
+				Migrations.migrate(db.connect(), folder.toString(), version);
+				try (Connection c = db.connect()) {
+					made.append(version == 0 ? "-" : known.get(version - 1)).append(' ').append(Migrations.structure(c)).append('\n');
+				}
+			}
+		}
+		String shipped;
+		try (InputStream in = FrameworkUtil.getBundle(Migrations.class).getEntry("db/structures.txt").openStream()) {
+			shipped = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+					.map(l -> l + "\n").reduce("", String::concat);
+		}
+		assertEquals(made.toString(), shipped, "the lines of db/structures.txt after its comment");
+	}
+
 	@Test
 	void aDatabaseOfANewerVersionIsRefusedAndLeftAsItWas() throws Exception {
 		Path folder = tmp.resolve("future");
