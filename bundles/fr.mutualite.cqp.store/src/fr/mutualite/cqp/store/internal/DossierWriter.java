@@ -113,8 +113,8 @@ final class DossierWriter implements AutoCloseable {
 	private final Batches batches;
 	private final String user;
 	private final Instant now;
-	/** {@link #now} as the staged rows give it. */
-	private final Timestamp stamp;
+	/** {@link #now} as the staged rows give it: Derby's text of a {@code TIMESTAMP}, made once. */
+	private final String stamp;
 	/** Where new candidates and registrations are staged ({@link #staging}), or {@code null}. */
 	private List<Object[]> stagedCandidates, stagedRegistrations;
 
@@ -123,7 +123,7 @@ final class DossierWriter implements AutoCloseable {
 		this.batches = new Batches(connection);
 		this.user = user;
 		this.now = now;
-		this.stamp = Timestamp.from(now);
+		this.stamp = Timestamp.from(now).toString();
 		batches.declare(TRAINING_BODY, APPROVAL, CONTACT, COMPANY, CANDIDATE, REGISTRATION, ASSESSMENT, RATING,
 				ORIENTATION, DOMAIN_PLAN, PLANNED_MODULE, TRAINING_MODULE, MODULE_DOMAIN, FORMATIVE, FORMATIVE_MODULE,
 				TUTOR, REVIEW, FINAL, FINAL_DOMAIN, FINAL_DATE, FINAL_CONDITION, ANSWER, VAE, EXPERIENCE, PROOF,
@@ -176,7 +176,7 @@ final class DossierWriter implements AutoCloseable {
 		if (stagedCandidates != null) {
 			stagedCandidates.add(new Object[] { id, lastName, firstName,
 					birthDate == null ? null : birthDate.toString(), email, companyId, key,
-					Integer.valueOf(version), user, stamp.toString() });
+					Integer.valueOf(version), user, stamp });
 			return;
 		}
 		PreparedStatement s = batches.get(CANDIDATE);
@@ -240,7 +240,7 @@ final class DossierWriter implements AutoCloseable {
 		if (stagedRegistrations != null) {
 			stagedRegistrations.add(new Object[] { id, candidateId, certificationCode, referentialVersion,
 					date == null ? null : date.toString(), route.getName(), companyId, trainingBodyCode,
-					Boolean.valueOf(trainingPath), Integer.valueOf(version), user, stamp.toString() });
+					Boolean.valueOf(trainingPath), Integer.valueOf(version), user, stamp });
 			return;
 		}
 		PreparedStatement s = batches.get(REGISTRATION);
