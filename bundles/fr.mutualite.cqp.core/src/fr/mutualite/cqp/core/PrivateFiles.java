@@ -1,6 +1,7 @@
 package fr.mutualite.cqp.core;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,6 +16,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The files and folders of candidates' personal data (the data folder, databases, exports,
@@ -28,6 +33,9 @@ public final class PrivateFiles {
 	/** Owner only: read, write and enter. */
 	public static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------"); //$NON-NLS-1$
 
+	private static final Logger LOG = Logger.getLogger(PrivateFiles.class.getName());
+	/** The name of a process's temporary file or folder: a kind, the process's number, perhaps more. */
+	private static final Pattern OF_PROCESS = Pattern.compile("[a-z]+-(\\d{1,18})(-.*)?"); //$NON-NLS-1$
 	/** The files and folders this process works in for a while: deleted if it ends first. */
 	private static final Set<Path> TEMPORARY = ConcurrentHashMap.newKeySet();
 
@@ -107,6 +115,32 @@ public final class PrivateFiles {
 	public static Path temporary(Path path) {
 		TEMPORARY.add(path.toAbsolutePath().normalize());
 		return path;
+	}
+
+	/**
+	 * The name of a temporary file or folder of this process in a folder that several processes
+	 * share: {@code kind-<process number>}, then {@code rest} after a dash when not empty.
+	 */
+	public static String ofThisProcess(String kind, String rest) {
+		return kind + '-' + ProcessHandle.current().pid() + (rest.isEmpty() ? "" : '-' + rest); //$NON-NLS-1$
+	}
+
+	/**
+	 * Deletes in {@code folder} the files and folders of the processes that ended, named by
+	 * {@link #ofThisProcess}: a process killed outright leaves its own behind. A failure goes to the log.
+	 */
+	public static void deleteEnded(Path folder) {
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+			for (Path entry : entries) {
+				Matcher name = OF_PROCESS.matcher(entry.getFileName().toString());
+				if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+					deleteTree(entry);
+				}
+			}
+		} catch (IOException | RuntimeException e) {
+			LOG.log(Level.WARNING, "The temporary files that ended processes left in " + folder //$NON-NLS-1$
+					+ " cannot all be deleted", e); //$NON-NLS-1$
+		}
 	}
 
 	/** Forgets {@code path}: its owner deleted it, or keeps it. */

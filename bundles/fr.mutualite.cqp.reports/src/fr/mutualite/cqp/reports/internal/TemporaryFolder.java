@@ -1,8 +1,6 @@
 package fr.mutualite.cqp.reports.internal;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,8 +21,8 @@ import fr.mutualite.cqp.core.PrivateFiles;
 final class TemporaryFolder {
 
 	private static final Logger LOG = Logger.getLogger(TemporaryFolder.class.getName());
-	/** The folders of the processes: this prefix and the process number. */
-	private static final String PREFIX = "rapports-"; //$NON-NLS-1$
+	/** The folders of the processes: this kind and the process number. */
+	private static final String KIND = "rapports"; //$NON-NLS-1$
 
 	private final Path parent;
 	private final Path own;
@@ -43,7 +41,7 @@ final class TemporaryFolder {
 	static TemporaryFolder use(Path parent, EngineConfig config) {
 		try {
 			PrivateFiles.createFolders(parent);
-			Path own = PrivateFiles.temporary(PrivateFiles.createFolders(parent.resolve(PREFIX + ProcessHandle.current().pid())));
+			Path own = PrivateFiles.temporary(PrivateFiles.createFolders(parent.resolve(PrivateFiles.ofThisProcess(KIND, ""))));
 			config.setTempDir(own.toString());
 			TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(own.toFile()));
 			return new TemporaryFolder(parent, own);
@@ -54,18 +52,12 @@ final class TemporaryFolder {
 		}
 	}
 
-	/** Deletes the folders of the processes that ended; a failure goes to the log. */
+	/**
+	 * Deletes what the processes that ended left in the parent folder: their reports' folders, and
+	 * the application's previews of reports ({@link PrivateFiles#deleteEnded}).
+	 */
 	void sweep() {
-		try (DirectoryStream<Path> folders = Files.newDirectoryStream(parent, PREFIX + "*")) { //$NON-NLS-1$
-			for (Path folder : folders) {
-				String number = folder.getFileName().toString().substring(PREFIX.length());
-				if (number.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(number)).isEmpty()) { //$NON-NLS-1$
-					delete(folder);
-				}
-			}
-		} catch (IOException | RuntimeException e) {
-			LOG.log(Level.WARNING, "The reports' temporary folder " + parent + " cannot be read", e); //$NON-NLS-1$ //$NON-NLS-2$
-		}
+		PrivateFiles.deleteEnded(parent);
 	}
 
 	/** Deletes the folder of this process, when it stops rendering. */

@@ -41,6 +41,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.part.ViewPart;
 
 import fr.mutualite.cqp.core.CqpException;
+import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.IoErrors;
 import fr.mutualite.cqp.core.PrivateFiles;
 import fr.mutualite.cqp.core.ReportFormat;
@@ -392,8 +393,12 @@ public final class StatisticsView extends ViewPart {
 
 	private Path html(ReportInfo report) throws IOException {
 		deleteShown();
-		// deleted when the view closes, or when the application ends without closing it
-		lastHtml = PrivateFiles.temporary(Files.createTempFile("cqp-" + report.name() + '-', ".html")); //$NON-NLS-1$ //$NON-NLS-2$
+		// candidates' names: in the data folder's temporary folder, its owner's alone; deleted when
+		// the view closes or the application ends, and, left by an application killed outright,
+		// when the reports next sweep that folder (PrivateFiles.deleteEnded)
+		Path folder = PrivateFiles.createFolders(DataFolder.temporary());
+		lastHtml = PrivateFiles.temporary(
+				Files.createTempFile(folder, PrivateFiles.ofThisProcess("apercu", report.name()) + '-', ".html")); //$NON-NLS-1$ //$NON-NLS-2$
 		Files.delete(lastHtml);
 		return lastHtml;
 	}

@@ -312,8 +312,9 @@ class ReportPackTest {
 	/**
 	 * A workbook is written as it goes, its rows (candidates' names) kept meanwhile in POI's
 	 * temporary files: those go to a folder of this process inside the data folder, its owner's
-	 * alone, and are gone once the workbook is written; the folder a killed process left there is
-	 * deleted before the next rendering, those of running processes kept.
+	 * alone, and are gone once the workbook is written; the folder a killed process left there, and
+	 * the preview a killed application left, are deleted before the next rendering, those of
+	 * running processes kept.
 	 */
 	@Test
 	void temporaryFilesStayInTheDataFolderAndGo() throws Exception {
@@ -324,13 +325,23 @@ class ReportPackTest {
 		Path left = Files.createDirectories(parent.resolve("rapports-" + ended.pid()));
 		Files.writeString(left.resolve("poi-sxssf-sheet.xml.gz"), "Dupont;Jeanne");
 		Path running = Files.createDirectories(parent.resolve("rapports-" + ProcessHandle.current().parent().orElseThrow().pid()));
+		// the application's preview of a report, left by an application killed outright
+		Path preview = Files.writeString(parent.resolve("apercu-" + ended.pid() + "-echeances-812.html"), "<p>Dupont</p>");
+		Path shown = Files.writeString(parent.resolve("apercu-" + ProcessHandle.current().parent().orElseThrow().pid()
+				+ "-echeances-813.html"), "<p>Martin</p>");
+		Path other = Files.writeString(parent.resolve("notes-de-l-analyste.txt"), "à garder");
 		Path out = tmp.resolve("rapports/echeances-temporaire.xlsx");
 		service.render("echeances", store.data(), ReportFormat.XLSX, service.parameters("echeances",
 				parameters("echeances"), store.data()), out);
 		assertEquals(Outputs.xlsxRows(xlsx.get("echeances")), Outputs.xlsxRows(out));
 		assertFalse(Files.exists(left), "the folder of an ended process is deleted");
 		assertTrue(Files.isDirectory(running), "the folder of a running process is kept");
+		assertFalse(Files.exists(preview), "the preview an ended application left is deleted");
+		assertEquals("<p>Martin</p>", Files.readString(shown), "the preview of a running application is kept");
+		assertEquals("à garder", Files.readString(other), "a file of no process is kept");
 		Files.delete(running);
+		Files.delete(shown);
+		Files.delete(other);
 		try (java.util.stream.Stream<Path> files = Files.list(own)) {
 			assertEquals(List.of(), files.toList(), "nothing left once the workbook is written");
 		}

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import fr.mutualite.cqp.core.DataFolder;
 import fr.mutualite.cqp.core.PrivateFiles;
 import fr.mutualite.cqp.core.dossier.BulkLoader;
 import fr.mutualite.cqp.core.dossier.DossierStore;
@@ -123,6 +125,11 @@ class StatisticsViewTest {
 		// the page shown is deleted by the next one, or when the application ends
 		Path first = view.getShown();
 		assertTrue(PrivateFiles.isTemporary(first), "deleted if the application ends without closing the view");
+		// candidates' names, in the data folder's temporary folder, its owner's alone
+		assertEquals(DataFolder.temporary().toAbsolutePath().normalize(), first.getParent());
+		assertTrue(first.getFileName().toString().startsWith("apercu-" + ProcessHandle.current().pid() + "-inscriptions-"),
+				first.getFileName().toString());
+		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(first)));
 		view.runCurrent();
 		waitFor(() -> view.getShown() != null && !view.getShown().equals(first) && Files.exists(view.getShown()),
 				"the report is produced again: " + view.getStatus());
@@ -296,7 +303,7 @@ class StatisticsViewTest {
 	 */
 	@Test
 	void aDesignOfTheDataFolderIsListedAndRunsAndABrokenOneIsTold() throws Exception {
-		Path folder = fr.mutualite.cqp.core.DataFolder.reports();
+		Path folder = DataFolder.reports();
 		Files.createDirectories(folder);
 		Path design = folder.resolve("candidats.rptdesign"), broken = folder.resolve("brouillon.rptdesign");
 		Path crossed = folder.resolve("croise.rptdesign");
