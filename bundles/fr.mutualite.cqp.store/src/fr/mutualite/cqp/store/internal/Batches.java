@@ -3,20 +3,23 @@ package fr.mutualite.cqp.store.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Insert statements of one connection, batched, flushed in the order they were first declared
- * (parents before children) once enough rows wait.
+ * (parents before children) once enough rows wait. A statement is prepared when it is first
+ * used: opening a database declares the writes of every table, and most openings write none.
  */
 final class Batches implements AutoCloseable {
 
 	private static final int FLUSH_AT = 2000;
 
 	private final Connection connection;
+	/** The statements in the order they were declared, {@code null} until first used. */
 	private final Map<String, PreparedStatement> statements = new LinkedHashMap<>();
-	private final Map<PreparedStatement, int[]> pending = new LinkedHashMap<>();
+	private final Map<PreparedStatement, int[]> pending = new HashMap<>();
 	private int waiting;
 	private long written;
 
@@ -25,22 +28,19 @@ final class Batches implements AutoCloseable {
 	}
 
 	/** Declares the statements in the order their rows must reach the database. */
-	void declare(String... sqls) throws SQLException {
+	void declare(String... sqls) {
 		for (String sql : sqls) {
-			if (!statements.containsKey(sql)) {
-				PreparedStatement statement = connection.prepareStatement(sql);
-				statements.put(sql, statement);
-				pending.put(statement, new int[1]);
-			}
+			statements.putIfAbsent(sql, null);
 		}
 	}
 
-	/** The statement of {@code sql}, to fill and then {@link #add}. */
+	/** The statement of {@code sql} (after those declared when it was not), to fill and then {@link #add}. */
 	PreparedStatement get(String sql) throws SQLException {
 		PreparedStatement statement = statements.get(sql);
 		if (statement == null) {
-			declare(sql);
-			statement = statements.get(sql);
+			statement = connection.prepareStatement(sql);
+			statements.put(sql, statement); // in its declared place
+			pending.put(statement, new int[1]);
 		}
 		return statement;
 	}
@@ -56,11 +56,12 @@ final class Batches implements AutoCloseable {
 
 	/** Sends every waiting row, parents first. */
 	void flush() throws SQLException {
-		for (Map.Entry<PreparedStatement, int[]> e : pending.entrySet()) {
-			if (e.getValue()[0] > 0) {
-				e.getKey().executeBatch();
-				written += e.getValue()[0];
-				e.getValue()[0] = 0;
+		for (PreparedStatement statement : statements.values()) {
+			int[] rows = statement == null ? null : pending.get(statement);
+			if (rows != null && rows[0] > 0) {
+				statement.executeBatch();
+				written += rows[0];
+				rows[0] = 0;
 			}
 		}
 		waiting = 0;
@@ -76,7 +77,9 @@ final class Batches implements AutoCloseable {
 		SQLException failure = null;
 		for (PreparedStatement statement : statements.values()) {
 			try {
-				statement.close();
+				if (statement != null) {
+					statement.close();
+				}
 			} catch (SQLException e) {
 				failure = e;
 			}
