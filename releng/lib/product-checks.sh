@@ -33,8 +33,9 @@ count_rows() { grep -c . "$1"; }
 made() { sed -n 's/.*: [0-9]* candidats, \([0-9]*\) inscriptions.*/\1/p' "$work/out"; }
 cqp_java() { (. "$product/cqp-env.sh" && cqp_find_java); }
 ij_script() { # ij_script DATABASE_URL FILE: runs the SQL statements of FILE with Derby's ij, from the product's own jars
+	# (its sessions are short: the JIT's second compiler would cost them a third of their CPU)
 	{ printf "connect '%s';\n" "$1"; cat "$2"; printf '\nexit;\n'; } |
-		"$(cqp_java)" "-Dderby.stream.error.file=$work/ij-derby.log" -Dij.maximumDisplayWidth=100000 \
+		"$(cqp_java)" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "-Dderby.stream.error.file=$work/ij-derby.log" -Dij.maximumDisplayWidth=100000 \
 			-cp "$(ls "$plugins"/derby_*.jar "$plugins"/derbyclient_*.jar "$plugins"/org.apache.derby.tools_*.jar \
 				"$plugins"/org.apache.derby.shared_*.jar | tr '\n' ':')" org.apache.derby.tools.ij
 }
