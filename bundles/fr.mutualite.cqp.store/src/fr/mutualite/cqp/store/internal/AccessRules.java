@@ -1,8 +1,5 @@
 package fr.mutualite.cqp.store.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -10,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,7 +159,7 @@ public final class AccessRules {
 		}
 		Map<String, Table> tables = tables(c);
 		List<String> plan = plan(c, tables);
-		String signature = sha256(String.join(";\n", plan)); //$NON-NLS-1$
+		String signature = Sha256.of(String.join(";\n", plan)); //$NON-NLS-1$
 		if (signature.equals(property(c, SIGNATURE))) {
 			return;
 		}
@@ -487,11 +483,4 @@ public final class AccessRules {
 		}
 	}
 
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))); //$NON-NLS-1$
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

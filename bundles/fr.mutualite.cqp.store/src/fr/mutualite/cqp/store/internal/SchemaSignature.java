@@ -1,15 +1,11 @@
 package fr.mutualite.cqp.store.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,18 +34,11 @@ final class SchemaSignature {
 		return lines(c, ignored, false);
 	}
 
-	/** The SHA-256 of {@code lines}, in hexadecimal. */
+	/** The SHA-256 of {@code lines}, each ended by a new line, in hexadecimal. */
 	static String digest(List<String> lines) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
-			for (String line : lines) {
-				sha.update(line.getBytes(StandardCharsets.UTF_8));
-				sha.update((byte) '\n');
-			}
-			return HexFormat.of().formatHex(sha.digest());
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e); // every Java has SHA-256
-		}
+		StringBuilder text = new StringBuilder();
+		lines.forEach(line -> text.append(line).append('\n'));
+		return Sha256.of(text.toString());
 	}
 
 	private static List<String> lines(Connection c, Set<String> ignored, boolean keys) throws SQLException {

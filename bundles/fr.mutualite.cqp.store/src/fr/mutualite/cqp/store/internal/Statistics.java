@@ -1,8 +1,5 @@
 package fr.mutualite.cqp.store.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -433,14 +429,8 @@ public final class Statistics {
 
 	/** The way of counting: the tables and their queries. */
 	private static String signature() {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256"); //$NON-NLS-1$
-			for (Table table : TABLES) {
-				digest.update(table.toString().getBytes(StandardCharsets.UTF_8));
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
+		StringBuilder tables = new StringBuilder();
+		TABLES.forEach(tables::append);
+		return Sha256.of(tables.toString());
 	}
 }
