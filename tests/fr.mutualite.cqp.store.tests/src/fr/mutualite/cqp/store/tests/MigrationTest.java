@@ -17,7 +17,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.logging.Filter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,23 +186,28 @@ class MigrationTest {
 		Path folder = firstSchema(tmp.resolve("coupee"));
 		String before = state(folder);
 		assertEquals("[001-dossiers] view=0 candidates=1", before);
-		int stops = 0;
-		try (EmbeddedDerbyStore raw = EmbeddedDerbyStore.open(folder)) {
-			for (int allowed = 0;; allowed++) {
-				int[] executed = { 0 };
-				try {
-					Migrations.migrate(failing(raw.connect(), allowed, executed), folder.toString(), true, notice -> {
-					});
-					break;
-				} catch (CqpException e) {
-					stops++;
-					assertTrue(executed[0] > allowed, "the upgrade stopped at its write " + (allowed + 1));
-					assertTrue(e.getMessage().contains("La base est restée dans son état précédent"), e.getMessage());
-					assertEquals(before, state(raw), "stopped after " + allowed + " statements");
+		int[] stops = { 0 };
+		List<LogRecord> logged = liquibaseLog(() -> {
+			try (EmbeddedDerbyStore raw = EmbeddedDerbyStore.open(folder)) {
+				for (int allowed = 0;; allowed++) {
+					int[] executed = { 0 };
+					try {
+						Migrations.migrate(failing(raw.connect(), allowed, executed), folder.toString(), true, notice -> {
+						});
+						break;
+					} catch (CqpException e) {
+						stops[0]++;
+						assertTrue(executed[0] > allowed, "the upgrade stopped at its write " + (allowed + 1));
+						assertTrue(e.getMessage().contains("La base est restée dans son état précédent"), e.getMessage());
+						assertEquals(before, state(raw), "stopped after " + allowed + " statements");
+					}
 				}
 			}
-		}
-		assertTrue(stops >= 5, "the upgrade was stopped at each of its writes: " + stops);
+		});
+		assertTrue(stops[0] >= 5, "the upgrade was stopped at each of its writes: " + stops[0]);
+		// each stop is in Liquibase's log with its cause
+		assertTrue(logged.stream().filter(r -> r.getLevel() == Level.SEVERE && stoppedByTheTest(r.getThrown())).count() >= stops[0],
+				"the stops logged with their cause, of " + logged.size() + " records");
 		assertEquals(Migrations.changeSets() + " view=1 candidates=1", state(folder));
 		try (DossierStore upgraded = Stores.open(folder)) {
 			assertEquals("Ancien", upgraded.candidates().find("C-1").orElseThrow().value().getLastName());
@@ -281,6 +293,64 @@ class MigrationTest {
 					}
 					return result;
 				});
+	}
+
+	/** Work whose failures Liquibase logs, as the test's own steps. */
+	private interface Work {
+		void run() throws Exception;
+	}
+
+	/**
+	 * What Liquibase logs while {@code work} runs, kept for the test instead of the console: an
+	 * upgrade stopped at each of its writes logs every stop with its stack trace, tens of
+	 * thousands of lines in the build's output.
+	 */
+	private static List<LogRecord> liquibaseLog(Work work) throws Exception {
+		List<LogRecord> logged = Collections.synchronizedList(new ArrayList<>());
+		Predicate<LogRecord> liquibase = r -> r.getLoggerName() != null && r.getLoggerName().startsWith("liquibase");
+		Logger root = Logger.getLogger("");
+		Handler kept = new Handler() {
+			@Override
+			public void publish(LogRecord r) {
+				if (liquibase.test(r)) {
+					logged.add(r);
+				}
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+		Handler[] printed = root.getHandlers();
+		Filter[] filters = new Filter[printed.length];
+		for (int i = 0; i < printed.length; i++) {
+			Filter before = filters[i] = printed[i].getFilter();
+			printed[i].setFilter(r -> !liquibase.test(r) && (before == null || before.isLoggable(r)));
+		}
+		root.addHandler(kept);
+		try {
+			work.run();
+		} finally {
+			root.removeHandler(kept);
+			for (int i = 0; i < printed.length; i++) {
+				printed[i].setFilter(filters[i]);
+			}
+		}
+		return logged;
+	}
+
+	/** Whether {@code thrown} was caused by a write the test stopped. */
+	private static boolean stoppedByTheTest(Throwable thrown) {
+		for (Throwable t = thrown; t != null; t = t.getCause()) {
+			if ("stopped here by the test".equals(t.getMessage())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
