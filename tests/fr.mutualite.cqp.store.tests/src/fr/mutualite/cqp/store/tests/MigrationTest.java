@@ -295,7 +295,7 @@ class MigrationTest {
 				});
 	}
 
-	/** Work whose failures Liquibase logs, as the test's own steps. */
+	/** Steps of a test, run while Liquibase's log is kept ({@link #liquibaseLog}). */
 	private interface Work {
 		void run() throws Exception;
 	}
