@@ -33,10 +33,9 @@ count_rows() { grep -c . "$1"; }
 made() { sed -n 's/.*: [0-9]* candidats, \([0-9]*\) inscriptions.*/\1/p' "$work/out"; }
 cqp_java() { (. "$product/cqp-env.sh" && cqp_find_java); }
 ij_script() { # ij_script DATABASE_URL FILE: runs the SQL statements of FILE with Derby's ij, from the product's own jars
-	# (its sessions are short: the JIT's second compiler would cost them a third of their CPU).
-	# Its sessions take seconds: one that hangs (Derby's engine once waited forever at ij's exit,
-	# in the checkpoint of its shutdown) is stopped after $ij_limit s and fails its check, where it
-	# held up the whole run.
+	# (its sessions take seconds: the JIT's second compiler would cost them a third of their CPU;
+	# one that hangs, as Derby's engine once did at ij's exit, in the checkpoint of its shutdown,
+	# is stopped after $ij_limit s and fails its check instead of holding up the whole run)
 	{ printf "connect '%s';\n" "$1"; cat "$2"; printf '\nexit;\n'; } |
 		timeout --kill-after=10 "$ij_limit" "$(cqp_java)" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC "-Dderby.stream.error.file=$work/ij-derby.log" -Dij.maximumDisplayWidth=100000 \
 			-cp "$(ls "$plugins"/derby_*.jar "$plugins"/derbyclient_*.jar "$plugins"/org.apache.derby.tools_*.jar \

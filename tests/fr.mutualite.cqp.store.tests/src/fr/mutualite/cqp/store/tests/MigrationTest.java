@@ -43,6 +43,9 @@ import fr.mutualite.cqp.store.internal.Migrations;
  */
 class MigrationTest {
 
+	/** The failure of a write the test stops. */
+	private static final String STOPPED = "stopped here by the test";
+
 	@TempDir
 	Path tmp;
 
@@ -285,7 +288,7 @@ class MigrationTest {
 											&& sql != null && !sql.strip().toUpperCase().matches("(?s)(SELECT|VALUES|WITH)\\b.*")) {
 										executed[0]++;
 										if (executed[0] > allowed) {
-											throw new SQLException("stopped here by the test", "08006");
+											throw new SQLException(STOPPED, "08006");
 										}
 									}
 									return invoke(m, statement, a);
@@ -346,7 +349,7 @@ class MigrationTest {
 	/** Whether {@code thrown} was caused by a write the test stopped. */
 	private static boolean stoppedByTheTest(Throwable thrown) {
 		for (Throwable t = thrown; t != null; t = t.getCause()) {
-			if ("stopped here by the test".equals(t.getMessage())) {
+			if (STOPPED.equals(t.getMessage())) {
 				return true;
 			}
 		}
