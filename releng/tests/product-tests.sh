@@ -181,8 +181,8 @@ if [ $code -eq 0 ] && grep -q 'rapport import / SYSCS_IMPORT_TABLE' "$work/out";
 else fail "bench store (code $code)"; fi
 
 run "$cqp" report list
-if [ $code -eq 0 ] && [ "$(grep -c '^[a-z-]* : ' "$work/out")" -eq 7 ] && grep -q -- '--param annee_debut' "$work/out"; then
-	pass "cqp report list shows the seven reports and their parameters"
+if [ $code -eq 0 ] && [ "$(grep -c '^[a-z-]* : ' "$work/out")" -eq 8 ] && grep -q -- '--param annee_debut' "$work/out"; then
+	pass "cqp report list shows the eight reports and their parameters"
 else fail "cqp report list (code $code)"; fi
 
 refused() { # refused WHAT OUT_DIR: exit 1, one line naming the problem, nothing written in OUT_DIR
@@ -207,16 +207,16 @@ CQP_DB_PASSWORD=x run "$cqp" report run inscriptions --server 127.0.0.1:1 --out 
 if refused "127.0.0.1" "$work/r5"; then pass "cqp report run on an unreachable database says so in one line"
 else fail "report run --server 127.0.0.1:1 (code $code)"; fi
 run "$cqp" report run all --format pdf,xlsx --param annee_debut=2018 --db "$work/base" --out "$work/r6"
-if [ $code -eq 0 ] && [ "$(find "$work/r6" -name '*.pdf' -size +1k | wc -l)" -eq 7 ] \
-	&& [ "$(find "$work/r6" -name '*.xlsx' -size +1k | wc -l)" -eq 7 ] \
+if [ $code -eq 0 ] && [ "$(find "$work/r6" -name '*.pdf' -size +1k | wc -l)" -eq 8 ] \
+	&& [ "$(find "$work/r6" -name '*.xlsx' -size +1k | wc -l)" -eq 8 ] \
 	&& pdftotext "$work/r6/inscriptions.pdf" - | grep -q 'Inscriptions par certification' \
 	&& ! grep -q 'could not find a logging provider' "$CQP_DATA/.metadata/bibliotheques.log" 2>/dev/null \
 	&& ! grep -q 'spudsoft' "$CQP_DATA/.metadata/.log" 2>/dev/null; then
-	pass "cqp report run all writes the seven reports as PDF and XLSX; the logs get neither a false error nor a notice per workbook"
+	pass "cqp report run all writes the eight reports as PDF and XLSX; the logs get neither a false error nor a notice per workbook"
 else fail "report run all (code $code)"; fi
 
 t0=$(millis); run "$cqp" demo --out "$work/demo"; t_demo=$(($(millis) - t0))
-if [ $code -eq 0 ] && [ "$(grep -c "^$work/demo/" "$work/out")" -eq 21 ] && [ "$(find "$work/demo" -type f -size +1k | wc -l)" -eq 21 ]; then
+if [ $code -eq 0 ] && [ "$(grep -c "^$work/demo/" "$work/out")" -eq 24 ] && [ "$(find "$work/demo" -type f -size +1k | wc -l)" -eq 24 ]; then
 	pass "cqp demo creates the demonstration database and renders the pack in PDF, HTML and XLSX"
 else fail "cqp demo (code $code)"; fi
 run "$cqp" demo --out "$work/demo"

@@ -31,7 +31,7 @@ public final class Dashboard {
 		/** Candidates without a jury whose limit for a first jury comes within the alert window. */
 		NEAR_LIMIT("echeances"), //$NON-NLS-1$
 		/** Partial validations that expire within the twelve months after the day. */
-		EXPIRING("echeances"); //$NON-NLS-1$
+		EXPIRING("expirations"); //$NON-NLS-1$
 
 		private final String report;
 

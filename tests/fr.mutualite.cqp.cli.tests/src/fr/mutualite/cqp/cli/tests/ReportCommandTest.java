@@ -111,8 +111,8 @@ class ReportCommandTest {
 			Path out = tmp.resolve("tous");
 			Cqp run = Cqp.run("report", "run", "all", "--format", "pdf", "--out", out.toString(), "--db", db);
 			assertEquals(Cli.FAILED, run.code(), run.out());
-			List<String> shipped = List.of("delais", "domaines", "echeances", "inscriptions", "organismes", "resultats-jurys",
-					"sessions-jury");
+			List<String> shipped = List.of("delais", "domaines", "echeances", "expirations", "inscriptions", "organismes",
+					"resultats-jurys", "sessions-jury");
 			assertEquals(shipped.stream().map(n -> out.resolve(n + ".pdf").toString()).toList(), run.out().lines().toList());
 			try (java.util.stream.Stream<Path> files = Files.list(out)) {
 				assertEquals(shipped.stream().map(n -> out.resolve(n + ".pdf")).toList(), files.sorted().toList());

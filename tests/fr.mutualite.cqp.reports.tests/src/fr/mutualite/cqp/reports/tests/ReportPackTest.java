@@ -69,8 +69,8 @@ class ReportPackTest {
 
 	private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 	private static final int FIRST = 2018, LAST = 2026;
-	private static final String[] NAMES = { "delais", "domaines", "echeances", "inscriptions", "organismes",
-			"resultats-jurys", "sessions-jury" };
+	private static final String[] NAMES = { "delais", "domaines", "echeances", "expirations", "inscriptions",
+			"organismes", "resultats-jurys", "sessions-jury" };
 
 	@TempDir
 	static Path tmp;
@@ -105,7 +105,7 @@ class ReportPackTest {
 
 	private static Map<String, String> parameters(String report) {
 		Map<String, String> values = new HashMap<>();
-		if (report.equals("echeances")) {
+		if (report.equals("echeances") || report.equals("expirations")) {
 			values.put("date_reference", AS_OF.toString());
 		} else {
 			values.put("annee_debut", Integer.toString(FIRST));
@@ -142,7 +142,7 @@ class ReportPackTest {
 	// ---- the pack
 
 	@Test
-	void thePackHasItsSevenReportsWithTitlesAndParameters() throws Exception {
+	void thePackHasItsEightReportsWithTitlesAndParameters() throws Exception {
 		List<ReportInfo> reports = service.reports();
 		assertEquals(List.of(NAMES), reports.stream().map(ReportInfo::name).toList());
 		for (ReportInfo report : reports) {
@@ -303,9 +303,9 @@ class ReportPackTest {
 	void deadlinesListTheCandidatesToActOn() throws Exception {
 		List<String> late = late(branch, Branch::rules, AS_OF);
 		assertFalse(late.isEmpty(), "the small branch has candidates near their limit");
-		List<String> rows = Outputs.xlsxRows(xlsx.get("echeances"));
-		assertEquals(late, listedLate(rows), "only the candidates near or past their limit are listed");
-		assertEquals(names(expiring(branch, Branch::rules, AS_OF, null)), listedPartial(rows),
+		assertEquals(late, listedLate(Outputs.xlsxRows(xlsx.get("echeances"))),
+				"only the candidates near or past their limit are listed");
+		assertEquals(names(expiring(branch, Branch::rules, AS_OF, null)), listedPartial(Outputs.xlsxRows(xlsx.get("expirations"))),
 				"only the partial awards expiring within the year are listed");
 	}
 
@@ -376,13 +376,16 @@ class ReportPackTest {
 		}
 		assertNotNull(day, "the small branch has a month end when a candidate decided on later was near the limit "
 				+ "and an award completed later was partial");
-		Path out = tmp.resolve("rapports/echeances-" + day + ".xlsx");
+		Path late = tmp.resolve("rapports/echeances-" + day + ".xlsx");
 		service.render("echeances", store.data(), ReportFormat.XLSX, service.parameters("echeances",
+				Map.of("date_reference", day.toString()), store.data()), late);
+		Path partial = tmp.resolve("rapports/expirations-" + day + ".xlsx");
+		service.render("expirations", store.data(), ReportFormat.XLSX, service.parameters("expirations",
 				Map.of("date_reference", day.toString(), "validite_annees", Integer.toString(validity)), store.data()),
-				out);
-		List<String> rows = Outputs.xlsxRows(out);
-		assertEquals(late(branch, Branch::rules, day), listedLate(rows), "the candidates without a jury on " + day);
-		assertEquals(names(expiring(branch, Branch::rules, day, validity)), listedPartial(rows),
+				partial);
+		assertEquals(late(branch, Branch::rules, day), listedLate(Outputs.xlsxRows(late)),
+				"the candidates without a jury on " + day);
+		assertEquals(names(expiring(branch, Branch::rules, day, validity)), listedPartial(Outputs.xlsxRows(partial)),
 				"the partial awards on " + day);
 	}
 
@@ -411,8 +414,6 @@ class ReportPackTest {
 		List<String> rows = Outputs.xlsxRows(out);
 		assertEquals(names(waiting(branch, Branch::rules, AS_OF, years)), listedLate(rows),
 				"the candidates near or past " + years + " years after their registration");
-		assertEquals(names(expiring(branch, Branch::rules, AS_OF, null)), listedPartial(rows),
-				"the partial awards, by their rules");
 	}
 
 	/**
@@ -482,16 +483,16 @@ class ReportPackTest {
 		return c.getLastName() + "|" + c.getFirstName() + "|" + r.getCertification().getCode();
 	}
 
-	/** The candidates of the second list of {@code echeances} (after its title and header), in name order. */
+	/** The candidates {@code expirations} lists (the rows after its header), in name order. */
 	private static List<String> listedPartial(List<String> rows) {
-		int title = Math.max(rows.indexOf("Validations partielles qui expirent dans les 12 mois"),
-				rows.indexOf("Partial awards expiring within 12 months"));
-		assertTrue(title >= 0, "the list of partial awards has its title");
-		return rows.subList(title + 2, rows.size()).stream()
+		int header = Math.max(rows.indexOf("Nom|Prénom|Certification|Organisme de formation|Premier jury|Domaines acquis|Domaines|Expiration"),
+				rows.indexOf("Last name|First name|Certification|Training body|First jury|Domains acquired|Domains|Expiry"));
+		assertTrue(header >= 0, "the list of partial awards has its header: " + rows);
+		return rows.subList(header + 1, rows.size()).stream()
 				.map(r -> String.join("|", java.util.Arrays.copyOf(r.split("\\|"), 3))).sorted().toList();
 	}
 
-	/** The candidates of the first list of {@code echeances}, in name order. */
+	/** The candidates {@code echeances} lists, in name order. */
 	private static List<String> listedLate(List<String> rows) {
 		return rows.stream().filter(r -> r.endsWith("|Délai dépassé") || r.endsWith("|Délai proche")
 				|| r.endsWith("|Limit passed") || r.endsWith("|Limit near")).map(r -> String.join("|",

@@ -93,7 +93,7 @@ class StatisticsViewTest {
 	private static StatisticsView view() {
 		StatisticsView view = (StatisticsView) page.findView(StatisticsView.ID);
 		assertNotNull(view, "the statistics view is in the perspective");
-		waitFor(() -> view.getList().getTable().getItemCount() == 7, "the seven reports are listed");
+		waitFor(() -> view.getList().getTable().getItemCount() == 8, "the eight reports are listed");
 		return view;
 	}
 
@@ -315,7 +315,7 @@ class StatisticsViewTest {
 		try {
 			page.hideView(page.findView(StatisticsView.ID));
 			StatisticsView view = (StatisticsView) page.showView(StatisticsView.ID);
-			waitFor(() -> view.getList().getTable().getItemCount() == 9, "the seven reports and the observatory's two");
+			waitFor(() -> view.getList().getTable().getItemCount() == 10, "the eight reports and the observatory's two");
 			waitFor(() -> view.getStatus().startsWith("Le modèle de rapport"), "the broken design is told: " + view.getStatus());
 			assertTrue(view.getStatus().startsWith("Le modèle de rapport " + broken + " est illisible (ligne "), view.getStatus());
 			select(view, "candidats");
