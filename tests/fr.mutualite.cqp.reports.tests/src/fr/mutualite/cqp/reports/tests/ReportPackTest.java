@@ -305,7 +305,8 @@ class ReportPackTest {
 		assertFalse(late.isEmpty(), "the small branch has candidates near their limit");
 		assertEquals(late, listedLate(Outputs.xlsxRows(xlsx.get("echeances"))),
 				"only the candidates near or past their limit are listed");
-		assertEquals(names(expiring(branch, Branch::rules, AS_OF, null)), listedPartial(Outputs.xlsxRows(xlsx.get("expirations"))),
+		assertEquals(names(expiring(branch, Branch::rules, AS_OF, null)),
+				listedPartial(Outputs.xlsxRows(xlsx.get("expirations"))),
 				"only the partial awards expiring within the year are listed");
 	}
 
@@ -385,8 +386,8 @@ class ReportPackTest {
 				partial);
 		assertEquals(late(branch, Branch::rules, day), listedLate(Outputs.xlsxRows(late)),
 				"the candidates without a jury on " + day);
-		assertEquals(names(expiring(branch, Branch::rules, day, validity)), listedPartial(Outputs.xlsxRows(partial)),
-				"the partial awards on " + day);
+		assertEquals(names(expiring(branch, Branch::rules, day, validity)),
+				listedPartial(Outputs.xlsxRows(partial)), "the partial awards on " + day);
 	}
 
 	/**
@@ -485,7 +486,8 @@ class ReportPackTest {
 
 	/** The candidates {@code expirations} lists (the rows after its header), in name order. */
 	private static List<String> listedPartial(List<String> rows) {
-		int header = Math.max(rows.indexOf("Nom|Prénom|Certification|Organisme de formation|Premier jury|Domaines acquis|Domaines|Expiration"),
+		int header = Math.max(
+				rows.indexOf("Nom|Prénom|Certification|Organisme de formation|Premier jury|Domaines acquis|Domaines|Expiration"),
 				rows.indexOf("Last name|First name|Certification|Training body|First jury|Domains acquired|Domains|Expiry"));
 		assertTrue(header >= 0, "the list of partial awards has its header: " + rows);
 		return rows.subList(header + 1, rows.size()).stream()

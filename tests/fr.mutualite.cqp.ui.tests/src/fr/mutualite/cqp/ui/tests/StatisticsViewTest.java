@@ -222,6 +222,15 @@ class StatisticsViewTest {
 		assertEquals("inscriptions", ((ReportInfo) view.getList().getStructuredSelection().getFirstElement()).name());
 		assertEquals(Integer.toString(year), ((Text) view.getFields().get("annee_debut")).getText());
 		assertEquals(Integer.toString(year), ((Text) view.getFields().get("annee_fin")).getText());
+		// each list to act on opens its own report
+		dashboard.getLink(Dashboard.Kind.EXPIRING).notifyListeners(SWT.Selection, new Event());
+		waitFor(() -> view.getStatus().equals("Rapport « Validations partielles qui expirent dans les 12 mois » produit."),
+				"the report is produced: " + view.getStatus());
+		assertEquals("expirations", ((ReportInfo) view.getList().getStructuredSelection().getFirstElement()).name());
+		dashboard.getLink(Dashboard.Kind.NEAR_LIMIT).notifyListeners(SWT.Selection, new Event());
+		waitFor(() -> view.getStatus().equals("Rapport « Candidats proches du délai pour un premier jury » produit."),
+				"the report is produced: " + view.getStatus());
+		assertEquals("echeances", ((ReportInfo) view.getList().getStructuredSelection().getFirstElement()).name());
 	}
 
 	/**
