@@ -228,7 +228,8 @@ class StatisticsViewTest {
 				"the report is produced: " + view.getStatus());
 		assertEquals("expirations", ((ReportInfo) view.getList().getStructuredSelection().getFirstElement()).name());
 		dashboard.getLink(Dashboard.Kind.NEAR_LIMIT).notifyListeners(SWT.Selection, new Event());
-		waitFor(() -> view.getStatus().equals("Rapport « Candidats proches du délai pour un premier jury » produit."),
+		waitFor(() -> view.getStatus()
+				.equals("Rapport « Candidats proches ou au-delà du délai pour un premier jury » produit."),
 				"the report is produced: " + view.getStatus());
 		assertEquals("echeances", ((ReportInfo) view.getList().getStructuredSelection().getFirstElement()).name());
 	}
