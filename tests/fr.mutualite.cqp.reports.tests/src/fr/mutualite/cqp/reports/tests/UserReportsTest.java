@@ -49,6 +49,12 @@ class UserReportsTest {
 
 	private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 	private static final String NAME = "candidats-par-certification";
+	/** The shipped reports, as listed. */
+	private static final List<String> SHIPPED = List.of("delais", "domaines", "echeances", "expirations", "inscriptions",
+			"organismes", "resultats-jurys", "sessions-jury");
+	/** The reports listed once the test's design is in the data folder: the shipped ones, then it. */
+	private static final List<String> LISTED = java.util.stream.Stream.concat(SHIPPED.stream(), java.util.stream.Stream.of(NAME))
+			.toList();
 	/** The query of the design {@value #NAME}. */
 	private static final String QUERY = "SELECT R.CERTIFICATION_CODE AS CERTIFICATION, COUNT(*) AS INSCRITS\nFROM REGISTRATION R\n"
 			+ "WHERE YEAR(R.REGISTRATION_DATE) >= ?\nGROUP BY R.CERTIFICATION_CODE\nORDER BY R.CERTIFICATION_CODE";
@@ -124,8 +130,7 @@ class UserReportsTest {
 	void aDesignDroppedInTheDataFolderIsListedCheckedAndRunOverTheStore() throws Exception {
 		drop(NAME, design);
 		List<String> names = service.reports().stream().map(ReportInfo::name).toList();
-		assertEquals(List.of("delais", "domaines", "echeances", "expirations", "inscriptions", "organismes",
-				"resultats-jurys", "sessions-jury", NAME), names);
+		assertEquals(LISTED, names);
 		assertEquals(List.of(), service.refusedDesigns());
 		ReportInfo info = service.report(NAME);
 		assertEquals("Candidats par certification", info.title());
@@ -173,8 +178,7 @@ class UserReportsTest {
 	void aDesignThatDoesNotParseIsRefusedAndNotListed() throws Exception {
 		Path file = drop("casse", design.substring(0, design.indexOf("<body>") + 20));
 		drop(NAME, design);
-		assertEquals(List.of("delais", "domaines", "echeances", "expirations", "inscriptions", "organismes",
-				"resultats-jurys", "sessions-jury", NAME), service.reports().stream().map(ReportInfo::name).toList());
+		assertEquals(LISTED, service.reports().stream().map(ReportInfo::name).toList());
 		List<CqpException> refused = service.refusedDesigns();
 		assertEquals(1, refused.size());
 		assertTrue(refused.get(0).getMessage().startsWith("Le modèle de rapport " + file + " est illisible (ligne "),
@@ -196,8 +200,7 @@ class UserReportsTest {
 				"Le rapport " + shipped + " n'est pas utilisé : il porte le nom du rapport livré « inscriptions » ; "
 						+ "renommez le fichier."),
 				messages);
-		assertEquals(List.of("delais", "domaines", "echeances", "expirations", "inscriptions", "organismes",
-				"resultats-jurys", "sessions-jury"), service.reports().stream().map(ReportInfo::name).toList());
+		assertEquals(SHIPPED, service.reports().stream().map(ReportInfo::name).toList());
 	}
 
 	@Test
